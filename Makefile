@@ -1,0 +1,22 @@
+# The two commands of the README, plus the size report. Each installs what it needs.
+.PHONY: setup serve test test-native test-browser build size
+
+setup:
+	@bash scripts/setup.sh
+
+## Build and serve the app on http://127.0.0.1:8080 (download mode, no endpoint).
+serve: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+## Every test: the domain core natively, then the release build in headless Chromium.
+test: setup
+	cargo test --locked
+	trunk build --release
+	cd tests/browser && node --test --test-concurrency=1
+
+## Raw, gzip and brotli size of every file the first page load fetches.
+size: build
+	node scripts/size-report.mjs dist

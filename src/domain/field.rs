@@ -1,0 +1,160 @@
+//! Every answer a validation error can point at. `id` is also the DOM id of the input
+//! that the error summary's link focuses, so the two can never disagree.
+
+use serde::{Serialize, Serializer};
+
+use super::account_string::Segment;
+use super::step::Step;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    ApplicantName,
+    ApplicantEmail,
+    ApplicantPhone,
+    ApplicantRole,
+    School,
+    OtherSchoolName,
+    OtherSchoolType,
+    Kind,
+    GrantedProject,
+    ProjectStart,
+    ProjectEnd,
+    TripStart,
+    TripEnd,
+    Country,
+    Place,
+    Partner,
+    Pupils,
+    Staff,
+    Group,
+    Goals,
+    Theme,
+    Summary,
+    /// The list as a whole (none given, a phase missing).
+    Activities,
+    ActivityDate(usize),
+    ActivityPhase(usize),
+    ActivityDescription(usize),
+    SupportMeasures,
+    /// The list as a whole (no rows, stated total wrong).
+    BudgetRows,
+    BudgetCategory(usize),
+    BudgetDescription(usize),
+    BudgetAmount(usize),
+    OtherFunding,
+    AmountApplied,
+    PrincipalName,
+    PrincipalEmail,
+    GiroMethod,
+    GiroNumber,
+    /// The account string as a whole (too many segments, wrong payment method).
+    Account,
+    AccountSegment(Segment),
+    Declaration,
+}
+
+impl Field {
+    /// DOM id of the (first) input for this answer; stable, also used in problem+json.
+    pub fn id(self) -> String {
+        match self {
+            Field::ApplicantName => "applicant-name".into(),
+            Field::ApplicantEmail => "applicant-email".into(),
+            Field::ApplicantPhone => "applicant-phone".into(),
+            Field::ApplicantRole => "applicant-role".into(),
+            Field::School => "school".into(),
+            Field::OtherSchoolName => "other-school-name".into(),
+            Field::OtherSchoolType => "other-school-type".into(),
+            Field::Kind => "kind".into(),
+            Field::GrantedProject => "granted-project".into(),
+            Field::ProjectStart => "project-start".into(),
+            Field::ProjectEnd => "project-end".into(),
+            Field::TripStart => "trip-start".into(),
+            Field::TripEnd => "trip-end".into(),
+            Field::Country => "country".into(),
+            Field::Place => "place".into(),
+            Field::Partner => "partner".into(),
+            Field::Pupils => "pupils".into(),
+            Field::Staff => "staff".into(),
+            Field::Group => "group".into(),
+            Field::Goals => "goals".into(),
+            Field::Theme => "theme".into(),
+            Field::Summary => "summary".into(),
+            Field::Activities => "activities".into(),
+            Field::ActivityDate(i) => format!("activity-{i}-date"),
+            Field::ActivityPhase(i) => format!("activity-{i}-phase"),
+            Field::ActivityDescription(i) => format!("activity-{i}-description"),
+            Field::SupportMeasures => "support-measures".into(),
+            Field::BudgetRows => "budget-rows".into(),
+            Field::BudgetCategory(i) => format!("budget-{i}-category"),
+            Field::BudgetDescription(i) => format!("budget-{i}-description"),
+            Field::BudgetAmount(i) => format!("budget-{i}-amount"),
+            Field::OtherFunding => "other-funding".into(),
+            Field::AmountApplied => "amount-applied".into(),
+            Field::PrincipalName => "principal-name".into(),
+            Field::PrincipalEmail => "principal-email".into(),
+            Field::GiroMethod => "giro-method".into(),
+            Field::GiroNumber => "giro-number".into(),
+            Field::Account => "account".into(),
+            Field::AccountSegment(segment) => format!("account-{}", segment_slug(segment)),
+            Field::Declaration => "declaration".into(),
+        }
+    }
+
+    /// The step whose page shows this answer; validation of a step is the validation of
+    /// the whole application filtered by this, so every rule lives in one place.
+    pub fn step(self) -> Step {
+        match self {
+            Field::ApplicantName
+            | Field::ApplicantEmail
+            | Field::ApplicantPhone
+            | Field::ApplicantRole
+            | Field::School
+            | Field::OtherSchoolName
+            | Field::OtherSchoolType => Step::Applicant,
+            Field::Kind | Field::GrantedProject => Step::Kind,
+            Field::ProjectStart
+            | Field::ProjectEnd
+            | Field::TripStart
+            | Field::TripEnd
+            | Field::Country
+            | Field::Place
+            | Field::Partner => Step::DatesDestination,
+            Field::Pupils | Field::Staff | Field::Group => Step::Participants,
+            Field::Goals | Field::Theme | Field::Summary => Step::Description,
+            Field::Activities
+            | Field::ActivityDate(_)
+            | Field::ActivityPhase(_)
+            | Field::ActivityDescription(_) => Step::Activities,
+            Field::SupportMeasures => Step::Support,
+            Field::BudgetRows
+            | Field::BudgetCategory(_)
+            | Field::BudgetDescription(_)
+            | Field::BudgetAmount(_)
+            | Field::OtherFunding
+            | Field::AmountApplied => Step::Budget,
+            Field::PrincipalName
+            | Field::PrincipalEmail
+            | Field::GiroMethod
+            | Field::GiroNumber
+            | Field::Account
+            | Field::AccountSegment(_) => Step::Payment,
+            Field::Declaration => Step::Declaration,
+        }
+    }
+}
+
+fn segment_slug(segment: Segment) -> &'static str {
+    match segment {
+        Segment::Ansvar => "ansvar",
+        Segment::Verksamhet => "verksamhet",
+        Segment::Fri => "fri",
+        Segment::Projekt => "projekt",
+        Segment::Objekt => "objekt",
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.id())
+    }
+}

@@ -1,0 +1,21 @@
+//! The functional core: every question of the form, parsing, validation and budget
+//! arithmetic. Plain Rust with no browser APIs, so it is tested natively and shared by
+//! the app and any receiver.
+
+pub mod account_string;
+pub mod application;
+pub mod budget;
+pub mod dates;
+pub mod draft;
+pub mod email;
+pub mod field;
+pub mod giro;
+pub mod money;
+pub mod problem;
+pub mod rules;
+pub mod step;
+pub mod validate;
+
+/// Version of the JSON shape of both the draft and the submitted application.
+/// Bump it when a field changes meaning, and teach the draft importer to migrate.
+pub const SCHEMA_VERSION: u32 = 1;

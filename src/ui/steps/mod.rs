@@ -1,0 +1,3 @@
+//! One module per step of the form.
+
+pub mod start;
