@@ -1,9 +1,12 @@
 //! Whole-application validation: the cross-field rules of the municipal form, tested
 //! natively through the public API the app and a receiver use.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 use skolutbyte::domain::account_string::Segment;
 use skolutbyte::domain::application::{BudgetCategory, Kind, Payment, Phase, Role, SchoolType};
-use skolutbyte::domain::draft::{ActivityInput, BudgetRowInput, DateInput, Draft, GiroMethod, OTHER_SCHOOL};
+use skolutbyte::domain::draft::{
+    ActivityInput, BudgetRowInput, DateInput, Draft, GiroMethod, OTHER_SCHOOL,
+};
 use skolutbyte::domain::field::Field;
 use skolutbyte::domain::money::Money;
 use skolutbyte::domain::problem::{FieldError, Problem};
@@ -56,14 +59,26 @@ fn internship() -> Draft {
         goals: "Eleverna genomför fyra veckors APL inom el- och energi.".into(),
         theme: "Förnybar energi".into(),
         activities: vec![
-            activity("2027-01-20", Phase::Preparation, "Språkkurs och kulturförberedelse"),
-            activity("2027-03-05", Phase::Trip, "Resa och introduktion på arbetsplatsen"),
+            activity(
+                "2027-01-20",
+                Phase::Preparation,
+                "Språkkurs och kulturförberedelse",
+            ),
+            activity(
+                "2027-03-05",
+                Phase::Trip,
+                "Resa och introduktion på arbetsplatsen",
+            ),
             activity("2027-04-02", Phase::Trip, "Hemresa"),
             activity("2027-04-20", Phase::FollowUp, "Redovisning för åk 1"),
         ],
         support_measures: "Daglig kontakt med handledare, lärare på plats första veckan.".into(),
         budget_rows: vec![
-            row(BudgetCategory::Travel, "Flyg Skellefteå–Málaga t/r, 7 personer", "28 000"),
+            row(
+                BudgetCategory::Travel,
+                "Flyg Skellefteå–Málaga t/r, 7 personer",
+                "28 000",
+            ),
             row(BudgetCategory::Lodging, "Lägenhet 4 veckor", "35 000,00 kr"),
             row(BudgetCategory::Vaccinations, "Hepatit A", "1500"),
         ],
@@ -97,14 +112,33 @@ fn a_complete_internship_application_is_valid() {
 fn an_empty_draft_reports_required_answers_in_page_order() {
     let errors = validate(&Draft::default(), &Rules::default()).unwrap_err();
     let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
-    assert_eq!(&fields[..3], &[Field::ApplicantName, Field::ApplicantEmail, Field::ApplicantRole]);
+    assert_eq!(
+        &fields[..3],
+        &[
+            Field::ApplicantName,
+            Field::ApplicantEmail,
+            Field::ApplicantRole
+        ]
+    );
     let steps: Vec<usize> = errors
         .iter()
-        .map(|e| Step::ALL.iter().position(|s| *s == e.field.step()).unwrap_or(99))
+        .map(|e| {
+            Step::ALL
+                .iter()
+                .position(|s| *s == e.field.step())
+                .unwrap_or(99)
+        })
         .collect();
-    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "errors out of page order: {fields:?}");
-    assert!(errors.iter().any(|e| e.field == Field::Activities && e.problem == Problem::NoActivities));
-    assert!(errors.iter().any(|e| e.field == Field::Declaration && e.problem == Problem::NotConfirmed));
+    assert!(
+        steps.windows(2).all(|w| w[0] <= w[1]),
+        "errors out of page order: {fields:?}"
+    );
+    assert!(errors
+        .iter()
+        .any(|e| e.field == Field::Activities && e.problem == Problem::NoActivities));
+    assert!(errors
+        .iter()
+        .any(|e| e.field == Field::Declaration && e.problem == Problem::NotConfirmed));
 }
 
 #[test]
@@ -115,7 +149,12 @@ fn step_errors_only_concern_that_step() {
     let errors = errors_for_step(&d, &Rules::default(), Step::DatesDestination);
     assert_eq!(
         only(&errors),
-        vec![(Field::TripEnd, &Problem::EndBeforeStart { start: "2027-03-05".parse_date() })]
+        vec![(
+            Field::TripEnd,
+            &Problem::EndBeforeStart {
+                start: "2027-03-05".parse_date()
+            }
+        )]
     );
     assert!(errors_for_step(&d, &Rules::default(), Step::Participants).is_empty());
 }
@@ -132,19 +171,53 @@ impl ParseDate for str {
 #[test]
 fn date_rules() {
     let rules = Rules::default();
-    let cases: Vec<(fn(&mut Draft), Field, &str)> = vec![
-        (|d| d.project_end = date("2027-01-09"), Field::ProjectEnd, "end_before_start"),
-        (|d| d.trip_start = date("2027-01-01"), Field::TripStart, "trip_before_project"),
-        (|d| d.trip_end = date("2027-07-01"), Field::TripEnd, "trip_after_project"),
-        (|d| d.trip_start = date("2027-02-30"), Field::TripStart, "date_impossible"),
-        (|d| d.trip_start = DateInput { year: "27".into(), month: "3".into(), day: "5".into() }, Field::TripStart, "date_two_digit_year"),
-        (|d| d.trip_start = DateInput::default(), Field::TripStart, "required"),
+    type Case = (fn(&mut Draft), Field, &'static str);
+    let cases: Vec<Case> = vec![
+        (
+            |d| d.project_end = date("2027-01-09"),
+            Field::ProjectEnd,
+            "end_before_start",
+        ),
+        (
+            |d| d.trip_start = date("2027-01-01"),
+            Field::TripStart,
+            "trip_before_project",
+        ),
+        (
+            |d| d.trip_end = date("2027-07-01"),
+            Field::TripEnd,
+            "trip_after_project",
+        ),
+        (
+            |d| d.trip_start = date("2027-02-30"),
+            Field::TripStart,
+            "date_impossible",
+        ),
+        (
+            |d| {
+                d.trip_start = DateInput {
+                    year: "27".into(),
+                    month: "3".into(),
+                    day: "5".into(),
+                }
+            },
+            Field::TripStart,
+            "date_two_digit_year",
+        ),
+        (
+            |d| d.trip_start = DateInput::default(),
+            Field::TripStart,
+            "required",
+        ),
     ];
     for (change, field, code) in cases {
         let mut d = internship();
         change(&mut d);
         let errors = errors_for_step(&d, &rules, Step::DatesDestination);
-        let found = errors.iter().find(|e| e.field == field).map(|e| e.problem.code());
+        let found = errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.problem.code());
         assert_eq!(found, Some(code), "{field:?}: {errors:?}");
     }
 }
@@ -157,7 +230,13 @@ fn activity_rules() {
     let mut d = internship();
     d.activities.swap(0, 1);
     let errors = check(&d);
-    assert!(errors.iter().any(|e| e.field == Field::ActivityDate(1) && e.problem.code() == "activities_out_of_order"), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == Field::ActivityDate(1)
+                && e.problem.code() == "activities_out_of_order"),
+        "{errors:?}"
+    );
 
     let mut d = internship();
     d.activities[0].date = date("2027-03-10");
@@ -180,11 +259,17 @@ fn activity_rules() {
 
     let mut d = internship();
     d.activities.pop();
-    assert_eq!(only(&check(&d)), vec![(Field::Activities, &Problem::MissingPhase(Phase::FollowUp))]);
+    assert_eq!(
+        only(&check(&d)),
+        vec![(Field::Activities, &Problem::MissingPhase(Phase::FollowUp))]
+    );
 
     let mut d = internship();
     d.activities.clear();
-    assert_eq!(only(&check(&d)), vec![(Field::Activities, &Problem::NoActivities)]);
+    assert_eq!(
+        only(&check(&d)),
+        vec![(Field::Activities, &Problem::NoActivities)]
+    );
 }
 
 #[test]
@@ -196,20 +281,33 @@ fn budget_rules() {
     d.amount_applied = "44 500,01".into();
     assert_eq!(
         only(&check(&d)),
-        vec![(Field::AmountApplied, &Problem::AppliedExceedsNeed { max: Money::from_ore(44_500_00) })]
+        vec![(
+            Field::AmountApplied,
+            &Problem::AppliedExceedsNeed {
+                max: Money::from_ore(44_500_00)
+            }
+        )]
     );
 
     let mut d = internship();
-    d.budget_rows.push(row(BudgetCategory::Travel, "Stor resa", "400 000"));
+    d.budget_rows
+        .push(row(BudgetCategory::Travel, "Stor resa", "400 000"));
     d.amount_applied = "310 000".into();
     assert_eq!(
         only(&check(&d)),
-        vec![(Field::AmountApplied, &Problem::AppliedExceedsFund { max: Money::from_ore(300_000_00) })]
+        vec![(
+            Field::AmountApplied,
+            &Problem::AppliedExceedsFund {
+                max: Money::from_ore(300_000_00)
+            }
+        )]
     );
 
     let mut d = internship();
     d.other_funding = "70 000".into();
-    assert!(check(&d).iter().any(|e| e.field == Field::OtherFunding && e.problem.code() == "other_funding_exceeds_total"));
+    assert!(check(&d).iter().any(
+        |e| e.field == Field::OtherFunding && e.problem.code() == "other_funding_exceeds_total"
+    ));
 
     let mut d = internship();
     d.budget_rows[1].amount = "1.500".into();
@@ -217,19 +315,35 @@ fn budget_rules() {
 
     let mut d = internship();
     d.budget_rows[1].amount = "0".into();
-    assert_eq!(only(&check(&d))[0], (Field::BudgetAmount(1), &Problem::AmountNotPositive));
+    assert_eq!(
+        only(&check(&d))[0],
+        (Field::BudgetAmount(1), &Problem::AmountNotPositive)
+    );
 
     let mut d = internship();
     d.budget_rows[1].amount = "−100".into();
-    assert_eq!(only(&check(&d))[0], (Field::BudgetAmount(1), &Problem::NegativeAmount));
+    assert_eq!(
+        only(&check(&d))[0],
+        (Field::BudgetAmount(1), &Problem::NegativeAmount)
+    );
 
     let mut d = internship();
     d.budget_rows.clear();
-    assert!(check(&d).iter().any(|e| e.field == Field::BudgetRows && e.problem == Problem::NoBudgetRows));
+    assert!(check(&d)
+        .iter()
+        .any(|e| e.field == Field::BudgetRows && e.problem == Problem::NoBudgetRows));
 
-    let custom = Rules { fund_amount: Money::from_ore(10_000_00), ..Rules::default() };
+    let custom = Rules {
+        fund_amount: Money::from_ore(10_000_00),
+        ..Rules::default()
+    };
     let errors = errors_for_step(&internship(), &custom, Step::Budget);
-    assert_eq!(errors[0].problem, Problem::AppliedExceedsFund { max: Money::from_ore(10_000_00) });
+    assert_eq!(
+        errors[0].problem,
+        Problem::AppliedExceedsFund {
+            max: Money::from_ore(10_000_00)
+        }
+    );
 }
 
 #[test]
@@ -238,18 +352,29 @@ fn participants_rules() {
     let mut d = internship();
     d.pupils = "0".into();
     let errors = errors_for_step(&d, &rules, Step::Participants);
-    assert_eq!(only(&errors), vec![(Field::Pupils, &Problem::PupilsRequired)]);
+    assert_eq!(
+        only(&errors),
+        vec![(Field::Pupils, &Problem::PupilsRequired)]
+    );
 
     d.kind = Some(Kind::ExchangeReceiving);
     d.staff = "0".into();
     let errors = errors_for_step(&d, &rules, Step::Participants);
-    assert_eq!(only(&errors), vec![(Field::Pupils, &Problem::NoParticipants)]);
+    assert_eq!(
+        only(&errors),
+        vec![(Field::Pupils, &Problem::NoParticipants)]
+    );
 
     d.pupils = "sex".into();
     d.staff = "5000".into();
     let errors = errors_for_step(&d, &rules, Step::Participants);
     assert_eq!(errors[0].problem, Problem::InvalidCount);
-    assert_eq!(errors[1].problem, Problem::CountTooLarge { max: rules.max_participants });
+    assert_eq!(
+        errors[1].problem,
+        Problem::CountTooLarge {
+            max: rules.max_participants
+        }
+    );
 }
 
 #[test]
@@ -291,7 +416,10 @@ fn independent_school_pays_by_bankgiro_or_plusgiro() {
 
     d.giro_method = Some(GiroMethod::Bankgiro);
     d.giro_number = "5402-9682".into();
-    assert_eq!(errors_for_step(&d, &rules, Step::Payment)[0].problem.code(), "giro_check_digit");
+    assert_eq!(
+        errors_for_step(&d, &rules, Step::Payment)[0].problem.code(),
+        "giro_check_digit"
+    );
 
     d.giro_number = "5402 9681".into();
     let app = validate(&d, &rules).expect("valid bankgiro");
@@ -303,7 +431,10 @@ fn independent_school_pays_by_bankgiro_or_plusgiro() {
 
     d.giro_method = Some(GiroMethod::Plusgiro);
     d.giro_number = "410 54 68-5".into();
-    assert!(matches!(validate(&d, &rules).map(|a| a.payment), Ok(Payment::Plusgiro { .. })));
+    assert!(matches!(
+        validate(&d, &rules).map(|a| a.payment),
+        Ok(Payment::Plusgiro { .. })
+    ));
 }
 
 #[test]
@@ -314,8 +445,14 @@ fn municipal_school_needs_the_required_account_segments() {
     d.account.fri = "ÄÄ".into();
     let errors = errors_for_step(&d, &rules, Step::Payment);
     let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
-    assert!(fields.contains(&Field::AccountSegment(Segment::Verksamhet)), "{errors:?}");
-    assert!(fields.contains(&Field::AccountSegment(Segment::Fri)), "{errors:?}");
+    assert!(
+        fields.contains(&Field::AccountSegment(Segment::Verksamhet)),
+        "{errors:?}"
+    );
+    assert!(
+        fields.contains(&Field::AccountSegment(Segment::Fri)),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -327,16 +464,25 @@ fn emails_and_unknown_schools_are_reported() {
     let errors = errors_for_step(&d, &rules, Step::Applicant);
     assert_eq!(
         only(&errors),
-        vec![(Field::ApplicantEmail, &Problem::InvalidEmail), (Field::School, &Problem::UnknownSchool)]
+        vec![
+            (Field::ApplicantEmail, &Problem::InvalidEmail),
+            (Field::School, &Problem::UnknownSchool)
+        ]
     );
 }
 
 #[test]
 fn long_texts_are_limited_by_configuration() {
-    let rules = Rules { max_long_text: 10, ..Rules::default() };
+    let rules = Rules {
+        max_long_text: 10,
+        ..Rules::default()
+    };
     let d = internship();
     let errors = errors_for_step(&d, &rules, Step::Description);
-    assert_eq!(only(&errors), vec![(Field::Goals, &Problem::TooLong { max: 10 })]);
+    assert_eq!(
+        only(&errors),
+        vec![(Field::Goals, &Problem::TooLong { max: 10 })]
+    );
 }
 
 #[test]
@@ -346,14 +492,22 @@ fn a_receiver_detects_tampered_totals_and_payment_methods() {
     app.budget.total_costs = Money::from_ore(1);
     assert_eq!(
         only(&check_application(&app, &rules)),
-        vec![(Field::BudgetRows, &Problem::TotalMismatch { computed: Money::from_ore(64_500_00) })]
+        vec![(
+            Field::BudgetRows,
+            &Problem::TotalMismatch {
+                computed: Money::from_ore(64_500_00)
+            }
+        )]
     );
 
     let mut app = validate(&internship(), &rules).expect("valid");
     app.payment = Payment::Bankgiro {
         number: skolutbyte::domain::giro::parse_bankgiro("5402-9681").expect("valid example"),
     };
-    assert_eq!(only(&check_application(&app, &rules)), vec![(Field::Account, &Problem::PaymentMethodMismatch)]);
+    assert_eq!(
+        only(&check_application(&app, &rules)),
+        vec![(Field::Account, &Problem::PaymentMethodMismatch)]
+    );
 }
 
 #[test]
@@ -363,7 +517,8 @@ fn submitted_json_round_trips_and_carries_the_schema_version() {
     assert!(json.contains("\"schema_version\":1"));
     assert!(json.contains("\"trip_start\":\"2027-03-05\""));
     assert!(json.contains("\"amount_applied\":4450000"));
-    let back: skolutbyte::domain::application::Application = serde_json::from_str(&json).expect("parse");
+    let back: skolutbyte::domain::application::Application =
+        serde_json::from_str(&json).expect("parse");
     assert_eq!(back, app);
 }
 
@@ -371,7 +526,9 @@ fn submitted_json_round_trips_and_carries_the_schema_version() {
 fn field_errors_serialise_with_code_and_params() {
     let error = FieldError {
         field: Field::TripEnd,
-        problem: Problem::EndBeforeStart { start: "2027-03-05".parse_date() },
+        problem: Problem::EndBeforeStart {
+            start: "2027-03-05".parse_date(),
+        },
     };
     assert_eq!(
         serde_json::to_value(&error).expect("serialise"),

@@ -55,7 +55,11 @@ pub fn totals(rows: &[BudgetRowInput]) -> BudgetTotals {
 /// than the fund's yearly amount. Never negative.
 pub fn max_applicable(total: Money, other_funding: Money, fund_amount: Money) -> Money {
     let need = total.checked_sub(other_funding).unwrap_or(Money::ZERO);
-    let need = if need.is_negative() { Money::ZERO } else { need };
+    let need = if need.is_negative() {
+        Money::ZERO
+    } else {
+        need
+    };
     need.min(fund_amount)
 }
 
@@ -96,7 +100,10 @@ mod tests {
     #[test]
     fn max_applicable_is_capped_by_need_and_fund() {
         let kr = |k: i64| Money::from_ore(k * 100);
-        assert_eq!(max_applicable(kr(50_000), kr(10_000), kr(300_000)), kr(40_000));
+        assert_eq!(
+            max_applicable(kr(50_000), kr(10_000), kr(300_000)),
+            kr(40_000)
+        );
         assert_eq!(max_applicable(kr(500_000), kr(0), kr(300_000)), kr(300_000));
         assert_eq!(max_applicable(kr(1_000), kr(5_000), kr(300_000)), kr(0));
     }

@@ -114,7 +114,9 @@ impl Problem {
             Problem::FollowUpBeforeTripEnd { trip_end } => {
                 vec![("trip_end", trip_end.to_string())]
             }
-            Problem::TotalMismatch { computed } => vec![("computed_ore", computed.ore().to_string())],
+            Problem::TotalMismatch { computed } => {
+                vec![("computed_ore", computed.ore().to_string())]
+            }
             Problem::OtherFundingExceedsTotal { total } => {
                 vec![("total_ore", total.ore().to_string())]
             }

@@ -137,8 +137,14 @@ mod tests {
 
     #[test]
     fn progress_counts_only_applicable_questions() {
-        assert_eq!(Step::Applicant.progress(Some(Kind::InternshipAbroad)), Some((1, 10)));
-        assert_eq!(Step::Budget.progress(Some(Kind::ExchangeReceiving)), Some((7, 9)));
+        assert_eq!(
+            Step::Applicant.progress(Some(Kind::InternshipAbroad)),
+            Some((1, 10))
+        );
+        assert_eq!(
+            Step::Budget.progress(Some(Kind::ExchangeReceiving)),
+            Some((7, 9))
+        );
         assert_eq!(Step::Support.progress(Some(Kind::ExchangeReceiving)), None);
         assert_eq!(Step::CheckAnswers.progress(None), None);
     }

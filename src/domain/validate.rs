@@ -193,16 +193,31 @@ impl Checker<'_> {
 
     fn application(&mut self, d: &Draft) -> Option<Application> {
         // Step: applicant and school.
-        let name = self.text(Field::ApplicantName, &d.applicant_name, Need::Required, Size::Short);
+        let name = self.text(
+            Field::ApplicantName,
+            &d.applicant_name,
+            Need::Required,
+            Size::Short,
+        );
         let email = self.email(Field::ApplicantEmail, &d.applicant_email);
-        let phone = self.text(Field::ApplicantPhone, &d.applicant_phone, Need::Optional, Size::Short);
+        let phone = self.text(
+            Field::ApplicantPhone,
+            &d.applicant_phone,
+            Need::Optional,
+            Size::Short,
+        );
         let role = self.required(Field::ApplicantRole, d.applicant_role);
         let school = self.school(d);
 
         // Step: kind of application.
         let kind = self.required(Field::Kind, d.kind);
         let granted_project = if kind.is_some_and(Kind::is_granted_exchange) {
-            self.text(Field::GrantedProject, &d.granted_project, Need::Required, Size::Short)
+            self.text(
+                Field::GrantedProject,
+                &d.granted_project,
+                Need::Required,
+                Size::Short,
+            )
         } else {
             String::new()
         };
@@ -233,7 +248,12 @@ impl Checker<'_> {
 
         // Step: support measures (internship/gymnasiearbete only).
         let support_measures = if kind.is_some_and(Kind::needs_support_measures) {
-            self.text(Field::SupportMeasures, &d.support_measures, Need::Required, Size::Long)
+            self.text(
+                Field::SupportMeasures,
+                &d.support_measures,
+                Need::Required,
+                Size::Long,
+            )
         } else {
             String::new()
         };
@@ -242,7 +262,12 @@ impl Checker<'_> {
         let budget = self.budget(&d.budget_rows, &d.other_funding, &d.amount_applied);
 
         // Step: payment.
-        let principal_name = self.text(Field::PrincipalName, &d.principal_name, Need::Required, Size::Short);
+        let principal_name = self.text(
+            Field::PrincipalName,
+            &d.principal_name,
+            Need::Required,
+            Size::Short,
+        );
         let principal_email = self.email(Field::PrincipalEmail, &d.principal_email);
         let payment = school
             .as_ref()
@@ -304,7 +329,12 @@ impl Checker<'_> {
             return self.required(Field::School, None);
         }
         if id == OTHER_SCHOOL {
-            let name = self.text(Field::OtherSchoolName, &d.other_school_name, Need::Required, Size::Short);
+            let name = self.text(
+                Field::OtherSchoolName,
+                &d.other_school_name,
+                Need::Required,
+                Size::Short,
+            );
             let school_type = self.required(Field::OtherSchoolType, d.other_school_type)?;
             return (!name.is_empty()).then_some(School {
                 id: String::new(),
@@ -325,7 +355,13 @@ impl Checker<'_> {
         }
     }
 
-    fn date_order(&mut self, project_start: Option<Date>, project_end: Option<Date>, trip_start: Option<Date>, trip_end: Option<Date>) {
+    fn date_order(
+        &mut self,
+        project_start: Option<Date>,
+        project_end: Option<Date>,
+        trip_start: Option<Date>,
+        trip_end: Option<Date>,
+    ) {
         if let (Some(start), Some(end)) = (project_start, project_end) {
             if end < start {
                 self.push(Field::ProjectEnd, Problem::EndBeforeStart { start });
@@ -333,7 +369,10 @@ impl Checker<'_> {
         }
         if let (Some(trip), Some(project_start)) = (trip_start, project_start) {
             if trip < project_start {
-                self.push(Field::TripStart, Problem::TripBeforeProject { project_start });
+                self.push(
+                    Field::TripStart,
+                    Problem::TripBeforeProject { project_start },
+                );
             }
         }
         if let (Some(start), Some(end)) = (trip_start, trip_end) {
@@ -357,7 +396,12 @@ impl Checker<'_> {
         }
     }
 
-    fn activities(&mut self, rows: &[ActivityInput], trip_start: Option<Date>, trip_end: Option<Date>) -> Option<Vec<Activity>> {
+    fn activities(
+        &mut self,
+        rows: &[ActivityInput],
+        trip_start: Option<Date>,
+        trip_end: Option<Date>,
+    ) -> Option<Vec<Activity>> {
         if rows.is_empty() {
             self.push(Field::Activities, Problem::NoActivities);
             return None;
@@ -368,13 +412,21 @@ impl Checker<'_> {
         for (i, row) in rows.iter().enumerate() {
             let date = self.date(Field::ActivityDate(i), &row.date);
             let phase = self.required(Field::ActivityPhase(i), row.phase);
-            let description = self.text(Field::ActivityDescription(i), &row.description, Need::Required, Size::Long);
+            let description = self.text(
+                Field::ActivityDescription(i),
+                &row.description,
+                Need::Required,
+                Size::Long,
+            );
             if let Some(phase) = phase {
                 phases_given.push(phase);
             }
             if let (Some(date), Some(previous)) = (date, previous_date) {
                 if date < previous {
-                    self.push(Field::ActivityDate(i), Problem::ActivitiesOutOfOrder { previous });
+                    self.push(
+                        Field::ActivityDate(i),
+                        Problem::ActivitiesOutOfOrder { previous },
+                    );
                 }
             }
             if let (Some(date), Some(phase)) = (date, phase) {
@@ -399,7 +451,14 @@ impl Checker<'_> {
     }
 
     /// Preparation happens before the trip, the trip's activities within it, follow-up after.
-    fn activity_fits_trip(&mut self, i: usize, date: Date, phase: Phase, trip_start: Option<Date>, trip_end: Option<Date>) {
+    fn activity_fits_trip(
+        &mut self,
+        i: usize,
+        date: Date,
+        phase: Phase,
+        trip_start: Option<Date>,
+        trip_end: Option<Date>,
+    ) {
         let field = Field::ActivityDate(i);
         match phase {
             Phase::Preparation => {
@@ -410,7 +469,13 @@ impl Checker<'_> {
             Phase::Trip => {
                 if let (Some(trip_start), Some(trip_end)) = (trip_start, trip_end) {
                     if date < trip_start || date > trip_end {
-                        self.push(field, Problem::TripActivityOutsideTrip { trip_start, trip_end });
+                        self.push(
+                            field,
+                            Problem::TripActivityOutsideTrip {
+                                trip_start,
+                                trip_end,
+                            },
+                        );
                     }
                 }
             }
@@ -422,14 +487,24 @@ impl Checker<'_> {
         }
     }
 
-    fn budget(&mut self, rows: &[BudgetRowInput], other_funding: &str, amount_applied: &str) -> Option<Budget> {
+    fn budget(
+        &mut self,
+        rows: &[BudgetRowInput],
+        other_funding: &str,
+        amount_applied: &str,
+    ) -> Option<Budget> {
         if rows.is_empty() {
             self.push(Field::BudgetRows, Problem::NoBudgetRows);
         }
         let mut parsed = Vec::with_capacity(rows.len());
         for (i, row) in rows.iter().enumerate() {
             let category = self.required(Field::BudgetCategory(i), row.category);
-            let description = self.text(Field::BudgetDescription(i), &row.description, Need::Required, Size::Short);
+            let description = self.text(
+                Field::BudgetDescription(i),
+                &row.description,
+                Need::Required,
+                Size::Short,
+            );
             let amount = self.money(Field::BudgetAmount(i), &row.amount, None);
             if amount == Some(Money::ZERO) {
                 self.push(Field::BudgetAmount(i), Problem::AmountNotPositive);
@@ -455,7 +530,10 @@ impl Checker<'_> {
         let other_funding = self.money(Field::OtherFunding, other_funding, Some(Money::ZERO));
         if let (Some(other), Some(total)) = (other_funding, total) {
             if other > total {
-                self.push(Field::OtherFunding, Problem::OtherFundingExceedsTotal { total });
+                self.push(
+                    Field::OtherFunding,
+                    Problem::OtherFundingExceedsTotal { total },
+                );
             }
         }
         let amount_applied = self.money(Field::AmountApplied, amount_applied, None);
@@ -466,7 +544,8 @@ impl Checker<'_> {
             let fund = self.rules.fund_amount;
             let max = max_applicable(total, other, fund);
             if applied > max {
-                let fund_is_the_limit = max == fund && total.checked_sub(other).is_some_and(|need| need > fund);
+                let fund_is_the_limit =
+                    max == fund && total.checked_sub(other).is_some_and(|need| need > fund);
                 let problem = if fund_is_the_limit {
                     Problem::AppliedExceedsFund { max }
                 } else {
@@ -500,10 +579,13 @@ impl Checker<'_> {
                 if d.giro_number.trim().is_empty() {
                     return self.required(Field::GiroNumber, None);
                 }
-                let payment = match method {
-                    GiroMethod::Bankgiro => parse_bankgiro(&d.giro_number).map(|number| Payment::Bankgiro { number }),
-                    GiroMethod::Plusgiro => parse_plusgiro(&d.giro_number).map(|number| Payment::Plusgiro { number }),
-                };
+                let payment =
+                    match method {
+                        GiroMethod::Bankgiro => parse_bankgiro(&d.giro_number)
+                            .map(|number| Payment::Bankgiro { number }),
+                        GiroMethod::Plusgiro => parse_plusgiro(&d.giro_number)
+                            .map(|number| Payment::Plusgiro { number }),
+                    };
                 payment
                     .map_err(|error| self.push(Field::GiroNumber, Problem::Giro(error)))
                     .ok()
@@ -518,14 +600,26 @@ impl From<&Application> for Draft {
     fn from(app: &Application) -> Draft {
         let date = |d: Date| DateInput::from_date(d);
         let (school_id, other_school_name, other_school_type) = if app.school.id.is_empty() {
-            (OTHER_SCHOOL.to_string(), app.school.name.clone(), Some(app.school.school_type))
+            (
+                OTHER_SCHOOL.to_string(),
+                app.school.name.clone(),
+                Some(app.school.school_type),
+            )
         } else {
             (app.school.id.clone(), String::new(), None)
         };
         let (giro_method, giro_number, account) = match &app.payment {
             Payment::AccountString { account } => (None, String::new(), account.clone()),
-            Payment::Bankgiro { number } => (Some(GiroMethod::Bankgiro), number.to_string(), Default::default()),
-            Payment::Plusgiro { number } => (Some(GiroMethod::Plusgiro), number.to_string(), Default::default()),
+            Payment::Bankgiro { number } => (
+                Some(GiroMethod::Bankgiro),
+                number.to_string(),
+                Default::default(),
+            ),
+            Payment::Plusgiro { number } => (
+                Some(GiroMethod::Plusgiro),
+                number.to_string(),
+                Default::default(),
+            ),
         };
         Draft {
             schema_version: SCHEMA_VERSION,
