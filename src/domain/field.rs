@@ -50,6 +50,8 @@ pub enum Field {
     /// The account string as a whole (too many segments, wrong payment method).
     Account,
     AccountSegment(Segment),
+    /// The file chooser (wrong type, too large, empty, too many).
+    Attachments,
     Declaration,
 }
 
@@ -96,6 +98,7 @@ impl Field {
             Field::GiroNumber => "giro-number".into(),
             Field::Account => "account".into(),
             Field::AccountSegment(segment) => format!("account-{}", segment_slug(segment)),
+            Field::Attachments => "attachments".into(),
             Field::Declaration => "declaration".into(),
         }
     }
@@ -138,6 +141,7 @@ impl Field {
             | Field::GiroNumber
             | Field::Account
             | Field::AccountSegment(_) => Step::Payment,
+            Field::Attachments => Step::Attachments,
             Field::Declaration => Step::Declaration,
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod account_string;
 pub mod application;
+pub mod attachments;
 pub mod budget;
 pub mod dates;
 pub mod draft;

@@ -14,37 +14,76 @@ use super::money::{Money, MoneyError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: u64 },
+    TooLong {
+        max: u64,
+    },
     InvalidEmail,
     InvalidCount,
-    CountTooLarge { max: u32 },
+    CountTooLarge {
+        max: u32,
+    },
     NoParticipants,
     PupilsRequired,
     Date(DateError),
-    EndBeforeStart { start: Date },
-    TripBeforeProject { project_start: Date },
-    TripAfterProject { project_end: Date },
+    EndBeforeStart {
+        start: Date,
+    },
+    TripBeforeProject {
+        project_start: Date,
+    },
+    TripAfterProject {
+        project_end: Date,
+    },
     NoActivities,
     MissingPhase(Phase),
-    ActivitiesOutOfOrder { previous: Date },
-    PreparationAfterTripStart { trip_start: Date },
-    TripActivityOutsideTrip { trip_start: Date, trip_end: Date },
-    FollowUpBeforeTripEnd { trip_end: Date },
+    ActivitiesOutOfOrder {
+        previous: Date,
+    },
+    PreparationAfterTripStart {
+        trip_start: Date,
+    },
+    TripActivityOutsideTrip {
+        trip_start: Date,
+        trip_end: Date,
+    },
+    FollowUpBeforeTripEnd {
+        trip_end: Date,
+    },
     Money(MoneyError),
     AmountNotPositive,
     NegativeAmount,
     NoBudgetRows,
-    TotalMismatch { computed: Money },
-    OtherFundingExceedsTotal { total: Money },
-    AppliedExceedsNeed { max: Money },
-    AppliedExceedsFund { max: Money },
-    Giro(GiroError),
+    TotalMismatch {
+        computed: Money,
+    },
+    OtherFundingExceedsTotal {
+        total: Money,
+    },
+    AppliedExceedsNeed {
+        max: Money,
+    },
+    AppliedExceedsFund {
+        max: Money,
+    },
+    /// The number typed as a bankgiro is not one.
+    Bankgiro(GiroError),
+    /// The number typed as a plusgiro is not one.
+    Plusgiro(GiroError),
     Segment(SegmentError),
     AccountString(AccountStringError),
     PaymentMethodMismatch,
     UnknownSchool,
     NotConfirmed,
-    UnsupportedSchemaVersion { found: u32 },
+    FileEmpty,
+    FileTooLarge {
+        max_bytes: u64,
+    },
+    FileWrongType {
+        allowed: String,
+    },
+    TooManyFiles {
+        max: usize,
+    },
 }
 
 impl Problem {
@@ -75,13 +114,16 @@ impl Problem {
             Problem::OtherFundingExceedsTotal { .. } => "other_funding_exceeds_total",
             Problem::AppliedExceedsNeed { .. } => "applied_exceeds_need",
             Problem::AppliedExceedsFund { .. } => "applied_exceeds_fund",
-            Problem::Giro(error) => error.code(),
+            Problem::Bankgiro(error) | Problem::Plusgiro(error) => error.code(),
             Problem::Segment(error) => error.code(),
             Problem::AccountString(error) => error.code(),
             Problem::PaymentMethodMismatch => "payment_method_mismatch",
             Problem::UnknownSchool => "unknown_school",
             Problem::NotConfirmed => "not_confirmed",
-            Problem::UnsupportedSchemaVersion { .. } => "unsupported_schema_version",
+            Problem::FileEmpty => "file_empty",
+            Problem::FileTooLarge { .. } => "file_too_large",
+            Problem::FileWrongType { .. } => "file_wrong_type",
+            Problem::TooManyFiles { .. } => "too_many_files",
         }
     }
 
@@ -123,7 +165,9 @@ impl Problem {
             Problem::AppliedExceedsNeed { max } | Problem::AppliedExceedsFund { max } => {
                 vec![("max_ore", max.ore().to_string())]
             }
-            Problem::UnsupportedSchemaVersion { found } => vec![("found", found.to_string())],
+            Problem::FileTooLarge { max_bytes } => vec![("max_bytes", max_bytes.to_string())],
+            Problem::FileWrongType { allowed } => vec![("allowed", allowed.clone())],
+            Problem::TooManyFiles { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
     }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account_string::AccountStringRules;
 use super::application::SchoolType;
+use super::attachments::AttachmentRules;
 use super::money::Money;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +24,7 @@ pub struct Rules {
     pub max_long_text: u64,
     /// Most pupils or staff in one application; catches typos like "2000".
     pub max_participants: u32,
+    pub attachments: AttachmentRules,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +43,7 @@ impl Default for Rules {
             max_short_text: 200,
             max_long_text: 4000,
             max_participants: 500,
+            attachments: AttachmentRules::default(),
         }
     }
 }

@@ -579,15 +579,16 @@ impl Checker<'_> {
                 if d.giro_number.trim().is_empty() {
                     return self.required(Field::GiroNumber, None);
                 }
-                let payment =
-                    match method {
-                        GiroMethod::Bankgiro => parse_bankgiro(&d.giro_number)
-                            .map(|number| Payment::Bankgiro { number }),
-                        GiroMethod::Plusgiro => parse_plusgiro(&d.giro_number)
-                            .map(|number| Payment::Plusgiro { number }),
-                    };
+                let payment = match method {
+                    GiroMethod::Bankgiro => parse_bankgiro(&d.giro_number)
+                        .map(|number| Payment::Bankgiro { number })
+                        .map_err(Problem::Bankgiro),
+                    GiroMethod::Plusgiro => parse_plusgiro(&d.giro_number)
+                        .map(|number| Payment::Plusgiro { number })
+                        .map_err(Problem::Plusgiro),
+                };
                 payment
-                    .map_err(|error| self.push(Field::GiroNumber, Problem::Giro(error)))
+                    .map_err(|problem| self.push(Field::GiroNumber, problem))
                     .ok()
             }
         }

@@ -1,17 +1,93 @@
-//! The App component: language and the current step.
+//! The App component: language, the form's state, the document title, and which step
+//! is shown.
 
 use leptos::prelude::*;
 
-use super::i18n::{provide_locale, use_texts};
+use super::flow::follow_browser_history;
+use super::form::Form;
+use super::i18n::{provide_locale, use_texts, Locale};
+use super::steps::activities::ActivitiesStep;
+use super::steps::applicant::ApplicantStep;
+use super::steps::attachments::AttachmentsStep;
+use super::steps::budget::BudgetStep;
+use super::steps::check_answers::CheckAnswersStep;
+use super::steps::confirmation::ConfirmationStep;
+use super::steps::dates::DatesStep;
+use super::steps::declaration::DeclarationStep;
+use super::steps::description::DescriptionStep;
+use super::steps::kind::KindStep;
+use super::steps::participants::ParticipantsStep;
+use super::steps::payment::PaymentStep;
 use super::steps::start::StartPage;
+use super::steps::support::SupportStep;
+use crate::domain::rules::Rules;
+use crate::domain::step::Step;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_locale();
+    let locale = provide_locale(Locale::Sv);
+    let form = Form::new(Rules::default());
+    provide_context(form);
+    follow_browser_history(form);
     let texts = use_texts();
+
+    // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).
+    Effect::new(move |_| {
+        let t = texts.get();
+        let has_errors =
+            form.errors.with(|e| !e.is_empty()) || form.file_errors.with(|e| !e.is_empty());
+        let prefix = if has_errors {
+            format!("{} ", t.error_prefix)
+        } else {
+            String::new()
+        };
+        let title = format!(
+            "{prefix}{} – {} – {}",
+            (t.step_title)(form.step.get()),
+            t.app_title,
+            t.organisation
+        );
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
+
+    let switch_language = move |_| {
+        locale.update(|l| {
+            *l = match l {
+                Locale::Sv => Locale::En,
+                Locale::En => Locale::Sv,
+            }
+        })
+    };
+
+    let page = move || match form.step.get() {
+        Step::Start => view! { <StartPage /> }.into_any(),
+        Step::Applicant => view! { <ApplicantStep /> }.into_any(),
+        Step::Kind => view! { <KindStep /> }.into_any(),
+        Step::DatesDestination => view! { <DatesStep /> }.into_any(),
+        Step::Participants => view! { <ParticipantsStep /> }.into_any(),
+        Step::Description => view! { <DescriptionStep /> }.into_any(),
+        Step::Activities => view! { <ActivitiesStep /> }.into_any(),
+        Step::Support => view! { <SupportStep /> }.into_any(),
+        Step::Budget => view! { <BudgetStep /> }.into_any(),
+        Step::Payment => view! { <PaymentStep /> }.into_any(),
+        Step::Attachments => view! { <AttachmentsStep /> }.into_any(),
+        Step::CheckAnswers => view! { <CheckAnswersStep /> }.into_any(),
+        Step::Declaration => view! { <DeclarationStep /> }.into_any(),
+        Step::Confirmation => view! { <ConfirmationStep /> }.into_any(),
+    };
+
     view! {
         <div class="sku-app" lang=move || texts.get().lang>
-            <StartPage />
+            <div class="sku-app__bar">
+                <span class="sku-app__service">{move || texts.get().app_title}</span>
+                <button type="button" class="sku-link-button" data-role="language"
+                    lang=move || texts.get().other_language_code on:click=switch_language>
+                    {move || texts.get().other_language_name}
+                </button>
+            </div>
+            <div class="sku-app__main">{page}</div>
         </div>
     }
 }

@@ -2,8 +2,11 @@
 //! Nothing here decides a rule; it only shows what `crate::domain` says.
 
 mod app;
+mod flow;
+mod form;
 pub mod i18n;
 mod steps;
+mod widgets;
 
 use wasm_bindgen::JsCast;
 

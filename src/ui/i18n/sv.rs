@@ -1,8 +1,488 @@
+//! Svenska: the form's own language and the default.
+
 use super::Texts;
+use crate::domain::account_string::{Segment, SegmentError};
+use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
+use crate::domain::dates::{format_long_sv, DateError};
+use crate::domain::draft::GiroMethod;
+use crate::domain::field::Field;
+use crate::domain::giro::GiroError;
+use crate::domain::money::{format_sv, MoneyError};
+use crate::domain::problem::Problem;
+use crate::domain::step::Step;
 
 pub static TEXTS: Texts = Texts {
     lang: "sv",
-    start_title: "Ansök om bidrag ur fonden för internationellt skolutbyte",
-    start_lead: "Grund- och gymnasieskolor i Skellefteå kommun kan söka bidrag för internationellt skolutbyte, praktik och gymnasiearbete utomlands.",
+    app_title: "Ansökan till fonden för internationellt skolutbyte",
+    organisation: "Skellefteå kommun",
+    other_language_name: "English",
+    other_language_code: "en",
+    back: "Tillbaka",
+    continue_button: "Fortsätt",
+    optional: "(valfritt)",
+    error_prefix: "Fel:",
+    error_summary_title: "Det finns ett problem",
+    step_of: |n, total| format!("Steg {n} av {total}"),
+    step_title,
+    not_provided: "Inte angivet",
+    change: "Ändra",
+    remove: "Ta bort",
+    move_up: "Flytta upp",
+    move_down: "Flytta ned",
+    date_year: "År",
+    date_month: "Månad",
+    date_day: "Dag",
+    date_hint: "Till exempel 2027 3 15",
+    new_question_shown: "En ny fråga har visats under ditt val.",
+
+    start_lead: "Grund- och gymnasieskolor i Skellefteå kommun kan söka bidrag ur kommunstyrelsens fond för internationellt skolutbyte. Fonden delar ut 300 000 kronor per år.",
+    start_what_title: "Vad kan man söka bidrag för?",
+    start_what_items: &[
+        "Ett internationellt projekt eller utbyte som redan är beviljat: kostnader som inte täcks av ordinarie projektmedel, till exempel middagar, gåvor, upplevelser eller transporter när ni tar emot besök.",
+        "Grupper och enskilda elever som ska göra praktik eller gymnasiearbete utomlands: till exempel resor, logi, gåvor, vaccinationer och kostnader för medföljande personal.",
+    ],
+    start_who_title: "Vem kan söka?",
+    start_who_text: "Elever och personal vid alla grund- och gymnasieskolor i Skellefteå kommun, kommunala och fristående. Ansökan görs av en lärare eller annan personal, eller av en elev, och godkänns av ansvarig rektor.",
+    start_need_title: "Det här behöver du",
+    start_need_items: &[
+        "datum för projektet och för resan eller utbytet",
+        "deltagare, mål, tema och aktiviteter i tidsordning",
+        "en budget med kostnaderna och annan finansiering",
+        "kontosträng (kommunal skola) eller bankgiro eller plusgiro (fristående skola)",
+        "namn och e-postadress till ansvarig rektor",
+    ],
+    start_time_text: "Det tar ungefär 20 minuter. Dina svar sparas inte om du stänger sidan innan du skickat.",
+    start_privacy_title: "Dina personuppgifter",
+    start_privacy_paragraphs: &[
+        "Vi samlar in namn och kontaktuppgifter till dig och ansvarig rektor, uppgifter om skolan och om projektet. Uppgifterna används för att handlägga ansökan och betala ut bidraget.",
+        "Ansökan tas emot av Internationella enheten på Skellefteå kommun och blir en allmän handling. Den sparas enligt kommunens dokumenthanteringsplan.",
+        "Skriv inte elevernas namn eller personnummer. Ange antal elever. Skriv aldrig något om elever med skyddade personuppgifter.",
+    ],
+    start_advice_title: "Vill du ha råd?",
+    start_advice_text: "Femtioettan i Ungdomens Hus är ett Eurodesk-kontor som ger tips och råd om utlandsvistelser och EU-program. Internationella enheten hjälper till med ansökan.",
+    start_advice_link: "Eurodesk på Femtioettan",
     start_button: "Starta ansökan",
+
+    applicant_name: "Ditt namn",
+    applicant_email: "Din e-postadress",
+    applicant_email_hint: "Vi skickar besked om ansökan till den här adressen.",
+    applicant_phone: "Ditt telefonnummer",
+    role_legend: "Söker du som personal eller elev?",
+    role: |role| match role {
+        Role::Staff => "Lärare eller annan personal",
+        Role::Pupil => "Elev",
+    },
+    school: "Skola",
+    school_hint: "Välj skolan som söker. Finns den inte i listan, välj sista alternativet.",
+    school_choose: "Välj skola",
+    school_other: "Skolan finns inte i listan",
+    other_school_name: "Skolans namn",
+    other_school_type: "Är skolan kommunal eller fristående?",
+    school_type: |t| match t {
+        SchoolType::Municipal => "Kommunal skola",
+        SchoolType::Independent => "Fristående skola",
+    },
+
+    kind_legend: "Vad söker du bidrag för?",
+    kind: |k| match k {
+        Kind::ExchangeReceiving => "Ett beviljat projekt eller utbyte där vi tar emot besök",
+        Kind::ExchangeSending => "Ett beviljat projekt eller utbyte där vi reser till partnern",
+        Kind::InternshipAbroad => "Praktik eller gymnasiearbete utomlands",
+    },
+    kind_hint: |k| match k {
+        Kind::ExchangeReceiving => "Till exempel middagar, gåvor, upplevelser eller transporter för besökarna.",
+        Kind::ExchangeSending => "Kostnader som inte täcks av ordinarie projektmedel.",
+        Kind::InternshipAbroad => "För grupper eller enskilda elever: resor, logi, gåvor, vaccinationer och medföljande personal.",
+    },
+    granted_project: "Vilket beviljat projekt eller utbyte gäller det?",
+    granted_project_hint: "Till exempel Erasmus+ och projektets nummer.",
+
+    project_start: "När börjar projektet?",
+    project_start_hint: "Räkna med förberedelserna. Till exempel 2027 1 15",
+    project_end: "När slutar projektet?",
+    project_end_hint: "Räkna med efterarbetet. Till exempel 2027 6 10",
+    trip_start: "Vilket datum börjar resan eller utbytet?",
+    trip_end: "Vilket datum slutar resan eller utbytet?",
+    destination_heading: "Resmål och partner",
+    country: "Land",
+    country_hint: "Landet ni reser till, eller som besökarna kommer från.",
+    place: "Ort",
+    partner: "Partnerskola, organisation eller arbetsplats",
+    partner_hint: "För praktik: arbetsplatsen eller organisationen som tar emot eleverna.",
+
+    pupils: "Antal elever",
+    pupils_hint: "Eleverna från er skola som deltar.",
+    staff: "Antal medföljande personal",
+    staff_hint: "Skriv 0 om ingen personal följer med.",
+    group: "Årskurs eller program",
+    group_hint: "Till exempel åk 8, eller El- och energiprogrammet åk 3.",
+    names_warning: "Skriv inte elevernas namn. Ansökan blir en allmän handling som vem som helst kan begära att få läsa.",
+
+    goals: "Vilka är målen med utbytet?",
+    goals_hint: "Vad ska eleverna lära sig eller uppnå?",
+    theme: "Tema",
+    theme_hint: "Till exempel hållbar energi, demokrati eller språk.",
+    summary: "Beskriv projektet kort",
+    summary_hint: "Sådant som inte redan framgår av målen och aktiviteterna.",
+
+    activities_hint: "Ta med förberedelser, själva resan eller utbytet och planerat efterarbete, i tidsordning. Det ska framgå när resan börjar och slutar.",
+    activity_legend: |n| format!("Aktivitet {n}"),
+    activity_date: "Datum",
+    activity_phase: "Del av projektet",
+    phase: |p| match p {
+        Phase::Preparation => "Förberedelse",
+        Phase::Trip => "Resan eller utbytet",
+        Phase::FollowUp => "Efterarbete",
+    },
+    phase_choose: "Välj del",
+    activity_description: "Vad händer?",
+    add_activity: "Lägg till en aktivitet",
+    no_activities: "Inga aktiviteter tillagda ännu.",
+
+    support_hint: "Till exempel kontakt med handledare, hur eleverna når skolan, och vad ni gör om något händer.",
+
+    budget_hint: "Lägg till en rad för varje kostnad. Beloppen räknas ihop medan du skriver.",
+    budget_row_legend: |n| format!("Kostnad {n}"),
+    budget_category: "Kategori",
+    category: |c| match c {
+        BudgetCategory::Travel => "Resor",
+        BudgetCategory::Lodging => "Logi",
+        BudgetCategory::Meals => "Måltider",
+        BudgetCategory::Gifts => "Gåvor",
+        BudgetCategory::Experiences => "Upplevelser och aktiviteter",
+        BudgetCategory::LocalTransport => "Transporter på plats",
+        BudgetCategory::Vaccinations => "Vaccinationer",
+        BudgetCategory::StaffCosts => "Medföljande personal",
+        BudgetCategory::Other => "Övrigt",
+    },
+    category_choose: "Välj kategori",
+    budget_description: "Vad gäller kostnaden?",
+    budget_amount: "Belopp i kronor",
+    amount_hint: "Till exempel 12 500",
+    add_budget_row: "Lägg till en kostnad",
+    totals_title: "Summa",
+    totals_total: "Totala kostnader",
+    totals_not_counted: |n| {
+        if n == 1 {
+            "1 belopp är inte ifyllt eller kan inte läsas och är inte medräknat.".to_string()
+        } else {
+            format!("{n} belopp är inte ifyllda eller kan inte läsas och är inte medräknade.")
+        }
+    },
+    other_funding: "Annan finansiering",
+    other_funding_hint: "Pengar från till exempel Erasmus+, skolan eller föräldrar. Lämna tomt om ni inte har någon.",
+    amount_applied: "Belopp du söker ur fonden",
+    amount_applied_max: |max| format!("Du kan söka högst {max}: kostnaderna minus annan finansiering, och högst fondens årliga belopp."),
+
+    principal_intro: "Beviljade medel betalas ut till ansvarig rektor.",
+    principal_name: "Ansvarig rektors namn",
+    principal_email: "Rektorns e-postadress",
+    account_legend: "Kontosträng",
+    account_hint: "Kommunala skolor anger kontosträng i ordningen Ansvar/Verksamhet/Fri/Projekt/Objekt. Fråga rektor eller ekonom om du inte vet.",
+    segment: |s| match s {
+        Segment::Ansvar => "Ansvar",
+        Segment::Verksamhet => "Verksamhet",
+        Segment::Fri => "Fri",
+        Segment::Projekt => "Projekt",
+        Segment::Objekt => "Objekt",
+    },
+    giro_method: "Hur ska pengarna betalas till den fristående skolan?",
+    giro: |g| match g {
+        GiroMethod::Bankgiro => "Bankgiro",
+        GiroMethod::Plusgiro => "Plusgiro (postgiro)",
+    },
+    giro_number: "Nummer",
+    giro_hint: |g| match g {
+        GiroMethod::Bankgiro => "Sju eller åtta siffror, till exempel 5402-9681",
+        GiroMethod::Plusgiro => "Två till åtta siffror, till exempel 410 54 68-5",
+    },
+    payment_needs_school: "Välj först vilken skola som söker, så vet vi om du ska ange kontosträng eller bankgiro/plusgiro.",
+
+    attachments_intro: "Du kan bifoga till exempel en inbjudan från partnern eller skolans egen budget.",
+    attachments_rules: |max_mb, types| format!("Högst {max_mb} MB per fil. Tillåtna filtyper: {types}."),
+    attachments_choose: "Välj filer att bifoga",
+    attachments_none: "Inga filer bifogade.",
+    attachments_not_kept: "Bifogade filer sparas inte i webbläsaren. Om du laddar om sidan behöver du välja dem igen.",
+    attachments_list_title: "Bifogade filer",
+    file_size: |bytes| format_size(bytes, ","),
+
+    check_intro: "Läs igenom svaren. Du kan ändra ett svar innan du skickar.",
+    declaration_text: "Ansökan blir en allmän handling när den kommer in till kommunen.",
+    declaration_label: "Jag intygar att uppgifterna stämmer och att ansvarig rektor känner till ansökan.",
+    send_button: "Skicka ansökan",
+
+    confirmation_panel: "Ansökan är klar",
+    confirmation_next_title: "Vad händer nu",
+    confirmation_next_text: "Internationella enheten handlägger ansökan och skickar besked till dig och ansvarig rektor via e-post.",
+    confirmation_contact: "Har du frågor? Kontakta Internationella enheten, Skellefteå kommun.",
+
+    money: format_sv,
+    date: format_long_sv,
+    message,
 };
+
+fn step_title(step: Step) -> &'static str {
+    match step {
+        Step::Start => "Ansök om bidrag ur fonden för internationellt skolutbyte",
+        Step::Applicant => "Om dig och din skola",
+        Step::Kind => "Vad söker du bidrag för?",
+        Step::DatesDestination => "Datum och resmål",
+        Step::Participants => "Deltagare",
+        Step::Description => "Mål, tema och beskrivning",
+        Step::Activities => "Aktiviteter i tidsordning",
+        Step::Support => "Stöd till eleverna under tiden utomlands",
+        Step::Budget => "Budget",
+        Step::Payment => "Utbetalning",
+        Step::Attachments => "Bilagor",
+        Step::CheckAnswers => "Kontrollera dina svar",
+        Step::Declaration => "Intyga och skicka",
+        Step::Confirmation => "Ansökan är klar",
+    }
+}
+
+pub(super) fn format_size(bytes: u64, decimal: &str) -> String {
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let tenths_kb = bytes * 10 / 1024;
+    if tenths_kb < 10240 {
+        return format!("{}{decimal}{} kB", tenths_kb / 10, tenths_kb % 10);
+    }
+    let tenths_mb = bytes * 10 / (1024 * 1024);
+    format!("{}{decimal}{} MB", tenths_mb / 10, tenths_mb % 10)
+}
+
+/// What to ask for when an answer is missing: names the field and says what to do.
+fn required(field: Field) -> String {
+    match field {
+        Field::ApplicantName => "Ange ditt namn".into(),
+        Field::ApplicantEmail => "Ange din e-postadress".into(),
+        Field::ApplicantRole => "Välj om du söker som personal eller elev".into(),
+        Field::School => "Välj skola".into(),
+        Field::OtherSchoolName => "Ange skolans namn".into(),
+        Field::OtherSchoolType => "Välj om skolan är kommunal eller fristående".into(),
+        Field::Kind => "Välj vad du söker bidrag för".into(),
+        Field::GrantedProject => "Ange vilket beviljat projekt eller utbyte det gäller".into(),
+        Field::ProjectStart => "Ange när projektet börjar".into(),
+        Field::ProjectEnd => "Ange när projektet slutar".into(),
+        Field::TripStart => "Ange vilket datum resan eller utbytet börjar".into(),
+        Field::TripEnd => "Ange vilket datum resan eller utbytet slutar".into(),
+        Field::Country => "Ange land".into(),
+        Field::Partner => "Ange partnerskola, organisation eller arbetsplats".into(),
+        Field::Pupils => "Ange antal elever, till exempel 6".into(),
+        Field::Staff => "Ange antal medföljande personal. Skriv 0 om ingen följer med".into(),
+        Field::Goals => "Beskriv målen med utbytet".into(),
+        Field::Theme => "Ange ett tema".into(),
+        Field::ActivityDate(i) => format!("Ange datum för aktivitet {}", i + 1),
+        Field::ActivityPhase(i) => {
+            format!("Välj vilken del av projektet aktivitet {} hör till", i + 1)
+        }
+        Field::ActivityDescription(i) => format!("Beskriv vad som händer i aktivitet {}", i + 1),
+        Field::SupportMeasures => "Beskriv hur eleverna får stöd under tiden utomlands".into(),
+        Field::BudgetCategory(i) => format!("Välj kategori för kostnad {}", i + 1),
+        Field::BudgetDescription(i) => format!("Beskriv vad kostnad {} gäller", i + 1),
+        Field::BudgetAmount(i) => format!("Ange belopp för kostnad {}, till exempel 12 500", i + 1),
+        Field::AmountApplied => "Ange hur mycket du söker ur fonden".into(),
+        Field::PrincipalName => "Ange ansvarig rektors namn".into(),
+        Field::PrincipalEmail => "Ange rektorns e-postadress".into(),
+        Field::GiroMethod => "Välj bankgiro eller plusgiro".into(),
+        Field::GiroNumber => "Ange bankgiro- eller plusgironumret".into(),
+        Field::AccountSegment(segment) => format!("Ange {} i kontosträngen", segment_name(segment)),
+        other => format!("Fyll i {}", field_name(other)),
+    }
+}
+
+fn segment_name(segment: Segment) -> &'static str {
+    match segment {
+        Segment::Ansvar => "ansvar",
+        Segment::Verksamhet => "verksamhet",
+        Segment::Fri => "fri",
+        Segment::Projekt => "projekt",
+        Segment::Objekt => "objekt",
+    }
+}
+
+/// A field's name inside a sentence.
+fn field_name(field: Field) -> String {
+    match field {
+        Field::ApplicantName => "ditt namn".into(),
+        Field::ApplicantEmail => "din e-postadress".into(),
+        Field::ApplicantPhone => "telefonnumret".into(),
+        Field::OtherSchoolName => "skolans namn".into(),
+        Field::GrantedProject => "projektets namn".into(),
+        Field::ProjectStart => "projektets startdatum".into(),
+        Field::ProjectEnd => "projektets slutdatum".into(),
+        Field::TripStart => "resans startdatum".into(),
+        Field::TripEnd => "resans slutdatum".into(),
+        Field::Country => "land".into(),
+        Field::Place => "ort".into(),
+        Field::Partner => "partner".into(),
+        Field::Pupils => "antal elever".into(),
+        Field::Staff => "antal personal".into(),
+        Field::Group => "årskurs eller program".into(),
+        Field::Goals => "målen".into(),
+        Field::Theme => "temat".into(),
+        Field::Summary => "beskrivningen".into(),
+        Field::ActivityDate(i) => format!("datumet för aktivitet {}", i + 1),
+        Field::ActivityDescription(i) => format!("beskrivningen av aktivitet {}", i + 1),
+        Field::SupportMeasures => "stödet till eleverna".into(),
+        Field::BudgetDescription(i) => format!("beskrivningen av kostnad {}", i + 1),
+        Field::BudgetAmount(i) => format!("beloppet för kostnad {}", i + 1),
+        Field::OtherFunding => "annan finansiering".into(),
+        Field::AmountApplied => "beloppet du söker".into(),
+        Field::PrincipalName => "rektorns namn".into(),
+        Field::PrincipalEmail => "rektorns e-postadress".into(),
+        Field::GiroNumber => "numret".into(),
+        Field::AccountSegment(segment) => segment_name(segment).into(),
+        _ => "svaret".into(),
+    }
+}
+
+fn iso_param(problem: &Problem, key: &str) -> String {
+    let iso = problem
+        .params()
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    crate::domain::dates::parse_date(&iso)
+        .map(format_long_sv)
+        .unwrap_or(iso)
+}
+
+fn message(field: Field, problem: &Problem) -> String {
+    let name = field_name(field);
+    match problem {
+        Problem::Required => required(field),
+        Problem::TooLong { max } => format!("Korta ner {name} till högst {max} tecken"),
+        Problem::InvalidEmail => format!("Ange {name} i rätt format, till exempel namn@skelleftea.se"),
+        Problem::InvalidCount => format!("Ange {name} med siffror, till exempel 6"),
+        Problem::CountTooLarge { max } => format!("Ange {name} som högst {max}"),
+        Problem::NoParticipants => "Minst en elev eller en i personalen måste delta".into(),
+        Problem::PupilsRequired => "Praktik och gymnasiearbete utomlands kräver minst en elev".into(),
+        Problem::Date(error) => match error {
+            DateError::TwoDigitYear => format!("Skriv året i {name} med fyra siffror, till exempel 2027"),
+            DateError::ImpossibleDate => format!("{} måste vara ett riktigt datum", capitalise(&name)),
+            DateError::YearOutOfRange => format!("Kontrollera året i {name}"),
+            DateError::Empty | DateError::Invalid => {
+                format!("Ange {name} med år, månad och dag, till exempel 2027 3 15")
+            }
+        },
+        Problem::EndBeforeStart { .. } => format!(
+            "{} måste vara samma dag som eller efter {}",
+            capitalise(&name),
+            iso_param(problem, "start")
+        ),
+        Problem::TripBeforeProject { .. } => format!(
+            "Resan kan inte börja före projektet, som börjar {}",
+            iso_param(problem, "project_start")
+        ),
+        Problem::TripAfterProject { .. } => format!(
+            "Resan kan inte sluta efter projektet, som slutar {}",
+            iso_param(problem, "project_end")
+        ),
+        Problem::NoActivities => "Lägg till minst en aktivitet för förberedelser, resan och efterarbete".into(),
+        Problem::MissingPhase(phase) => format!(
+            "Lägg till minst en aktivitet för {}",
+            match phase {
+                Phase::Preparation => "förberedelserna",
+                Phase::Trip => "resan eller utbytet",
+                Phase::FollowUp => "efterarbetet",
+            }
+        ),
+        Problem::ActivitiesOutOfOrder { .. } => format!(
+            "Aktiviteterna ska stå i tidsordning: {name} är före förra aktivitetens datum, {}. Flytta upp aktiviteten eller ändra datumet",
+            iso_param(problem, "previous")
+        ),
+        Problem::PreparationAfterTripStart { .. } => format!(
+            "En förberedelse måste vara senast den dag resan börjar, {}",
+            iso_param(problem, "trip_start")
+        ),
+        Problem::TripActivityOutsideTrip { .. } => format!(
+            "En aktivitet under resan måste vara mellan {} och {}",
+            iso_param(problem, "trip_start"),
+            iso_param(problem, "trip_end")
+        ),
+        Problem::FollowUpBeforeTripEnd { .. } => format!(
+            "Efterarbete måste vara samma dag som eller efter att resan slutar, {}",
+            iso_param(problem, "trip_end")
+        ),
+        Problem::Money(error) => match error {
+            MoneyError::AmbiguousSeparator => format!(
+                "Skriv {name} utan punkt som tusentalsavgränsare, till exempel 1 500 eller 1 500,50"
+            ),
+            MoneyError::TooManyDecimals => format!("Ange {name} med högst två decimaler, till exempel 1 500,50"),
+            MoneyError::TooLarge => format!("{} är för stort", capitalise(&name)),
+            MoneyError::Empty | MoneyError::Invalid => {
+                format!("Ange {name} i kronor med siffror, till exempel 12 500")
+            }
+        },
+        Problem::AmountNotPositive => format!("{} måste vara mer än 0 kr", capitalise(&name)),
+        Problem::NegativeAmount => format!("{} kan inte vara negativt", capitalise(&name)),
+        Problem::NoBudgetRows => "Lägg till minst en kostnad i budgeten".into(),
+        Problem::TotalMismatch { computed } => format!(
+            "Den angivna summan stämmer inte med raderna, som blir {}",
+            format_sv(*computed)
+        ),
+        Problem::OtherFundingExceedsTotal { total } => format!(
+            "Annan finansiering kan inte vara större än de totala kostnaderna, {}",
+            format_sv(*total)
+        ),
+        Problem::AppliedExceedsNeed { max } => format!(
+            "Du kan söka högst {}: de totala kostnaderna minus annan finansiering",
+            format_sv(*max)
+        ),
+        Problem::AppliedExceedsFund { max } => format!(
+            "Du kan söka högst {}, fondens belopp för ett år",
+            format_sv(*max)
+        ),
+        Problem::Bankgiro(error) => giro_message(error, GiroMethod::Bankgiro),
+        Problem::Plusgiro(error) => giro_message(error, GiroMethod::Plusgiro),
+        Problem::Segment(error) => match error {
+            SegmentError::Missing => required(field),
+            SegmentError::TooShort | SegmentError::TooLong => {
+                format!("{} i kontosträngen har fel antal tecken", capitalise(&name))
+            }
+            SegmentError::InvalidCharacters => format!(
+                "{} i kontosträngen får bara innehålla tillåtna tecken (siffror, eller bokstäver A–Z och siffror)",
+                capitalise(&name)
+            ),
+        },
+        Problem::AccountString(_) => "Kontosträngen har för många delar. Ange högst fem: Ansvar/Verksamhet/Fri/Projekt/Objekt".into(),
+        Problem::PaymentMethodMismatch => "Kommunala skolor anger kontosträng, fristående skolor bankgiro eller plusgiro".into(),
+        Problem::UnknownSchool => "Skolan finns inte längre i listan. Välj skola igen".into(),
+        Problem::NotConfirmed => "Bekräfta att uppgifterna stämmer och att rektor känner till ansökan".into(),
+        Problem::FileEmpty => "Den valda filen är tom. Välj en fil med innehåll".into(),
+        Problem::FileTooLarge { max_bytes } => format!("Den valda filen är för stor. Välj en fil som är högst {}", format_size(*max_bytes, ",")),
+        Problem::FileWrongType { allowed } => format!("Den valda filen har fel filtyp. Välj en fil av typen {allowed}"),
+        Problem::TooManyFiles { max } => format!("Du kan bifoga högst {max} filer. Ta bort en fil först"),
+    }
+}
+
+fn giro_message(error: &GiroError, method: GiroMethod) -> String {
+    let (name, digits, example) = match method {
+        GiroMethod::Bankgiro => ("bankgironummer", "sju eller åtta siffror", "5402-9681"),
+        GiroMethod::Plusgiro => ("plusgironummer", "två till åtta siffror", "410 54 68-5"),
+    };
+    match error {
+        GiroError::Empty => format!("Ange ett {name}"),
+        GiroError::InvalidCharacters => {
+            format!("Ange ett {name} med bara siffror, mellanslag och bindestreck, till exempel {example}")
+        }
+        GiroError::TooShort | GiroError::TooLong => {
+            format!("Ange ett {name} med {digits}, till exempel {example}")
+        }
+        GiroError::CheckDigit => format!(
+            "Det här {name}et finns inte. Kontrollera att du har skrivit av det rätt, till exempel {example}"
+        ),
+        GiroError::AllZeros => format!("Ett {name} kan inte bestå av bara nollor"),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

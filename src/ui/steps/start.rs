@@ -2,16 +2,48 @@
 
 use leptos::prelude::*;
 
+use crate::domain::step::Step;
+use crate::ui::flow::go_to;
+use crate::ui::form::use_form;
 use crate::ui::i18n::use_texts;
+
+/// Eurodesk's Swedish site; the municipality's own Femtioettan page may replace it.
+const EURODESK_URL: &str = "https://eurodesk.se/";
 
 #[component]
 pub fn StartPage() -> impl IntoView {
+    let form = use_form();
     let texts = use_texts();
-    view! {
-        <h1 class="sku-heading-xl">{move || texts.get().start_title}</h1>
-        <p class="sku-lead">{move || texts.get().start_lead}</p>
-        <button type="button" class="sku-button sku-button--start">
-            {move || texts.get().start_button}
-        </button>
+    let list = |items: &'static [&'static str]| {
+        items
+            .iter()
+            .map(|item| view! { <li>{*item}</li> })
+            .collect_view()
+    };
+    move || {
+        let t = texts.get();
+        view! {
+            <h1 class="sku-heading-xl" tabindex="-1">{(t.step_title)(Step::Start)}</h1>
+            <p class="sku-lead">{t.start_lead}</p>
+            <h2 class="sku-heading-m">{t.start_what_title}</h2>
+            <ul class="sku-list sku-list--bullet">{list(t.start_what_items)}</ul>
+            <h2 class="sku-heading-m">{t.start_who_title}</h2>
+            <p>{t.start_who_text}</p>
+            <h2 class="sku-heading-m">{t.start_need_title}</h2>
+            <ul class="sku-list sku-list--bullet">{list(t.start_need_items)}</ul>
+            <p>{t.start_time_text}</p>
+            <button
+                type="button"
+                class="sku-button sku-button--start"
+                data-role="start"
+                on:click=move |_| go_to(form, Step::Applicant)
+            >
+                {t.start_button}
+            </button>
+            <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
+            {t.start_privacy_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            <h2 class="sku-heading-m">{t.start_advice_title}</h2>
+            <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
+        }
     }
 }

@@ -1,0 +1,120 @@
+//! Step: the main activities in chronological order, each with a date and a phase
+//! (preparation, the trip, follow-up). Rows can be added, edited, reordered and removed.
+
+use leptos::prelude::*;
+
+use crate::domain::application::Phase;
+use crate::domain::draft::{ActivityInput, DateInput as DateParts};
+use crate::domain::field::Field;
+use crate::domain::problem::phase_code;
+use crate::domain::step::Step;
+use crate::ui::form::{use_form, Form};
+use crate::ui::i18n::use_texts;
+use crate::ui::widgets::choice::Select;
+use crate::ui::widgets::date_input::{set_part, DateInput, DatePart};
+use crate::ui::widgets::error_message::ErrorMessage;
+use crate::ui::widgets::row_actions::RowActions;
+use crate::ui::widgets::step_page::StepPage;
+use crate::ui::widgets::text_input::TextArea;
+
+fn update_row(form: Form, index: usize, change: impl FnOnce(&mut ActivityInput)) {
+    form.draft.update(|d| {
+        if let Some(row) = d.activities.get_mut(index) {
+            change(row);
+        }
+    });
+}
+
+fn read_row<T: Default>(form: Form, index: usize, read: impl Fn(&ActivityInput) -> T) -> T {
+    form.draft
+        .with(|d| d.activities.get(index).map(&read).unwrap_or_default())
+}
+
+#[component]
+fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let date: Signal<DateParts> = Signal::derive(move || read_row(form, index, |r| r.date.clone()));
+    let set_date = Callback::new(move |(part, text): (DatePart, String)| {
+        update_row(form, index, |r| set_part(&mut r.date, part, text));
+    });
+    let phase = Signal::derive(move || {
+        read_row(form, index, |r| {
+            r.phase.map(phase_code).unwrap_or("").to_string()
+        })
+    });
+    let set_phase = Callback::new(move |code: String| {
+        update_row(form, index, |r| {
+            r.phase = Phase::ALL.into_iter().find(|p| phase_code(*p) == code)
+        });
+    });
+    let phase_options = Signal::derive(move || {
+        let t = texts.get();
+        Phase::ALL
+            .into_iter()
+            .map(|p| (phase_code(p).to_string(), (t.phase)(p).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let description = Signal::derive(move || read_row(form, index, |r| r.description.clone()));
+    let set_description =
+        Callback::new(move |text: String| update_row(form, index, |r| r.description = text));
+    let on_move = Callback::new(move |(from, to): (usize, usize)| {
+        form.errors.set(Vec::new());
+        form.draft.update(|d| {
+            if from < d.activities.len() && to < d.activities.len() {
+                d.activities.swap(from, to);
+            }
+        });
+    });
+    let on_remove = Callback::new(move |at: usize| {
+        form.errors.set(Vec::new());
+        form.draft.update(|d| {
+            if at < d.activities.len() {
+                d.activities.remove(at);
+            }
+        });
+    });
+    view! {
+        <fieldset class="sku-fieldset sku-row">
+            <legend class="sku-fieldset__legend sku-fieldset__legend--m">
+                {move || (texts.get().activity_legend)(index + 1)}
+            </legend>
+            <DateInput field=Field::ActivityDate(index) legend=|t| t.activity_date value=date on_input=set_date />
+            <Select field=Field::ActivityPhase(index) label=|t| t.activity_phase placeholder=|t| t.phase_choose
+                options=phase_options value=phase on_change=set_phase />
+            <TextArea field=Field::ActivityDescription(index) label=|t| t.activity_description rows=3
+                value=description on_input=set_description />
+            <RowActions index count row_name=|t, i| (t.activity_legend)(i + 1) id_prefix="activity"
+                reorderable=true on_move on_remove fallback_focus="activities" />
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn ActivitiesStep() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let count = Memo::new(move |_| form.draft.with(|d| d.activities.len()));
+    let add = move |_| {
+        let next = count.get_untracked();
+        form.draft
+            .update(|d| d.activities.push(ActivityInput::default()));
+        crate::ui::flow::after_render(move || {
+            crate::ui::flow::focus_field(&Field::ActivityDate(next).id());
+        });
+    };
+    view! {
+        <StepPage step=Step::Activities>
+            <p class="sku-hint" id="activities-hint">{move || texts.get().activities_hint}</p>
+            {move || (count.get() == 0).then(|| view! { <p class="sku-body">{texts.get().no_activities}</p> })}
+            {move || (0..count.get()).map(|index| view! { <ActivityRow index count /> }).collect_view()}
+            <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Activities).get().is_some()>
+                <ErrorMessage field=Field::Activities />
+                <button type="button" id=Field::Activities.id() class="sku-button sku-button--secondary"
+                    aria-describedby="activities-hint" on:click=add>
+                    {move || texts.get().add_activity}
+                </button>
+            </div>
+        </StepPage>
+    }
+}

@@ -1,0 +1,129 @@
+//! Step (optional): attach files with an ordinary file input. Each chosen file is checked
+//! against the configured type, size and count limits with a specific message.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::attachments::check_file;
+use crate::domain::field::Field;
+use crate::domain::problem::FieldError;
+use crate::domain::step::Step;
+use crate::ui::flow::{after_render, focus_field, ERROR_SUMMARY_ID};
+use crate::ui::form::{use_form, ChosenFile};
+use crate::ui::i18n::use_texts;
+use crate::ui::widgets::error_message::ErrorMessage;
+use crate::ui::widgets::step_page::StepPage;
+
+#[component]
+pub fn AttachmentsStep() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let rules = form.rules.with_value(|r| r.attachments.clone());
+    let rules_hint = {
+        let rules = rules.clone();
+        move || {
+            (texts.get().attachments_rules)(rules.max_bytes / (1024 * 1024), &rules.allowed_list())
+        }
+    };
+    let accept = rules
+        .allowed_extensions
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else {
+            return;
+        };
+        let mut problems = Vec::new();
+        for i in 0..list.length() {
+            let Some(file) = list.get(i) else { continue };
+            let name = file.name();
+            let size = file.size().max(0.0) as u64;
+            let attached = form.files.with_untracked(|f| f.len());
+            match check_file(&name, size, attached, &rules) {
+                Ok(()) => form.files.update(|files| {
+                    files.push(ChosenFile {
+                        name,
+                        size,
+                        media_type: file.type_(),
+                        file,
+                    })
+                }),
+                Err(problem) => problems.push(FieldError {
+                    field: Field::Attachments,
+                    problem,
+                }),
+            }
+        }
+        // The same file can be chosen again after fixing it.
+        input.set_value("");
+        let has_problems = !problems.is_empty();
+        form.file_errors.set(problems);
+        if has_problems {
+            after_render(|| {
+                focus_field(ERROR_SUMMARY_ID);
+            });
+        }
+    };
+    let remove = move |index: usize| {
+        form.files.update(|files| {
+            if index < files.len() {
+                files.remove(index);
+            }
+        });
+        after_render(|| {
+            focus_field(&Field::Attachments.id());
+        });
+    };
+    let file_list = move || {
+        let t = texts.get();
+        let files: Vec<(String, u64)> = form
+            .files
+            .with(|f| f.iter().map(|f| (f.name.clone(), f.size)).collect());
+        if files.is_empty() {
+            return view! { <p class="sku-body" id="attachments-list">{t.attachments_none}</p> }
+                .into_any();
+        }
+        view! {
+            <h2 class="sku-heading-s" id="attachments-list">{t.attachments_list_title}</h2>
+            <ul class="sku-file-list">
+                {files.into_iter().enumerate().map(|(i, (name, size))| {
+                    let label = name.clone();
+                    view! {
+                        <li class="sku-file-list__item">
+                            <span class="sku-file-list__name">{name}</span>
+                            " "<span class="sku-file-list__size">{(t.file_size)(size)}</span>
+                            <button type="button" class="sku-button sku-button--warning sku-button--small"
+                                on:click=move |_| remove(i)>
+                                {t.remove}<span class="sku-visually-hidden">" "{label}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! {
+        <StepPage step=Step::Attachments>
+            <p class="sku-body">{move || texts.get().attachments_intro}</p>
+            <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Attachments).get().is_some()>
+                <label class="sku-label" for=Field::Attachments.id()>
+                    {move || texts.get().attachments_choose}" "{move || texts.get().optional}
+                </label>
+                <div class="sku-hint" id="attachments-hint">{rules_hint}</div>
+                <ErrorMessage field=Field::Attachments />
+                <input type="file" multiple id=Field::Attachments.id() class="sku-file-upload"
+                    accept=accept aria-describedby="attachments-hint attachments-list" on:change=on_change />
+            </div>
+            {file_list}
+            <div class="sku-inset-text">{move || texts.get().attachments_not_kept}</div>
+        </StepPage>
+    }
+}

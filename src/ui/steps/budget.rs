@@ -1,0 +1,154 @@
+//! Step: the budget as a table of costs, with live totals per category and overall,
+//! other funding and the amount applied for, all formatted the applicant's way.
+
+use leptos::prelude::*;
+
+use crate::domain::application::BudgetCategory;
+use crate::domain::budget::{max_applicable, totals};
+use crate::domain::draft::BudgetRowInput;
+use crate::domain::field::Field;
+use crate::domain::money::{parse_money, Money};
+use crate::domain::step::Step;
+use crate::ui::flow::{after_render, focus_field};
+use crate::ui::form::{use_form, Form};
+use crate::ui::i18n::use_texts;
+use crate::ui::widgets::choice::Select;
+use crate::ui::widgets::error_message::ErrorMessage;
+use crate::ui::widgets::row_actions::RowActions;
+use crate::ui::widgets::step_page::StepPage;
+use crate::ui::widgets::text_input::{InputKind, TextInput};
+
+fn update_row(form: Form, index: usize, change: impl FnOnce(&mut BudgetRowInput)) {
+    form.draft.update(|d| {
+        if let Some(row) = d.budget_rows.get_mut(index) {
+            change(row);
+        }
+    });
+}
+
+fn read_row<T: Default>(form: Form, index: usize, read: impl Fn(&BudgetRowInput) -> T) -> T {
+    form.draft
+        .with(|d| d.budget_rows.get(index).map(&read).unwrap_or_default())
+}
+
+#[component]
+fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let category = Signal::derive(move || {
+        read_row(form, index, |r| {
+            r.category
+                .map(BudgetCategory::code)
+                .unwrap_or("")
+                .to_string()
+        })
+    });
+    let set_category = Callback::new(move |code: String| {
+        update_row(form, index, |r| {
+            r.category = BudgetCategory::from_code(&code)
+        });
+    });
+    let category_options = Signal::derive(move || {
+        let t = texts.get();
+        BudgetCategory::ALL
+            .into_iter()
+            .map(|c| (c.code().to_string(), (t.category)(c).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let description = Signal::derive(move || read_row(form, index, |r| r.description.clone()));
+    let set_description =
+        Callback::new(move |text: String| update_row(form, index, |r| r.description = text));
+    let amount = Signal::derive(move || read_row(form, index, |r| r.amount.clone()));
+    let set_amount =
+        Callback::new(move |text: String| update_row(form, index, |r| r.amount = text));
+    let on_remove = Callback::new(move |at: usize| {
+        form.errors.set(Vec::new());
+        form.draft.update(|d| {
+            if at < d.budget_rows.len() {
+                d.budget_rows.remove(at);
+            }
+        });
+    });
+    view! {
+        <fieldset class="sku-fieldset sku-row sku-budget-row">
+            <legend class="sku-fieldset__legend sku-fieldset__legend--m">
+                {move || (texts.get().budget_row_legend)(index + 1)}
+            </legend>
+            <Select field=Field::BudgetCategory(index) label=|t| t.budget_category placeholder=|t| t.category_choose
+                options=category_options value=category on_change=set_category />
+            <TextInput field=Field::BudgetDescription(index) label=|t| t.budget_description
+                value=description on_input=set_description />
+            <TextInput field=Field::BudgetAmount(index) label=|t| t.budget_amount hint=|t| t.amount_hint
+                kind=InputKind::Money width="sku-input--w10" value=amount on_input=set_amount />
+            <RowActions index count row_name=|t, i| (t.budget_row_legend)(i + 1) id_prefix="budget"
+                on_move=Callback::new(|_| ()) on_remove fallback_focus="budget-rows" />
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn BudgetStep() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let count = Memo::new(move |_| form.draft.with(|d| d.budget_rows.len()));
+    let totals = Memo::new(move |_| form.draft.with(|d| totals(&d.budget_rows)));
+    let (other, set_other) = form.text(|d| &d.other_funding, |d| &mut d.other_funding);
+    let (applied, set_applied) = form.text(|d| &d.amount_applied, |d| &mut d.amount_applied);
+    let max_hint = Signal::derive(move || {
+        let other = parse_money(&other.get()).unwrap_or(Money::ZERO);
+        let fund = form.rules.with_value(|r| r.fund_amount);
+        let max = max_applicable(totals.get().total, other, fund);
+        let t = texts.get();
+        (t.amount_applied_max)(&(t.money)(max))
+    });
+    let add = move |_| {
+        let next = count.get_untracked();
+        form.draft
+            .update(|d| d.budget_rows.push(BudgetRowInput::default()));
+        after_render(move || {
+            focus_field(&Field::BudgetCategory(next).id());
+        });
+    };
+    let totals_view = move || {
+        let t = texts.get();
+        let totals = totals.get();
+        view! {
+            <table class="sku-table sku-totals">
+                <caption class="sku-table__caption">{t.totals_title}</caption>
+                <tbody>
+                    {totals.per_category.iter().map(|(category, amount)| view! {
+                        <tr>
+                            <th scope="row">{(t.category)(*category)}</th>
+                            <td class="sku-table__numeric">{(t.money)(*amount)}</td>
+                        </tr>
+                    }).collect_view()}
+                    <tr class="sku-totals__total">
+                        <th scope="row">{t.totals_total}</th>
+                        <td class="sku-table__numeric" id="budget-total">{(t.money)(totals.total)}</td>
+                    </tr>
+                </tbody>
+            </table>
+            {(totals.rows_not_counted > 0).then(|| view! {
+                <p class="sku-hint">{(t.totals_not_counted)(totals.rows_not_counted)}</p>
+            })}
+        }
+    };
+    view! {
+        <StepPage step=Step::Budget>
+            <p class="sku-hint" id="budget-rows-hint">{move || texts.get().budget_hint}</p>
+            {move || (0..count.get()).map(|index| view! { <BudgetRowFields index count /> }).collect_view()}
+            <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::BudgetRows).get().is_some()>
+                <ErrorMessage field=Field::BudgetRows />
+                <button type="button" id=Field::BudgetRows.id() class="sku-button sku-button--secondary"
+                    aria-describedby="budget-rows-hint" on:click=add>
+                    {move || texts.get().add_budget_row}
+                </button>
+            </div>
+            <div aria-live="polite">{totals_view}</div>
+            <TextInput field=Field::OtherFunding label=|t| t.other_funding hint=|t| t.other_funding_hint
+                optional=true kind=InputKind::Money width="sku-input--w10" value=other on_input=set_other />
+            <TextInput field=Field::AmountApplied label=|t| t.amount_applied dynamic_hint=max_hint
+                kind=InputKind::Money width="sku-input--w10" value=applied on_input=set_applied />
+        </StepPage>
+    }
+}

@@ -1,0 +1,28 @@
+//! Confirmation: the application is complete, and what happens next.
+
+use leptos::prelude::*;
+
+use crate::domain::step::Step;
+use crate::ui::form::use_form;
+use crate::ui::i18n::use_texts;
+
+#[component]
+pub fn ConfirmationStep() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    move || {
+        let t = texts.get();
+        let applied = form
+            .application
+            .with(|a| a.as_ref().map(|a| (t.money)(a.budget.amount_applied)));
+        view! {
+            <div class="sku-panel">
+                <h1 class="sku-panel__title" tabindex="-1">{(t.step_title)(Step::Confirmation)}</h1>
+                {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
+            </div>
+            <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
+            <p class="sku-body">{t.confirmation_next_text}</p>
+            <p class="sku-body">{t.confirmation_contact}</p>
+        }
+    }
+}

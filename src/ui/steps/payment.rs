@@ -1,0 +1,124 @@
+//! Step: to whom the money is paid. The principal always; then the account string for a
+//! municipal school, or bankgiro/plusgiro for an independent one, chosen from the school.
+
+use leptos::prelude::*;
+
+use crate::domain::account_string::{split_account_string, Segment};
+use crate::domain::application::SchoolType;
+use crate::domain::draft::{Draft, GiroMethod, OTHER_SCHOOL};
+use crate::domain::field::Field;
+use crate::domain::rules::Rules;
+use crate::domain::step::Step;
+use crate::ui::flow::go_to;
+use crate::ui::form::use_form;
+use crate::ui::i18n::use_texts;
+use crate::ui::widgets::choice::Radios;
+use crate::ui::widgets::step_page::StepPage;
+use crate::ui::widgets::text_input::{hint_view, InputKind, TextInput};
+
+/// The school type decides the payment method; None until the school is chosen.
+pub fn school_type(draft: &Draft, rules: &Rules) -> Option<SchoolType> {
+    if draft.school_id == OTHER_SCHOOL {
+        draft.other_school_type
+    } else {
+        rules.school(&draft.school_id).map(|s| s.school_type)
+    }
+}
+
+#[component]
+fn AccountString() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let segment_input = move |segment: Segment| {
+        let field = Field::AccountSegment(segment);
+        let value = Signal::derive(move || form.draft.with(|d| d.account.get(segment).to_string()));
+        let on_input = Callback::new(move |text: String| {
+            // A whole string pasted into one box ("4123/3500//P12") fills all the boxes.
+            if text.contains('/') {
+                if let Ok(parts) = split_account_string(&text) {
+                    form.draft.update(|d| d.account = parts);
+                    return;
+                }
+            }
+            form.draft.update(|d| d.account.set(segment, text));
+        });
+        let optional = form
+            .rules
+            .with_value(|r| !r.account_rules.rule(segment).required);
+        view! {
+            <div class="sku-account__item">
+                <TextInput field label=match segment {
+                    Segment::Ansvar => |t| (t.segment)(Segment::Ansvar),
+                    Segment::Verksamhet => |t| (t.segment)(Segment::Verksamhet),
+                    Segment::Fri => |t| (t.segment)(Segment::Fri),
+                    Segment::Projekt => |t| (t.segment)(Segment::Projekt),
+                    Segment::Objekt => |t| (t.segment)(Segment::Objekt),
+                } optional width="sku-input--w10" kind=InputKind::Count value on_input />
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="sku-fieldset" aria-describedby="account-hint">
+            <legend class="sku-fieldset__legend sku-fieldset__legend--m">{move || texts.get().account_legend}</legend>
+            {hint_view(Field::Account, Some(|t| t.account_hint), None)}
+            <div class="sku-account">{Segment::ALL.into_iter().map(segment_input).collect_view()}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Giro() -> impl IntoView {
+    let form = use_form();
+    let method = Signal::derive(move || form.draft.with(|d| d.giro_method));
+    let set_method = Callback::new(move |m| form.draft.update(|d| d.giro_method = Some(m)));
+    let (number, set_number) = form.text(|d| &d.giro_number, |d| &mut d.giro_number);
+    let number_hint = Signal::derive(move || {
+        let t = use_texts().get();
+        method
+            .get()
+            .map(|m| (t.giro_hint)(m).to_string())
+            .unwrap_or_default()
+    });
+    view! {
+        <Radios field=Field::GiroMethod legend=|t| t.giro_method
+            options=&[GiroMethod::Bankgiro, GiroMethod::Plusgiro] option_label=|t, g| (t.giro)(g)
+            value=method on_change=set_method />
+        <TextInput field=Field::GiroNumber label=|t| t.giro_number dynamic_hint=number_hint
+            kind=InputKind::Count width="sku-input--w10" value=number on_input=set_number />
+    }
+}
+
+#[component]
+pub fn PaymentStep() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let (principal, set_principal) = form.text(|d| &d.principal_name, |d| &mut d.principal_name);
+    let (principal_email, set_principal_email) =
+        form.text(|d| &d.principal_email, |d| &mut d.principal_email);
+    let school_type = Memo::new(move |_| {
+        form.draft
+            .with(|d| form.rules.with_value(|r| school_type(d, r)))
+    });
+    view! {
+        <StepPage step=Step::Payment>
+            <p class="sku-body">{move || texts.get().principal_intro}</p>
+            <TextInput field=Field::PrincipalName label=|t| t.principal_name autocomplete="off"
+                value=principal on_input=set_principal />
+            <TextInput field=Field::PrincipalEmail label=|t| t.principal_email kind=InputKind::Email
+                autocomplete="off" value=principal_email on_input=set_principal_email />
+            {move || match school_type.get() {
+                Some(SchoolType::Municipal) => view! { <AccountString /> }.into_any(),
+                Some(SchoolType::Independent) => view! { <Giro /> }.into_any(),
+                None => view! {
+                    <div class="sku-inset-text">
+                        <p>{texts.get().payment_needs_school}</p>
+                        <a href="#" class="sku-link" on:click=move |ev| {
+                            ev.prevent_default();
+                            go_to(form, Step::Applicant);
+                        }>{(texts.get().step_title)(Step::Applicant)}</a>
+                    </div>
+                }.into_any(),
+            }}
+        </StepPage>
+    }
+}

@@ -1,0 +1,103 @@
+//! A date in three boxes (år, månad, dag) in a fieldset: works with a keyboard, a screen
+//! reader and a phone's numeric keypad, and keeps exactly what was typed.
+
+use leptos::prelude::*;
+
+use super::described_by;
+use super::error_message::ErrorMessage;
+use super::text_input::hint_view;
+use crate::domain::draft::DateInput as DateParts;
+use crate::domain::field::Field;
+use crate::ui::form::use_form;
+use crate::ui::i18n::{use_texts, Text};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    Year,
+    Month,
+    Day,
+}
+
+#[component]
+pub fn DateInput(
+    field: Field,
+    legend: Text,
+    #[prop(optional)] hint: Option<Text>,
+    #[prop(into)] value: Signal<DateParts>,
+    on_input: Callback<(DatePart, String)>,
+) -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let error = form.error(field);
+    // The year box carries the field's own id, so error links focus it.
+    let box_view = move |part: DatePart| {
+        let (id, label, width, autocomplete_hint): (String, Text, &str, usize) = match part {
+            DatePart::Year => (field.id(), |t| t.date_year, "sku-input--w4", 4),
+            DatePart::Month => (
+                format!("{}-month", field.id()),
+                |t| t.date_month,
+                "sku-input--w2",
+                2,
+            ),
+            DatePart::Day => (
+                format!("{}-day", field.id()),
+                |t| t.date_day,
+                "sku-input--w2",
+                2,
+            ),
+        };
+        let read = move || {
+            value.with(|v| match part {
+                DatePart::Year => v.year.clone(),
+                DatePart::Month => v.month.clone(),
+                DatePart::Day => v.day.clone(),
+            })
+        };
+        view! {
+            <div class="sku-date-input__item">
+                <label class="sku-label sku-date-input__label" for=id.clone()>
+                    {move || label(texts.get())}
+                </label>
+                <input
+                    id=id.clone()
+                    name=id
+                    type="text"
+                    inputmode="numeric"
+                    maxlength=autocomplete_hint + 2
+                    class=format!("sku-input {width}")
+                    class:sku-input--error=move || error.get().is_some()
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=read
+                    on:input=move |ev| on_input.run((part, event_target_value(&ev)))
+                />
+            </div>
+        }
+    };
+    view! {
+        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+            <fieldset
+                class="sku-fieldset"
+                role="group"
+                aria-describedby=move || described_by(field, true, error.get().is_some())
+            >
+                <legend class="sku-fieldset__legend">{move || legend(texts.get())}</legend>
+                {hint_view(field, Some(hint.unwrap_or(|t| t.date_hint)), None)}
+                <ErrorMessage field />
+                <div class="sku-date-input">
+                    {box_view(DatePart::Year)}
+                    {box_view(DatePart::Month)}
+                    {box_view(DatePart::Day)}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Writes one box's text into the date's parts.
+pub fn set_part(parts: &mut DateParts, part: DatePart, text: String) {
+    match part {
+        DatePart::Year => parts.year = text,
+        DatePart::Month => parts.month = text,
+        DatePart::Day => parts.day = text,
+    }
+}

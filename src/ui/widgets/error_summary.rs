@@ -1,0 +1,60 @@
+//! "Det finns ett problem": the list of errors above the heading. It takes focus each
+//! time it appears (see `flow`), and each link focuses its field.
+
+use leptos::prelude::*;
+
+use crate::domain::problem::FieldError;
+use crate::ui::flow::{show_field, ERROR_SUMMARY_ID};
+use crate::ui::form::use_form;
+use crate::ui::i18n::use_texts;
+
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let all_errors = move || -> Vec<FieldError> {
+        let mut errors = form.errors.get();
+        errors.extend(form.file_errors.get());
+        errors
+    };
+    move || {
+        let errors = all_errors();
+        (!errors.is_empty()).then(|| {
+            let t = texts.get();
+            view! {
+                <div
+                    id=ERROR_SUMMARY_ID
+                    class="sku-error-summary"
+                    role="alert"
+                    tabindex="-1"
+                    aria-labelledby="sku-error-summary-title"
+                >
+                    <h2 id="sku-error-summary-title" class="sku-error-summary__title">
+                        {t.error_summary_title}
+                    </h2>
+                    <ul class="sku-error-summary__list">
+                        {errors
+                            .into_iter()
+                            .map(|error| {
+                                let field = error.field;
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{}", field.id())
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                show_field(form, field);
+                                            }
+                                        >
+                                            {(t.message)(error.field, &error.problem)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,61 @@
+//! The frame of every question step: back link, progress, error summary, the heading,
+//! the questions, and Continue. Enter in any field submits, as in any web form.
+
+use leptos::prelude::*;
+
+use super::error_summary::ErrorSummary;
+use crate::domain::step::Step;
+use crate::ui::flow::{back_from, continue_from};
+use crate::ui::form::use_form;
+use crate::ui::i18n::use_texts;
+
+#[component]
+pub fn StepPage(
+    step: Step,
+    /// The primary button's text; Continue when not given.
+    #[prop(optional)]
+    button: Option<crate::ui::i18n::Text>,
+    /// What the primary button does; validate this step and continue when not given.
+    #[prop(optional, into)]
+    on_submit: Option<Callback<()>>,
+    children: Children,
+) -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let progress = move || {
+        let kind = form.draft.with(|d| d.kind);
+        step.progress(kind).map(
+            |(n, total)| view! { <p class="sku-caption">{(texts.get().step_of)(n, total)}</p> },
+        )
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match on_submit {
+            Some(callback) => callback.run(()),
+            None => continue_from(form, step),
+        }
+    };
+    view! {
+        <a
+            href="#"
+            class="sku-back-link"
+            on:click=move |ev| {
+                ev.prevent_default();
+                back_from(form, step);
+            }
+        >
+            {move || texts.get().back}
+        </a>
+        <ErrorSummary />
+        {progress}
+        <h1 class="sku-heading-l" tabindex="-1">
+            {move || (texts.get().step_title)(step)}
+        </h1>
+        <form class="sku-form" novalidate on:submit=submit>
+            {children()}
+            <button type="submit" class="sku-button" data-role="continue">
+                {move || button.map_or(texts.get().continue_button, |b| b(texts.get()))}
+            </button>
+        </form>
+    }
+}

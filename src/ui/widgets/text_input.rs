@@ -1,0 +1,130 @@
+//! One-line and multi-line text answers with label, hint and inline error.
+
+use leptos::prelude::*;
+
+use super::described_by;
+use super::error_message::ErrorMessage;
+use crate::domain::field::Field;
+use crate::ui::form::use_form;
+use crate::ui::i18n::{use_texts, Text};
+
+/// How the phone keyboard and autofill should treat the input.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputKind {
+    #[default]
+    Text,
+    Email,
+    Tel,
+    /// Whole numbers: numeric keypad, no spinner (type=number mangles input).
+    Count,
+    /// Kronor: numeric keypad with decimals.
+    Money,
+}
+
+#[component]
+pub fn TextInput(
+    field: Field,
+    label: Text,
+    #[prop(optional)] hint: Option<Text>,
+    /// A hint computed from the answers (e.g. the most one may apply for).
+    #[prop(optional, into)]
+    dynamic_hint: Option<Signal<String>>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] kind: InputKind,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Width class: "sku-input--w4", "sku-input--w10", "sku-input--w20"; full width when none.
+    #[prop(optional)]
+    width: Option<&'static str>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let error = form.error(field);
+    let has_hint = hint.is_some() || dynamic_hint.is_some();
+    let (input_type, inputmode) = match kind {
+        InputKind::Text => ("text", None),
+        InputKind::Email => ("email", None),
+        InputKind::Tel => ("tel", None),
+        InputKind::Count => ("text", Some("numeric")),
+        InputKind::Money => ("text", Some("decimal")),
+    };
+    let id = field.id();
+    view! {
+        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+            <label class="sku-label" for=id.clone()>
+                {move || label(texts.get())}
+                {move || optional.then(|| format!(" {}", texts.get().optional))}
+            </label>
+            {hint_view(field, hint, dynamic_hint)}
+            <ErrorMessage field />
+            <input
+                id=id.clone()
+                name=id
+                type=input_type
+                inputmode=inputmode
+                autocomplete=autocomplete
+                spellcheck=matches!(kind, InputKind::Email | InputKind::Tel | InputKind::Count | InputKind::Money).then_some("false")
+                class=format!("sku-input {}", width.unwrap_or(""))
+                class:sku-input--error=move || error.get().is_some()
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || described_by(field, has_hint, error.get().is_some())
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    field: Field,
+    label: Text,
+    #[prop(optional)] hint: Option<Text>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional, default = 5)] rows: u32,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let form = use_form();
+    let texts = use_texts();
+    let error = form.error(field);
+    let id = field.id();
+    view! {
+        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+            <label class="sku-label" for=id.clone()>
+                {move || label(texts.get())}
+                {move || optional.then(|| format!(" {}", texts.get().optional))}
+            </label>
+            {hint_view(field, hint, None)}
+            <ErrorMessage field />
+            <textarea
+                id=id.clone()
+                name=id
+                rows=rows
+                class="sku-textarea"
+                class:sku-input--error=move || error.get().is_some()
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+pub fn hint_view(
+    field: Field,
+    hint: Option<Text>,
+    dynamic_hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let texts = use_texts();
+    (hint.is_some() || dynamic_hint.is_some()).then(|| {
+        view! {
+            <div id=format!("{}-hint", field.id()) class="sku-hint">
+                {move || hint.map(|h| h(texts.get()))}
+                {move || dynamic_hint.map(|h| h.get())}
+            </div>
+        }
+    })
+}
