@@ -1,184 +1,184 @@
-//! English.
+//! English (British, GOV.UK style). Swedish in `sv.rs` is the source of truth.
 
 use super::Texts;
 use crate::domain::account_string::{Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
-use crate::domain::dates::{format_long_sv, DateError};
+use crate::domain::dates::{format_long_en, DateError};
 use crate::domain::draft::GiroMethod;
 use crate::domain::field::Field;
 use crate::domain::giro::GiroError;
-use crate::domain::money::{format_sv, MoneyError};
+use crate::domain::money::{format_en, MoneyError};
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
 
 pub static TEXTS: Texts = Texts {
-    lang: "sv",
-    app_title: "Ansökan till fonden för internationellt skolutbyte",
+    lang: "en",
+    app_title: "Apply to the fund for international school exchange",
     organisation: "Skellefteå kommun",
-    other_language_name: "English",
-    other_language_code: "en",
-    back: "Tillbaka",
-    continue_button: "Fortsätt",
-    optional: "(valfritt)",
-    error_prefix: "Fel:",
-    error_summary_title: "Det finns ett problem",
-    step_of: |n, total| format!("Steg {n} av {total}"),
+    other_language_name: "Svenska",
+    other_language_code: "sv",
+    back: "Back",
+    continue_button: "Continue",
+    optional: "(optional)",
+    error_prefix: "Error:",
+    error_summary_title: "There is a problem",
+    step_of: |n, total| format!("Step {n} of {total}"),
     step_title,
-    not_provided: "Inte angivet",
-    change: "Ändra",
-    remove: "Ta bort",
-    move_up: "Flytta upp",
-    move_down: "Flytta ned",
-    date_year: "År",
-    date_month: "Månad",
-    date_day: "Dag",
-    date_hint: "Till exempel 2027 3 15",
-    new_question_shown: "En ny fråga har visats under ditt val.",
+    not_provided: "Not provided",
+    change: "Change",
+    remove: "Remove",
+    move_up: "Move up",
+    move_down: "Move down",
+    date_year: "Year",
+    date_month: "Month",
+    date_day: "Day",
+    date_hint: "For example, 2027 3 15",
+    new_question_shown: "A new question has appeared below your answer.",
 
-    start_lead: "Grund- och gymnasieskolor i Skellefteå kommun kan söka bidrag ur kommunstyrelsens fond för internationellt skolutbyte. Fonden delar ut 300 000 kronor per år.",
-    start_what_title: "Vad kan man söka bidrag för?",
+    start_lead: "Compulsory and upper-secondary schools in Skellefteå Municipality can apply for a grant from the Municipal Executive Board's fund for international school exchange. The fund gives out SEK 300,000 each year.",
+    start_what_title: "What you can get a grant for",
     start_what_items: &[
-        "Ett internationellt projekt eller utbyte som redan är beviljat: kostnader som inte täcks av ordinarie projektmedel, till exempel middagar, gåvor, upplevelser eller transporter när ni tar emot besök.",
-        "Grupper och enskilda elever som ska göra praktik eller gymnasiearbete utomlands: till exempel resor, logi, gåvor, vaccinationer och kostnader för medföljande personal.",
+        "An international project or exchange that has already been approved: costs that the regular project funding does not cover, such as meals, gifts, experiences or transport when you host visitors.",
+        "Groups and individual pupils going abroad for a work placement or an upper-secondary diploma project (gymnasiearbete): such as travel, accommodation, gifts, vaccinations and costs for accompanying staff.",
     ],
-    start_who_title: "Vem kan söka?",
-    start_who_text: "Elever och personal vid alla grund- och gymnasieskolor i Skellefteå kommun, kommunala och fristående. Ansökan görs av en lärare eller annan personal, eller av en elev, och godkänns av ansvarig rektor.",
-    start_need_title: "Det här behöver du",
+    start_who_title: "Who can apply",
+    start_who_text: "Pupils and staff at all compulsory and upper-secondary schools in Skellefteå Municipality, both municipal and independent. A teacher, another member of staff or a pupil fills in the application. The responsible headteacher must approve it.",
+    start_need_title: "What you need",
     start_need_items: &[
-        "datum för projektet och för resan eller utbytet",
-        "deltagare, mål, tema och aktiviteter i tidsordning",
-        "en budget med kostnaderna och annan finansiering",
-        "kontosträng (kommunal skola) eller bankgiro eller plusgiro (fristående skola)",
-        "namn och e-postadress till ansvarig rektor",
+        "the dates of the project and of the trip or exchange",
+        "the participants, goals, theme and activities in date order",
+        "a budget with the costs and any other funding",
+        "an account string (kontosträng) for a municipal school, or a bankgiro or plusgiro number for an independent school",
+        "the name and email address of the responsible headteacher",
     ],
-    start_time_text: "Det tar ungefär 20 minuter. Dina svar sparas inte om du stänger sidan innan du skickat.",
-    start_privacy_title: "Dina personuppgifter",
+    start_time_text: "It takes about 20 minutes. Your answers are not saved if you close the page before you send the application.",
+    start_privacy_title: "Your personal information",
     start_privacy_paragraphs: &[
-        "Vi samlar in namn och kontaktuppgifter till dig och ansvarig rektor, uppgifter om skolan och om projektet. Uppgifterna används för att handlägga ansökan och betala ut bidraget.",
-        "Ansökan tas emot av Internationella enheten på Skellefteå kommun och blir en allmän handling. Den sparas enligt kommunens dokumenthanteringsplan.",
-        "Skriv inte elevernas namn eller personnummer. Ange antal elever. Skriv aldrig något om elever med skyddade personuppgifter.",
+        "We collect the names and contact details of you and the responsible headteacher, and information about the school and the project. We use this information to process the application and pay the grant.",
+        "The International Unit (Internationella enheten) at Skellefteå Municipality receives the application. It becomes a public document and is kept according to the municipality's records management plan.",
+        "Do not write pupils' names or personal identity numbers (personnummer). Give the number of pupils instead. Never write anything about pupils with protected personal details.",
     ],
-    start_advice_title: "Vill du ha råd?",
-    start_advice_text: "Femtioettan i Ungdomens Hus är ett Eurodesk-kontor som ger tips och råd om utlandsvistelser och EU-program. Internationella enheten hjälper till med ansökan.",
-    start_advice_link: "Eurodesk på Femtioettan",
-    start_button: "Starta ansökan",
+    start_advice_title: "Get advice",
+    start_advice_text: "Femtioettan at Ungdomens Hus is a Eurodesk office that gives tips and advice about time abroad and EU programmes. The International Unit (Internationella enheten) can help you with the application.",
+    start_advice_link: "Eurodesk at Femtioettan",
+    start_button: "Start application",
 
-    applicant_name: "Ditt namn",
-    applicant_email: "Din e-postadress",
-    applicant_email_hint: "Vi skickar besked om ansökan till den här adressen.",
-    applicant_phone: "Ditt telefonnummer",
-    role_legend: "Söker du som personal eller elev?",
+    applicant_name: "Your name",
+    applicant_email: "Your email address",
+    applicant_email_hint: "We will send the decision about the application to this address.",
+    applicant_phone: "Your phone number",
+    role_legend: "Are you applying as a member of staff or as a pupil?",
     role: |role| match role {
-        Role::Staff => "Lärare eller annan personal",
-        Role::Pupil => "Elev",
+        Role::Staff => "Teacher or other member of staff",
+        Role::Pupil => "Pupil",
     },
-    school: "Skola",
-    school_hint: "Välj skolan som söker. Finns den inte i listan, välj sista alternativet.",
-    school_choose: "Välj skola",
-    school_other: "Skolan finns inte i listan",
-    other_school_name: "Skolans namn",
-    other_school_type: "Är skolan kommunal eller fristående?",
+    school: "School",
+    school_hint: "Select the school that is applying. If it is not in the list, select the last option.",
+    school_choose: "Select a school",
+    school_other: "The school is not in the list",
+    other_school_name: "Name of the school",
+    other_school_type: "Is the school municipal or independent?",
     school_type: |t| match t {
-        SchoolType::Municipal => "Kommunal skola",
-        SchoolType::Independent => "Fristående skola",
+        SchoolType::Municipal => "Municipal school",
+        SchoolType::Independent => "Independent school",
     },
 
-    kind_legend: "Vad söker du bidrag för?",
+    kind_legend: "What do you want a grant for?",
     kind: |k| match k {
-        Kind::ExchangeReceiving => "Ett beviljat projekt eller utbyte där vi tar emot besök",
-        Kind::ExchangeSending => "Ett beviljat projekt eller utbyte där vi reser till partnern",
-        Kind::InternshipAbroad => "Praktik eller gymnasiearbete utomlands",
+        Kind::ExchangeReceiving => "An approved project or exchange where we host visitors",
+        Kind::ExchangeSending => "An approved project or exchange where we travel to our partner",
+        Kind::InternshipAbroad => "A work placement or upper-secondary diploma project (gymnasiearbete) abroad",
     },
     kind_hint: |k| match k {
-        Kind::ExchangeReceiving => "Till exempel middagar, gåvor, upplevelser eller transporter för besökarna.",
-        Kind::ExchangeSending => "Kostnader som inte täcks av ordinarie projektmedel.",
-        Kind::InternshipAbroad => "För grupper eller enskilda elever: resor, logi, gåvor, vaccinationer och medföljande personal.",
+        Kind::ExchangeReceiving => "For example, meals, gifts, experiences or transport for the visitors.",
+        Kind::ExchangeSending => "Costs that the regular project funding does not cover.",
+        Kind::InternshipAbroad => "For groups or individual pupils: travel, accommodation, gifts, vaccinations and accompanying staff.",
     },
-    granted_project: "Vilket beviljat projekt eller utbyte gäller det?",
-    granted_project_hint: "Till exempel Erasmus+ och projektets nummer.",
+    granted_project: "Which approved project or exchange is this for?",
+    granted_project_hint: "For example, Erasmus+ and the project number.",
 
-    project_start: "När börjar projektet?",
-    project_start_hint: "Räkna med förberedelserna. Till exempel 2027 1 15",
-    project_end: "När slutar projektet?",
-    project_end_hint: "Räkna med efterarbetet. Till exempel 2027 6 10",
-    trip_start: "Vilket datum börjar resan eller utbytet?",
-    trip_end: "Vilket datum slutar resan eller utbytet?",
-    destination_heading: "Resmål och partner",
-    country: "Land",
-    country_hint: "Landet ni reser till, eller som besökarna kommer från.",
-    place: "Ort",
-    partner: "Partnerskola, organisation eller arbetsplats",
-    partner_hint: "För praktik: arbetsplatsen eller organisationen som tar emot eleverna.",
+    project_start: "When does the project start?",
+    project_start_hint: "Include the preparation. For example, 2027 1 15",
+    project_end: "When does the project end?",
+    project_end_hint: "Include the follow-up. For example, 2027 6 10",
+    trip_start: "What date does the trip or exchange start?",
+    trip_end: "What date does the trip or exchange end?",
+    destination_heading: "Destination and partner",
+    country: "Country",
+    country_hint: "The country you are travelling to, or the country the visitors are coming from.",
+    place: "Town or city",
+    partner: "Partner school, organisation or workplace",
+    partner_hint: "For a work placement: the workplace or organisation that is hosting the pupils.",
 
-    pupils: "Antal elever",
-    pupils_hint: "Eleverna från er skola som deltar.",
-    staff: "Antal medföljande personal",
-    staff_hint: "Skriv 0 om ingen personal följer med.",
-    group: "Årskurs eller program",
-    group_hint: "Till exempel åk 8, eller El- och energiprogrammet åk 3.",
-    names_warning: "Skriv inte elevernas namn. Ansökan blir en allmän handling som vem som helst kan begära att få läsa.",
+    pupils: "Number of pupils",
+    pupils_hint: "The pupils from your school who are taking part.",
+    staff: "Number of accompanying staff",
+    staff_hint: "Enter 0 if no staff are going.",
+    group: "Year group or programme",
+    group_hint: "For example, year 8, or year 3 of the Electricity and Energy Programme (El- och energiprogrammet).",
+    names_warning: "Do not write pupils' names. The application becomes a public document that anyone can ask to read.",
 
-    goals: "Vilka är målen med utbytet?",
-    goals_hint: "Vad ska eleverna lära sig eller uppnå?",
-    theme: "Tema",
-    theme_hint: "Till exempel hållbar energi, demokrati eller språk.",
-    summary: "Beskriv projektet kort",
-    summary_hint: "Sådant som inte redan framgår av målen och aktiviteterna.",
+    goals: "What are the goals of the exchange?",
+    goals_hint: "What should the pupils learn or achieve?",
+    theme: "Theme",
+    theme_hint: "For example, sustainable energy, democracy or languages.",
+    summary: "Give a short description of the project",
+    summary_hint: "Include anything that the goals and activities do not already cover.",
 
-    activities_hint: "Ta med förberedelser, själva resan eller utbytet och planerat efterarbete, i tidsordning. Det ska framgå när resan börjar och slutar.",
-    activity_legend: |n| format!("Aktivitet {n}"),
-    activity_date: "Datum",
-    activity_phase: "Del av projektet",
+    activities_hint: "Include the preparation, the trip or exchange itself and any planned follow-up, in date order. Make it clear when the trip starts and ends.",
+    activity_legend: |n| format!("Activity {n}"),
+    activity_date: "Date",
+    activity_phase: "Part of the project",
     phase: |p| match p {
-        Phase::Preparation => "Förberedelse",
-        Phase::Trip => "Resan eller utbytet",
-        Phase::FollowUp => "Efterarbete",
+        Phase::Preparation => "Preparation",
+        Phase::Trip => "The trip or exchange",
+        Phase::FollowUp => "Follow-up",
     },
-    phase_choose: "Välj del",
-    activity_description: "Vad händer?",
-    add_activity: "Lägg till en aktivitet",
-    no_activities: "Inga aktiviteter tillagda ännu.",
+    phase_choose: "Select a part",
+    activity_description: "What happens?",
+    add_activity: "Add an activity",
+    no_activities: "No activities added yet.",
 
-    support_hint: "Till exempel kontakt med handledare, hur eleverna når skolan, och vad ni gör om något händer.",
+    support_hint: "For example, contact with supervisors, how pupils can reach the school, and what you will do if something happens.",
 
-    budget_hint: "Lägg till en rad för varje kostnad. Beloppen räknas ihop medan du skriver.",
-    budget_row_legend: |n| format!("Kostnad {n}"),
-    budget_category: "Kategori",
+    budget_hint: "Add a row for each cost. The amounts are added up as you type.",
+    budget_row_legend: |n| format!("Cost {n}"),
+    budget_category: "Category",
     category: |c| match c {
-        BudgetCategory::Travel => "Resor",
-        BudgetCategory::Lodging => "Logi",
-        BudgetCategory::Meals => "Måltider",
-        BudgetCategory::Gifts => "Gåvor",
-        BudgetCategory::Experiences => "Upplevelser och aktiviteter",
-        BudgetCategory::LocalTransport => "Transporter på plats",
-        BudgetCategory::Vaccinations => "Vaccinationer",
-        BudgetCategory::StaffCosts => "Medföljande personal",
-        BudgetCategory::Other => "Övrigt",
+        BudgetCategory::Travel => "Travel",
+        BudgetCategory::Lodging => "Accommodation",
+        BudgetCategory::Meals => "Meals",
+        BudgetCategory::Gifts => "Gifts",
+        BudgetCategory::Experiences => "Experiences and activities",
+        BudgetCategory::LocalTransport => "Local transport",
+        BudgetCategory::Vaccinations => "Vaccinations",
+        BudgetCategory::StaffCosts => "Accompanying staff",
+        BudgetCategory::Other => "Other",
     },
-    category_choose: "Välj kategori",
-    budget_description: "Vad gäller kostnaden?",
-    budget_amount: "Belopp i kronor",
-    amount_hint: "Till exempel 12 500",
-    add_budget_row: "Lägg till en kostnad",
-    totals_title: "Summa",
-    totals_total: "Totala kostnader",
+    category_choose: "Select a category",
+    budget_description: "What is the cost for?",
+    budget_amount: "Amount in kronor (SEK)",
+    amount_hint: "For example, 12500",
+    add_budget_row: "Add a cost",
+    totals_title: "Total",
+    totals_total: "Total costs",
     totals_not_counted: |n| {
         if n == 1 {
-            "1 belopp är inte ifyllt eller kan inte läsas och är inte medräknat.".to_string()
+            "1 amount is missing or cannot be read, so it is not included.".to_string()
         } else {
-            format!("{n} belopp är inte ifyllda eller kan inte läsas och är inte medräknade.")
+            format!("{n} amounts are missing or cannot be read, so they are not included.")
         }
     },
-    other_funding: "Annan finansiering",
-    other_funding_hint: "Pengar från till exempel Erasmus+, skolan eller föräldrar. Lämna tomt om ni inte har någon.",
-    amount_applied: "Belopp du söker ur fonden",
-    amount_applied_max: |max| format!("Du kan söka högst {max}: kostnaderna minus annan finansiering, och högst fondens årliga belopp."),
+    other_funding: "Other funding",
+    other_funding_hint: "Money from, for example, Erasmus+, the school or parents. Leave this empty if you do not have any.",
+    amount_applied: "Amount you are applying for from the fund",
+    amount_applied_max: |max| format!("You can apply for up to {max}. This is the costs minus other funding, and no more than the fund's yearly amount."),
 
-    principal_intro: "Beviljade medel betalas ut till ansvarig rektor.",
-    principal_name: "Ansvarig rektors namn",
-    principal_email: "Rektorns e-postadress",
-    account_legend: "Kontosträng",
-    account_hint: "Kommunala skolor anger kontosträng i ordningen Ansvar/Verksamhet/Fri/Projekt/Objekt. Fråga rektor eller ekonom om du inte vet.",
+    principal_intro: "Any grant is paid to the responsible headteacher.",
+    principal_name: "Name of the responsible headteacher",
+    principal_email: "Headteacher's email address",
+    account_legend: "Account string (kontosträng)",
+    account_hint: "Municipal schools enter an account string in the order Ansvar (responsibility), Verksamhet (activity), Fri (free), Projekt (project), Objekt (object). Ask the headteacher or a finance officer if you do not know it.",
     segment: |s| match s {
         Segment::Ansvar => "Ansvar",
         Segment::Verksamhet => "Verksamhet",
@@ -186,155 +186,159 @@ pub static TEXTS: Texts = Texts {
         Segment::Projekt => "Projekt",
         Segment::Objekt => "Objekt",
     },
-    giro_method: "Hur ska pengarna betalas till den fristående skolan?",
+    giro_method: "How should the money be paid to the independent school?",
     giro: |g| match g {
         GiroMethod::Bankgiro => "Bankgiro",
         GiroMethod::Plusgiro => "Plusgiro (postgiro)",
     },
-    giro_number: "Nummer",
+    giro_number: "Number",
     giro_hint: |g| match g {
-        GiroMethod::Bankgiro => "Sju eller åtta siffror, till exempel 5402-9681",
-        GiroMethod::Plusgiro => "Två till åtta siffror, till exempel 410 54 68-5",
+        GiroMethod::Bankgiro => "7 or 8 digits. For example, 5402-9681",
+        GiroMethod::Plusgiro => "2 to 8 digits. For example, 410 54 68-5",
     },
-    payment_needs_school: "Välj först vilken skola som söker, så vet vi om du ska ange kontosträng eller bankgiro/plusgiro.",
+    payment_needs_school: "Select the school that is applying first. Then we will know whether to ask for an account string or a bankgiro or plusgiro number.",
 
-    attachments_intro: "Du kan bifoga till exempel en inbjudan från partnern eller skolans egen budget.",
-    attachments_rules: |max_mb, types| format!("Högst {max_mb} MB per fil. Tillåtna filtyper: {types}."),
-    attachments_choose: "Välj filer att bifoga",
-    attachments_none: "Inga filer bifogade.",
-    attachments_not_kept: "Bifogade filer sparas inte i webbläsaren. Om du laddar om sidan behöver du välja dem igen.",
-    attachments_list_title: "Bifogade filer",
-    file_size: |bytes| format_size(bytes, ","),
+    attachments_intro: "You can attach, for example, an invitation from the partner or the school's own budget.",
+    attachments_rules: |max_mb, types| format!("Each file must be {max_mb} MB or smaller. Allowed file types: {types}."),
+    attachments_choose: "Choose files to attach",
+    attachments_none: "No files attached.",
+    attachments_not_kept: "Attached files are not saved in your browser. If you reload the page, you need to choose them again.",
+    attachments_list_title: "Attached files",
+    file_size: format_size,
 
-    check_intro: "Läs igenom svaren. Du kan ändra ett svar innan du skickar.",
-    declaration_text: "Ansökan blir en allmän handling när den kommer in till kommunen.",
-    declaration_label: "Jag intygar att uppgifterna stämmer och att ansvarig rektor känner till ansökan.",
-    send_button: "Skicka ansökan",
+    check_intro: "Read through your answers. You can change an answer before you send the application.",
+    declaration_text: "The application becomes a public document when the municipality receives it.",
+    declaration_label: "I confirm that the information is correct and that the responsible headteacher knows about the application.",
+    send_button: "Send application",
 
-    confirmation_panel: "Ansökan är klar",
-    confirmation_next_title: "Vad händer nu",
-    confirmation_next_text: "Internationella enheten handlägger ansökan och skickar besked till dig och ansvarig rektor via e-post.",
-    confirmation_contact: "Har du frågor? Kontakta Internationella enheten, Skellefteå kommun.",
+    confirmation_panel: "Application complete",
+    confirmation_next_title: "What happens next",
+    confirmation_next_text: "The International Unit (Internationella enheten) will process your application. It will email the decision to you and the responsible headteacher.",
+    confirmation_contact: "If you have any questions, contact the International Unit (Internationella enheten) at Skellefteå Municipality.",
 
-    money: format_sv,
-    date: format_long_sv,
+    money: format_en,
+    date: format_long_en,
     message,
 };
 
 fn step_title(step: Step) -> &'static str {
     match step {
-        Step::Start => "Ansök om bidrag ur fonden för internationellt skolutbyte",
-        Step::Applicant => "Om dig och din skola",
-        Step::Kind => "Vad söker du bidrag för?",
-        Step::DatesDestination => "Datum och resmål",
-        Step::Participants => "Deltagare",
-        Step::Description => "Mål, tema och beskrivning",
-        Step::Activities => "Aktiviteter i tidsordning",
-        Step::Support => "Stöd till eleverna under tiden utomlands",
+        Step::Start => "Apply for a grant from the fund for international school exchange",
+        Step::Applicant => "About you and your school",
+        Step::Kind => "What do you want a grant for?",
+        Step::DatesDestination => "Dates and destination",
+        Step::Participants => "Participants",
+        Step::Description => "Goals, theme and description",
+        Step::Activities => "Activities in date order",
+        Step::Support => "Support for pupils while they are abroad",
         Step::Budget => "Budget",
-        Step::Payment => "Utbetalning",
-        Step::Attachments => "Bilagor",
-        Step::CheckAnswers => "Kontrollera dina svar",
-        Step::Declaration => "Intyga och skicka",
-        Step::Confirmation => "Ansökan är klar",
+        Step::Payment => "Payment",
+        Step::Attachments => "Attachments",
+        Step::CheckAnswers => "Check your answers",
+        Step::Declaration => "Confirm and send",
+        Step::Confirmation => "Application complete",
     }
 }
 
-pub(super) fn format_size(bytes: u64, decimal: &str) -> String {
+/// "512 B", "1.5 kB", "2.0 MB".
+fn format_size(bytes: u64) -> String {
     if bytes < 1024 {
         return format!("{bytes} B");
     }
     let tenths_kb = bytes * 10 / 1024;
     if tenths_kb < 10240 {
-        return format!("{}{decimal}{} kB", tenths_kb / 10, tenths_kb % 10);
+        return format!("{}.{} kB", tenths_kb / 10, tenths_kb % 10);
     }
     let tenths_mb = bytes * 10 / (1024 * 1024);
-    format!("{}{decimal}{} MB", tenths_mb / 10, tenths_mb % 10)
+    format!("{}.{} MB", tenths_mb / 10, tenths_mb % 10)
 }
 
 /// What to ask for when an answer is missing: names the field and says what to do.
 fn required(field: Field) -> String {
     match field {
-        Field::ApplicantName => "Ange ditt namn".into(),
-        Field::ApplicantEmail => "Ange din e-postadress".into(),
-        Field::ApplicantRole => "Välj om du söker som personal eller elev".into(),
-        Field::School => "Välj skola".into(),
-        Field::OtherSchoolName => "Ange skolans namn".into(),
-        Field::OtherSchoolType => "Välj om skolan är kommunal eller fristående".into(),
-        Field::Kind => "Välj vad du söker bidrag för".into(),
-        Field::GrantedProject => "Ange vilket beviljat projekt eller utbyte det gäller".into(),
-        Field::ProjectStart => "Ange när projektet börjar".into(),
-        Field::ProjectEnd => "Ange när projektet slutar".into(),
-        Field::TripStart => "Ange vilket datum resan eller utbytet börjar".into(),
-        Field::TripEnd => "Ange vilket datum resan eller utbytet slutar".into(),
-        Field::Country => "Ange land".into(),
-        Field::Partner => "Ange partnerskola, organisation eller arbetsplats".into(),
-        Field::Pupils => "Ange antal elever, till exempel 6".into(),
-        Field::Staff => "Ange antal medföljande personal. Skriv 0 om ingen följer med".into(),
-        Field::Goals => "Beskriv målen med utbytet".into(),
-        Field::Theme => "Ange ett tema".into(),
-        Field::ActivityDate(i) => format!("Ange datum för aktivitet {}", i + 1),
+        Field::ApplicantName => "Enter your name".into(),
+        Field::ApplicantEmail => "Enter your email address".into(),
+        Field::ApplicantRole => "Select whether you are applying as a member of staff or as a pupil".into(),
+        Field::School => "Select a school".into(),
+        Field::OtherSchoolName => "Enter the name of the school".into(),
+        Field::OtherSchoolType => "Select whether the school is municipal or independent".into(),
+        Field::Kind => "Select what you want a grant for".into(),
+        Field::GrantedProject => "Enter which approved project or exchange this is for".into(),
+        Field::ProjectStart => "Enter the date the project starts".into(),
+        Field::ProjectEnd => "Enter the date the project ends".into(),
+        Field::TripStart => "Enter the date the trip or exchange starts".into(),
+        Field::TripEnd => "Enter the date the trip or exchange ends".into(),
+        Field::Country => "Enter a country".into(),
+        Field::Partner => "Enter the partner school, organisation or workplace".into(),
+        Field::Pupils => "Enter the number of pupils, like 6".into(),
+        Field::Staff => "Enter the number of accompanying staff. Enter 0 if no staff are going".into(),
+        Field::Goals => "Describe the goals of the exchange".into(),
+        Field::Theme => "Enter a theme".into(),
+        Field::ActivityDate(i) => format!("Enter a date for activity {}", i + 1),
         Field::ActivityPhase(i) => {
-            format!("Välj vilken del av projektet aktivitet {} hör till", i + 1)
+            format!("Select which part of the project activity {} belongs to", i + 1)
         }
-        Field::ActivityDescription(i) => format!("Beskriv vad som händer i aktivitet {}", i + 1),
-        Field::SupportMeasures => "Beskriv hur eleverna får stöd under tiden utomlands".into(),
-        Field::BudgetCategory(i) => format!("Välj kategori för kostnad {}", i + 1),
-        Field::BudgetDescription(i) => format!("Beskriv vad kostnad {} gäller", i + 1),
-        Field::BudgetAmount(i) => format!("Ange belopp för kostnad {}, till exempel 12 500", i + 1),
-        Field::AmountApplied => "Ange hur mycket du söker ur fonden".into(),
-        Field::PrincipalName => "Ange ansvarig rektors namn".into(),
-        Field::PrincipalEmail => "Ange rektorns e-postadress".into(),
-        Field::GiroMethod => "Välj bankgiro eller plusgiro".into(),
-        Field::GiroNumber => "Ange bankgiro- eller plusgironumret".into(),
-        Field::AccountSegment(segment) => format!("Ange {} i kontosträngen", segment_name(segment)),
-        other => format!("Fyll i {}", field_name(other)),
+        Field::ActivityDescription(i) => format!("Describe what happens in activity {}", i + 1),
+        Field::SupportMeasures => "Describe how pupils will be supported while they are abroad".into(),
+        Field::BudgetCategory(i) => format!("Select a category for cost {}", i + 1),
+        Field::BudgetDescription(i) => format!("Describe what cost {} is for", i + 1),
+        Field::BudgetAmount(i) => format!("Enter an amount for cost {}, like 12500", i + 1),
+        Field::AmountApplied => "Enter how much you are applying for from the fund".into(),
+        Field::PrincipalName => "Enter the name of the responsible headteacher".into(),
+        Field::PrincipalEmail => "Enter the headteacher's email address".into(),
+        Field::GiroMethod => "Select bankgiro or plusgiro".into(),
+        Field::GiroNumber => "Enter the bankgiro or plusgiro number".into(),
+        Field::AccountSegment(segment) => {
+            format!("Enter the {} part of the account string", segment_name(segment))
+        }
+        other => format!("Enter {}", field_name(other)),
     }
 }
 
+/// The code plan's own (Swedish) name of a segment.
 fn segment_name(segment: Segment) -> &'static str {
     match segment {
-        Segment::Ansvar => "ansvar",
-        Segment::Verksamhet => "verksamhet",
-        Segment::Fri => "fri",
-        Segment::Projekt => "projekt",
-        Segment::Objekt => "objekt",
+        Segment::Ansvar => "Ansvar",
+        Segment::Verksamhet => "Verksamhet",
+        Segment::Fri => "Fri",
+        Segment::Projekt => "Projekt",
+        Segment::Objekt => "Objekt",
     }
 }
 
 /// A field's name inside a sentence.
 fn field_name(field: Field) -> String {
     match field {
-        Field::ApplicantName => "ditt namn".into(),
-        Field::ApplicantEmail => "din e-postadress".into(),
-        Field::ApplicantPhone => "telefonnumret".into(),
-        Field::OtherSchoolName => "skolans namn".into(),
-        Field::GrantedProject => "projektets namn".into(),
-        Field::ProjectStart => "projektets startdatum".into(),
-        Field::ProjectEnd => "projektets slutdatum".into(),
-        Field::TripStart => "resans startdatum".into(),
-        Field::TripEnd => "resans slutdatum".into(),
-        Field::Country => "land".into(),
-        Field::Place => "ort".into(),
-        Field::Partner => "partner".into(),
-        Field::Pupils => "antal elever".into(),
-        Field::Staff => "antal personal".into(),
-        Field::Group => "årskurs eller program".into(),
-        Field::Goals => "målen".into(),
-        Field::Theme => "temat".into(),
-        Field::Summary => "beskrivningen".into(),
-        Field::ActivityDate(i) => format!("datumet för aktivitet {}", i + 1),
-        Field::ActivityDescription(i) => format!("beskrivningen av aktivitet {}", i + 1),
-        Field::SupportMeasures => "stödet till eleverna".into(),
-        Field::BudgetDescription(i) => format!("beskrivningen av kostnad {}", i + 1),
-        Field::BudgetAmount(i) => format!("beloppet för kostnad {}", i + 1),
-        Field::OtherFunding => "annan finansiering".into(),
-        Field::AmountApplied => "beloppet du söker".into(),
-        Field::PrincipalName => "rektorns namn".into(),
-        Field::PrincipalEmail => "rektorns e-postadress".into(),
-        Field::GiroNumber => "numret".into(),
-        Field::AccountSegment(segment) => segment_name(segment).into(),
-        _ => "svaret".into(),
+        Field::ApplicantName => "your name".into(),
+        Field::ApplicantEmail => "your email address".into(),
+        Field::ApplicantPhone => "your phone number".into(),
+        Field::OtherSchoolName => "the name of the school".into(),
+        Field::GrantedProject => "the name of the project".into(),
+        Field::ProjectStart => "the project start date".into(),
+        Field::ProjectEnd => "the project end date".into(),
+        Field::TripStart => "the trip start date".into(),
+        Field::TripEnd => "the trip end date".into(),
+        Field::Country => "the country".into(),
+        Field::Place => "the town or city".into(),
+        Field::Partner => "the partner".into(),
+        Field::Pupils => "the number of pupils".into(),
+        Field::Staff => "the number of staff".into(),
+        Field::Group => "the year group or programme".into(),
+        Field::Goals => "the goals".into(),
+        Field::Theme => "the theme".into(),
+        Field::Summary => "the description".into(),
+        Field::ActivityDate(i) => format!("the date of activity {}", i + 1),
+        Field::ActivityDescription(i) => format!("the description of activity {}", i + 1),
+        Field::SupportMeasures => "the support for pupils".into(),
+        Field::BudgetDescription(i) => format!("the description of cost {}", i + 1),
+        Field::BudgetAmount(i) => format!("the amount for cost {}", i + 1),
+        Field::OtherFunding => "other funding".into(),
+        Field::AmountApplied => "the amount you are applying for".into(),
+        Field::PrincipalName => "the headteacher's name".into(),
+        Field::PrincipalEmail => "the headteacher's email address".into(),
+        Field::GiroNumber => "the number".into(),
+        Field::AccountSegment(segment) => format!("the {} part", segment_name(segment)),
+        _ => "the answer".into(),
     }
 }
 
@@ -346,7 +350,7 @@ fn iso_param(problem: &Problem, key: &str) -> String {
         .map(|(_, v)| v)
         .unwrap_or_default();
     crate::domain::dates::parse_date(&iso)
-        .map(format_long_sv)
+        .map(format_long_en)
         .unwrap_or(iso)
 }
 
@@ -354,128 +358,132 @@ fn message(field: Field, problem: &Problem) -> String {
     let name = field_name(field);
     match problem {
         Problem::Required => required(field),
-        Problem::TooLong { max } => format!("Korta ner {name} till högst {max} tecken"),
-        Problem::InvalidEmail => format!("Ange {name} i rätt format, till exempel namn@skelleftea.se"),
-        Problem::InvalidCount => format!("Ange {name} med siffror, till exempel 6"),
-        Problem::CountTooLarge { max } => format!("Ange {name} som högst {max}"),
-        Problem::NoParticipants => "Minst en elev eller en i personalen måste delta".into(),
-        Problem::PupilsRequired => "Praktik och gymnasiearbete utomlands kräver minst en elev".into(),
+        Problem::TooLong { max } => format!("{} must be {max} characters or fewer", capitalise(&name)),
+        Problem::InvalidEmail => format!("Enter {name} in the correct format, like name@skelleftea.se"),
+        Problem::InvalidCount => format!("Enter {name} using numbers, like 6"),
+        Problem::CountTooLarge { max } => format!("{} must be {max} or fewer", capitalise(&name)),
+        Problem::NoParticipants => "Enter at least 1 pupil or 1 member of staff who is taking part".into(),
+        Problem::PupilsRequired => "A work placement or diploma project abroad must include at least 1 pupil".into(),
         Problem::Date(error) => match error {
-            DateError::TwoDigitYear => format!("Skriv året i {name} med fyra siffror, till exempel 2027"),
-            DateError::ImpossibleDate => format!("{} måste vara ett riktigt datum", capitalise(&name)),
-            DateError::YearOutOfRange => format!("Kontrollera året i {name}"),
+            DateError::TwoDigitYear => format!("Enter the year of {name} with 4 digits, like 2027"),
+            DateError::ImpossibleDate => format!("{} must be a real date", capitalise(&name)),
+            DateError::YearOutOfRange => format!("Check the year of {name}"),
             DateError::Empty | DateError::Invalid => {
-                format!("Ange {name} med år, månad och dag, till exempel 2027 3 15")
+                format!("Enter {name} as a year, month and day, like 2027 3 15")
             }
         },
         Problem::EndBeforeStart { .. } => format!(
-            "{} måste vara samma dag som eller efter {}",
+            "{} must be the same as or after {}",
             capitalise(&name),
             iso_param(problem, "start")
         ),
         Problem::TripBeforeProject { .. } => format!(
-            "Resan kan inte börja före projektet, som börjar {}",
+            "The trip cannot start before the project, which starts on {}",
             iso_param(problem, "project_start")
         ),
         Problem::TripAfterProject { .. } => format!(
-            "Resan kan inte sluta efter projektet, som slutar {}",
+            "The trip cannot end after the project, which ends on {}",
             iso_param(problem, "project_end")
         ),
-        Problem::NoActivities => "Lägg till minst en aktivitet för förberedelser, resan och efterarbete".into(),
+        Problem::NoActivities => "Add at least 1 activity each for the preparation, the trip and the follow-up".into(),
         Problem::MissingPhase(phase) => format!(
-            "Lägg till minst en aktivitet för {}",
+            "Add at least 1 activity for {}",
             match phase {
-                Phase::Preparation => "förberedelserna",
-                Phase::Trip => "resan eller utbytet",
-                Phase::FollowUp => "efterarbetet",
+                Phase::Preparation => "the preparation",
+                Phase::Trip => "the trip or exchange",
+                Phase::FollowUp => "the follow-up",
             }
         ),
         Problem::ActivitiesOutOfOrder { .. } => format!(
-            "Aktiviteterna ska stå i tidsordning: {name} är före förra aktivitetens datum, {}. Flytta upp aktiviteten eller ändra datumet",
+            "Activities must be in date order. {} is before the date of the activity above it, {}. Move the activity up or change the date",
+            capitalise(&name),
             iso_param(problem, "previous")
         ),
         Problem::PreparationAfterTripStart { .. } => format!(
-            "En förberedelse måste vara senast den dag resan börjar, {}",
+            "A preparation activity must be on or before the day the trip starts, {}",
             iso_param(problem, "trip_start")
         ),
         Problem::TripActivityOutsideTrip { .. } => format!(
-            "En aktivitet under resan måste vara mellan {} och {}",
+            "An activity during the trip must be between {} and {}",
             iso_param(problem, "trip_start"),
             iso_param(problem, "trip_end")
         ),
         Problem::FollowUpBeforeTripEnd { .. } => format!(
-            "Efterarbete måste vara samma dag som eller efter att resan slutar, {}",
+            "A follow-up activity must be on or after the day the trip ends, {}",
             iso_param(problem, "trip_end")
         ),
         Problem::Money(error) => match error {
             MoneyError::AmbiguousSeparator => format!(
-                "Skriv {name} utan punkt som tusentalsavgränsare, till exempel 1 500 eller 1 500,50"
+                "Enter {name} without a comma or full stop between the thousands, like 1500 or 1500.50"
             ),
-            MoneyError::TooManyDecimals => format!("Ange {name} med högst två decimaler, till exempel 1 500,50"),
-            MoneyError::TooLarge => format!("{} är för stort", capitalise(&name)),
+            MoneyError::TooManyDecimals => {
+                format!("Enter {name} with no more than 2 decimal places, like 1500.50")
+            }
+            MoneyError::TooLarge => format!("{} is too large. Check the number of digits", capitalise(&name)),
             MoneyError::Empty | MoneyError::Invalid => {
-                format!("Ange {name} i kronor med siffror, till exempel 12 500")
+                format!("Enter {name} in kronor using numbers, like 12500")
             }
         },
-        Problem::AmountNotPositive => format!("{} måste vara mer än 0 kr", capitalise(&name)),
-        Problem::NegativeAmount => format!("{} kan inte vara negativt", capitalise(&name)),
-        Problem::NoBudgetRows => "Lägg till minst en kostnad i budgeten".into(),
+        Problem::AmountNotPositive => format!("{} must be more than SEK 0", capitalise(&name)),
+        Problem::NegativeAmount => format!("{} cannot be less than SEK 0", capitalise(&name)),
+        Problem::NoBudgetRows => "Add at least 1 cost to the budget".into(),
         Problem::TotalMismatch { computed } => format!(
-            "Den angivna summan stämmer inte med raderna, som blir {}",
-            format_sv(*computed)
+            "The total you entered does not match the costs, which add up to {}",
+            format_en(*computed)
         ),
         Problem::OtherFundingExceedsTotal { total } => format!(
-            "Annan finansiering kan inte vara större än de totala kostnaderna, {}",
-            format_sv(*total)
+            "Other funding cannot be more than the total costs, {}",
+            format_en(*total)
         ),
         Problem::AppliedExceedsNeed { max } => format!(
-            "Du kan söka högst {}: de totala kostnaderna minus annan finansiering",
-            format_sv(*max)
+            "You can apply for up to {}. This is the total costs minus other funding",
+            format_en(*max)
         ),
         Problem::AppliedExceedsFund { max } => format!(
-            "Du kan söka högst {}, fondens belopp för ett år",
-            format_sv(*max)
+            "You can apply for up to {}. This is the fund's amount for 1 year",
+            format_en(*max)
         ),
         Problem::Bankgiro(error) => giro_message(error, GiroMethod::Bankgiro),
         Problem::Plusgiro(error) => giro_message(error, GiroMethod::Plusgiro),
         Problem::Segment(error) => match error {
             SegmentError::Missing => required(field),
-            SegmentError::TooShort | SegmentError::TooLong => {
-                format!("{} i kontosträngen har fel antal tecken", capitalise(&name))
-            }
+            SegmentError::TooShort | SegmentError::TooLong => format!(
+                "{} of the account string has the wrong number of characters. Check it with the headteacher or a finance officer",
+                capitalise(&name)
+            ),
             SegmentError::InvalidCharacters => format!(
-                "{} i kontosträngen får bara innehålla tillåtna tecken (siffror, eller bokstäver A–Z och siffror)",
+                "{} of the account string must only include allowed characters (numbers, or letters A to Z and numbers)",
                 capitalise(&name)
             ),
         },
-        Problem::AccountString(_) => "Kontosträngen har för många delar. Ange högst fem: Ansvar/Verksamhet/Fri/Projekt/Objekt".into(),
-        Problem::PaymentMethodMismatch => "Kommunala skolor anger kontosträng, fristående skolor bankgiro eller plusgiro".into(),
-        Problem::UnknownSchool => "Skolan finns inte längre i listan. Välj skola igen".into(),
-        Problem::NotConfirmed => "Bekräfta att uppgifterna stämmer och att rektor känner till ansökan".into(),
-        Problem::FileEmpty => "Den valda filen är tom. Välj en fil med innehåll".into(),
-        Problem::FileTooLarge { max_bytes } => format!("Den valda filen är för stor. Välj en fil som är högst {}", format_size(*max_bytes, ",")),
-        Problem::FileWrongType { allowed } => format!("Den valda filen har fel filtyp. Välj en fil av typen {allowed}"),
-        Problem::TooManyFiles { max } => format!("Du kan bifoga högst {max} filer. Ta bort en fil först"),
+        Problem::AccountString(_) => "The account string has too many parts. Enter no more than 5: Ansvar/Verksamhet/Fri/Projekt/Objekt".into(),
+        Problem::PaymentMethodMismatch => "Municipal schools enter an account string. Independent schools enter a bankgiro or plusgiro number".into(),
+        Problem::UnknownSchool => "The school is no longer in the list. Select a school again".into(),
+        Problem::NotConfirmed => "Confirm that the information is correct and that the headteacher knows about the application".into(),
+        Problem::FileEmpty => "The selected file is empty. Choose a file that has something in it".into(),
+        Problem::FileTooLarge { max_bytes } => format!("The selected file must be {} or smaller. Choose a smaller file", format_size(*max_bytes)),
+        Problem::FileWrongType { allowed } => format!("The selected file must be one of these types: {allowed}"),
+        Problem::TooManyFiles { max } => format!("You can attach up to {max} files. Remove a file first"),
     }
 }
 
 fn giro_message(error: &GiroError, method: GiroMethod) -> String {
     let (name, digits, example) = match method {
-        GiroMethod::Bankgiro => ("bankgironummer", "sju eller åtta siffror", "5402-9681"),
-        GiroMethod::Plusgiro => ("plusgironummer", "två till åtta siffror", "410 54 68-5"),
+        GiroMethod::Bankgiro => ("bankgiro number", "7 or 8 digits", "5402-9681"),
+        GiroMethod::Plusgiro => ("plusgiro number", "2 to 8 digits", "410 54 68-5"),
     };
     match error {
-        GiroError::Empty => format!("Ange ett {name}"),
+        GiroError::Empty => format!("Enter a {name}"),
         GiroError::InvalidCharacters => {
-            format!("Ange ett {name} med bara siffror, mellanslag och bindestreck, till exempel {example}")
+            format!("Enter a {name} using only numbers, spaces and hyphens, like {example}")
         }
         GiroError::TooShort | GiroError::TooLong => {
-            format!("Ange ett {name} med {digits}, till exempel {example}")
+            format!("Enter a {name} with {digits}, like {example}")
         }
         GiroError::CheckDigit => format!(
-            "Det här {name}et finns inte. Kontrollera att du har skrivit av det rätt, till exempel {example}"
+            "This {name} does not exist. Check you have copied it correctly. It should look like {example}"
         ),
-        GiroError::AllZeros => format!("Ett {name} kan inte bestå av bara nollor"),
+        GiroError::AllZeros => format!("A {name} cannot be all zeros"),
     }
 }
 

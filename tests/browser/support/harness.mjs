@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const distDir = resolve(here, '../../../dist');
+/** The release build to serve: `SKU_DIST` when set (e.g. a private build directory), else dist/. */
+export const distDir = process.env.SKU_DIST
+  ? resolve(process.env.SKU_DIST)
+  : resolve(here, '../../../dist');
 
 const mimeTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -81,7 +84,10 @@ const axeSource = await readFile(resolve(here, '../node_modules/axe-core/axe.min
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page; returns the violations. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
+  // Injected once per document: the app never reloads the page between steps.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    await page.addScriptTag({ content: axeSource });
+  }
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
