@@ -32,7 +32,7 @@ impl AttachmentRules {
     pub fn allowed_list(&self) -> String {
         self.allowed_extensions
             .iter()
-            .map(|e| e.to_uppercase())
+            .map(|e| e.to_ascii_uppercase())
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -52,7 +52,7 @@ pub fn check_file(
     }
     let extension = name
         .rsplit_once('.')
-        .map(|(_, ext)| ext.to_lowercase())
+        .map(|(_, ext)| ext.to_ascii_lowercase())
         .unwrap_or_default();
     if !rules
         .allowed_extensions

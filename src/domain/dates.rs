@@ -12,40 +12,71 @@ use std::fmt;
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2199;
 
-/// A calendar date (no time zone: the trip's days are local days).
+/// A calendar date (no time zone: the trip's days are local days). Fields in this order
+/// so the derived ordering is chronological. Our own small type rather than a date crate:
+/// month lengths and leap years are all we need, and it keeps the wasm ~10 KB smaller
+/// (the `time` crate cross-checks it in the tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Date(time::Date);
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
 
 impl Date {
     /// `None` for impossible dates and years outside [`MIN_YEAR`]..=[`MAX_YEAR`].
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-            return None;
-        }
-        let month = time::Month::try_from(month).ok()?;
-        time::Date::from_calendar_date(year, month, day)
-            .ok()
-            .map(Date)
+        let valid = (MIN_YEAR..=MAX_YEAR).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
     }
 
     pub fn year(self) -> i32 {
-        self.0.year()
+        self.year
     }
 
     /// 1 = January.
     pub fn month(self) -> u8 {
-        u8::from(self.0.month())
+        self.month
     }
 
     pub fn day(self) -> u8 {
-        self.0.day()
+        self.day
     }
 
     /// Whole days from `self` to `other`; negative when `other` is earlier.
     /// A same-day trip gives 0, so "end before start" is `start.days_until(end) < 0`.
     pub fn days_until(self, other: Date) -> i64 {
-        i64::from(other.0.to_julian_day()) - i64::from(self.0.to_julian_day())
+        other.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's
+    /// days_from_civil); years are bounded, so nothing can overflow.
+    fn days_since_epoch(self) -> i64 {
+        let month = i64::from(self.month);
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
     }
 }
 
@@ -251,7 +282,7 @@ const MONTHS_EN: [&str; 12] = [
 
 /// Full name or three-letter abbreviation, with or without a trailing ".".
 fn month_from_name(text: &str) -> Option<u8> {
-    let name = text.strip_suffix('.').unwrap_or(text).to_lowercase();
+    let name = text.strip_suffix('.').unwrap_or(text).to_ascii_lowercase();
     if name.chars().count() < 3 {
         return None;
     }
@@ -259,7 +290,7 @@ fn month_from_name(text: &str) -> Option<u8> {
         .zip(MONTHS_SV.iter().zip(MONTHS_EN.iter()))
         .find_map(|(number, (sv, en))| {
             let matches = |full: &str| {
-                let full = full.to_lowercase();
+                let full = full.to_ascii_lowercase();
                 name == full || full.get(..3) == Some(name.as_str())
             };
             (matches(sv) || matches(en)).then_some(number)
@@ -527,11 +558,24 @@ mod tests {
         }
 
         #[test]
-        fn days_until_agrees_with_adding_days(d in any_date(), offset in -400i64..=400) {
-            let later = d.0.checked_add(time::Duration::days(offset));
+        fn days_until_agrees_with_the_time_crate(d in any_date(), offset in -400i64..=400) {
+            let as_time = time::Month::try_from(d.month())
+                .ok()
+                .and_then(|m| time::Date::from_calendar_date(d.year(), m, d.day()).ok());
+            prop_assert!(as_time.is_some(), "time rejects {:?}", d);
+            let later = as_time.and_then(|t| t.checked_add(time::Duration::days(offset)));
             if let Some(later) = later.and_then(|t| Date::from_ymd(t.year(), u8::from(t.month()), t.day())) {
                 prop_assert_eq!(d.days_until(later), offset);
             }
+        }
+
+        #[test]
+        fn validity_agrees_with_the_time_crate(y in MIN_YEAR..=MAX_YEAR, m in 0u8..=13, day in 0u8..=32) {
+            let ours = Date::from_ymd(y, m, day).is_some();
+            let theirs = time::Month::try_from(m)
+                .ok()
+                .is_some_and(|month| time::Date::from_calendar_date(y, month, day).is_ok());
+            prop_assert_eq!(ours, theirs);
         }
 
         #[test]

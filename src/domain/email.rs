@@ -22,7 +22,9 @@ pub fn looks_like_email(input: &str) -> bool {
             !label.is_empty()
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && // Non-ASCII letters are allowed for internationalised domains; checking
+                // them against Unicode tables would cost more wasm than it catches.
+                label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         })
 }
 

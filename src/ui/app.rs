@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::flow::follow_browser_history;
 use super::form::Form;
-use super::i18n::{provide_locale, use_texts, Locale};
+use super::i18n::{provide_locale, Locale};
 use super::steps::activities::ActivitiesStep;
 use super::steps::applicant::ApplicantStep;
 use super::steps::attachments::AttachmentsStep;
@@ -29,11 +29,9 @@ pub fn App() -> impl IntoView {
     let form = Form::new(Rules::default());
     provide_context(form);
     follow_browser_history(form);
-    let texts = use_texts();
-
     // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).
     Effect::new(move |_| {
-        let t = texts.get();
+        let t = locale.get().texts();
         let has_errors =
             form.errors.with(|e| !e.is_empty()) || form.file_errors.with(|e| !e.is_empty());
         let prefix = if has_errors {
@@ -61,7 +59,9 @@ pub fn App() -> impl IntoView {
         })
     };
 
-    let page = move || match form.step.get() {
+    // The whole page re-renders when the language changes (see `i18n::texts_now`);
+    // answers live in the draft, so nothing typed is lost.
+    let page = move || match (locale.track(), form.step.get()).1 {
         Step::Start => view! { <StartPage /> }.into_any(),
         Step::Applicant => view! { <ApplicantStep /> }.into_any(),
         Step::Kind => view! { <KindStep /> }.into_any(),
@@ -79,12 +79,12 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="sku-app" lang=move || texts.get().lang>
+        <div class="sku-app" lang=move || locale.get().texts().lang>
             <div class="sku-app__bar">
-                <span class="sku-app__service">{move || texts.get().app_title}</span>
+                <span class="sku-app__service">{move || locale.get().texts().app_title}</span>
                 <button type="button" class="sku-link-button" data-role="language"
-                    lang=move || texts.get().other_language_code on:click=switch_language>
-                    {move || texts.get().other_language_name}
+                    lang=move || locale.get().texts().other_language_code on:click=switch_language>
+                    {move || locale.get().texts().other_language_name}
                 </button>
             </div>
             <div class="sku-app__main">{page}</div>

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 pub const MOUNT_ID: &str = "skolutbyte";
 
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|_| show_crash_notice()));
     let host = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(MOUNT_ID))
@@ -28,4 +28,29 @@ pub fn mount() {
         }
         None => leptos::mount::mount_to_body(app::App),
     }
+}
+
+/// A panic must never happen (see README, "Panics"), but if one does the page would
+/// freeze silently. Tell the applicant instead, in both languages, without formatting the
+/// panic (that machinery alone would add kilobytes to every first load).
+fn show_crash_notice() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(host) = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    let Ok(notice) = document.create_element("div") else {
+        return;
+    };
+    notice.set_class_name("sku-crash");
+    let _ = notice.set_attribute("role", "alert");
+    notice.set_text_content(Some(
+        "Något gick fel i formuläret. Ladda om sidan för att fortsätta. \
+         Something went wrong in the form. Reload the page to continue.",
+    ));
+    let _ = host.prepend_with_node_1(&notice);
 }

@@ -1,6 +1,6 @@
 //! English (British, GOV.UK style). Swedish in `sv.rs` is the source of truth.
 
-use super::Texts;
+use super::{capitalise, Texts};
 use crate::domain::account_string::{Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::dates::{format_long_en, DateError};
@@ -258,7 +258,9 @@ fn required(field: Field) -> String {
     match field {
         Field::ApplicantName => "Enter your name".into(),
         Field::ApplicantEmail => "Enter your email address".into(),
-        Field::ApplicantRole => "Select whether you are applying as a member of staff or as a pupil".into(),
+        Field::ApplicantRole => {
+            "Select whether you are applying as a member of staff or as a pupil".into()
+        }
         Field::School => "Select a school".into(),
         Field::OtherSchoolName => "Enter the name of the school".into(),
         Field::OtherSchoolType => "Select whether the school is municipal or independent".into(),
@@ -271,15 +273,22 @@ fn required(field: Field) -> String {
         Field::Country => "Enter a country".into(),
         Field::Partner => "Enter the partner school, organisation or workplace".into(),
         Field::Pupils => "Enter the number of pupils, like 6".into(),
-        Field::Staff => "Enter the number of accompanying staff. Enter 0 if no staff are going".into(),
+        Field::Staff => {
+            "Enter the number of accompanying staff. Enter 0 if no staff are going".into()
+        }
         Field::Goals => "Describe the goals of the exchange".into(),
         Field::Theme => "Enter a theme".into(),
         Field::ActivityDate(i) => format!("Enter a date for activity {}", i + 1),
         Field::ActivityPhase(i) => {
-            format!("Select which part of the project activity {} belongs to", i + 1)
+            format!(
+                "Select which part of the project activity {} belongs to",
+                i + 1
+            )
         }
         Field::ActivityDescription(i) => format!("Describe what happens in activity {}", i + 1),
-        Field::SupportMeasures => "Describe how pupils will be supported while they are abroad".into(),
+        Field::SupportMeasures => {
+            "Describe how pupils will be supported while they are abroad".into()
+        }
         Field::BudgetCategory(i) => format!("Select a category for cost {}", i + 1),
         Field::BudgetDescription(i) => format!("Describe what cost {} is for", i + 1),
         Field::BudgetAmount(i) => format!("Enter an amount for cost {}, like 12500", i + 1),
@@ -289,7 +298,10 @@ fn required(field: Field) -> String {
         Field::GiroMethod => "Select bankgiro or plusgiro".into(),
         Field::GiroNumber => "Enter the bankgiro or plusgiro number".into(),
         Field::AccountSegment(segment) => {
-            format!("Enter the {} part of the account string", segment_name(segment))
+            format!(
+                "Enter the {} part of the account string",
+                segment_name(segment)
+            )
         }
         other => format!("Enter {}", field_name(other)),
     }
@@ -484,13 +496,5 @@ fn giro_message(error: &GiroError, method: GiroMethod) -> String {
             "This {name} does not exist. Check you have copied it correctly. It should look like {example}"
         ),
         GiroError::AllZeros => format!("A {name} cannot be all zeros"),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

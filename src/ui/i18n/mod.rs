@@ -210,3 +210,27 @@ pub fn use_texts() -> Signal<&'static Texts> {
     let locale = use_locale();
     Signal::derive(move || locale.get().texts())
 }
+
+/// The texts of the current language, read once. The app re-renders the whole page when
+/// the language changes, so components render their texts as static strings: far less
+/// WebAssembly than a reactive closure per string.
+pub fn texts_now() -> &'static Texts {
+    use_locale().get_untracked().texts()
+}
+
+/// First letter upper case, for field names that start a sentence. Only ASCII and the
+/// Swedish letters: the full Unicode case tables would cost kilobytes of wasm.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let upper = match first {
+        'å' => 'Å',
+        'ä' => 'Ä',
+        'ö' => 'Ö',
+        'é' => 'É',
+        other => other.to_ascii_uppercase(),
+    };
+    std::iter::once(upper).chain(chars).collect()
+}

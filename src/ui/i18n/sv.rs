@@ -1,6 +1,6 @@
 //! Svenska: the form's own language and the default.
 
-use super::Texts;
+use super::{capitalise, Texts};
 use crate::domain::account_string::{Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::dates::{format_long_sv, DateError};
@@ -476,13 +476,5 @@ fn giro_message(error: &GiroError, method: GiroMethod) -> String {
             "Det här {name}et finns inte. Kontrollera att du har skrivit av det rätt, till exempel {example}"
         ),
         GiroError::AllZeros => format!("Ett {name} kan inte bestå av bara nollor"),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

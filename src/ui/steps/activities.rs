@@ -9,7 +9,7 @@ use crate::domain::field::Field;
 use crate::domain::problem::phase_code;
 use crate::domain::step::Step;
 use crate::ui::form::{use_form, Form};
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::Select;
 use crate::ui::widgets::date_input::{set_part, DateInput, DatePart};
 use crate::ui::widgets::error_message::ErrorMessage;
@@ -33,7 +33,7 @@ fn read_row<T: Default>(form: Form, index: usize, read: impl Fn(&ActivityInput) 
 #[component]
 fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let date: Signal<DateParts> = Signal::derive(move || read_row(form, index, |r| r.date.clone()));
     let set_date = Callback::new(move |(part, text): (DatePart, String)| {
         update_row(form, index, |r| set_part(&mut r.date, part, text));
@@ -49,7 +49,6 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
         });
     });
     let phase_options = Signal::derive(move || {
-        let t = texts.get();
         Phase::ALL
             .into_iter()
             .map(|p| (phase_code(p).to_string(), (t.phase)(p).to_string()))
@@ -77,7 +76,7 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
     view! {
         <fieldset class="sku-fieldset sku-row">
             <legend class="sku-fieldset__legend sku-fieldset__legend--m">
-                {move || (texts.get().activity_legend)(index + 1)}
+                {(t.activity_legend)(index + 1)}
             </legend>
             <DateInput field=Field::ActivityDate(index) legend=|t| t.activity_date value=date on_input=set_date />
             <Select field=Field::ActivityPhase(index) label=|t| t.activity_phase placeholder=|t| t.phase_choose
@@ -93,7 +92,7 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
 #[component]
 pub fn ActivitiesStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let count = Memo::new(move |_| form.draft.with(|d| d.activities.len()));
     let add = move |_| {
         let next = count.get_untracked();
@@ -105,14 +104,14 @@ pub fn ActivitiesStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::Activities>
-            <p class="sku-hint" id="activities-hint">{move || texts.get().activities_hint}</p>
-            {move || (count.get() == 0).then(|| view! { <p class="sku-body">{texts.get().no_activities}</p> })}
+            <p class="sku-hint" id="activities-hint">{t.activities_hint}</p>
+            {move || (count.get() == 0).then(|| view! { <p class="sku-body">{t.no_activities}</p> })}
             {move || (0..count.get()).map(|index| view! { <ActivityRow index count /> }).collect_view()}
             <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Activities).get().is_some()>
                 <ErrorMessage field=Field::Activities />
                 <button type="button" id=Field::Activities.id() class="sku-button sku-button--secondary"
                     aria-describedby="activities-hint" on:click=add>
-                    {move || texts.get().add_activity}
+                    {t.add_activity}
                 </button>
             </div>
         </StepPage>

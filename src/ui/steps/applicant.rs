@@ -7,7 +7,7 @@ use crate::domain::draft::OTHER_SCHOOL;
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::{Conditional, Radios, Select};
 use crate::ui::widgets::step_page::StepPage;
 use crate::ui::widgets::text_input::{InputKind, TextInput};
@@ -15,7 +15,7 @@ use crate::ui::widgets::text_input::{InputKind, TextInput};
 #[component]
 pub fn ApplicantStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let (name, set_name) = form.text(|d| &d.applicant_name, |d| &mut d.applicant_name);
     let (email, set_email) = form.text(|d| &d.applicant_email, |d| &mut d.applicant_email);
     let (phone, set_phone) = form.text(|d| &d.applicant_phone, |d| &mut d.applicant_phone);
@@ -35,10 +35,7 @@ pub fn ApplicantStep() -> impl IntoView {
                 .map(|s| (s.id.clone(), s.name.clone()))
                 .collect()
         });
-        options.push((
-            OTHER_SCHOOL.to_string(),
-            texts.get().school_other.to_string(),
-        ));
+        options.push((OTHER_SCHOOL.to_string(), t.school_other.to_string()));
         options
     });
     let is_other_school = Signal::derive(move || form.draft.with(|d| d.school_id == OTHER_SCHOOL));

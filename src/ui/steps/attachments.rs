@@ -10,20 +10,18 @@ use crate::domain::problem::FieldError;
 use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field, ERROR_SUMMARY_ID};
 use crate::ui::form::{use_form, ChosenFile};
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::step_page::StepPage;
 
 #[component]
 pub fn AttachmentsStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let rules = form.rules.with_value(|r| r.attachments.clone());
     let rules_hint = {
         let rules = rules.clone();
-        move || {
-            (texts.get().attachments_rules)(rules.max_bytes / (1024 * 1024), &rules.allowed_list())
-        }
+        move || (t.attachments_rules)(rules.max_bytes / (1024 * 1024), &rules.allowed_list())
     };
     let accept = rules
         .allowed_extensions
@@ -83,7 +81,6 @@ pub fn AttachmentsStep() -> impl IntoView {
         });
     };
     let file_list = move || {
-        let t = texts.get();
         let files: Vec<(String, u64)> = form
             .files
             .with(|f| f.iter().map(|f| (f.name.clone(), f.size)).collect());
@@ -112,10 +109,10 @@ pub fn AttachmentsStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::Attachments>
-            <p class="sku-body">{move || texts.get().attachments_intro}</p>
+            <p class="sku-body">{t.attachments_intro}</p>
             <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Attachments).get().is_some()>
                 <label class="sku-label" for=Field::Attachments.id()>
-                    {move || texts.get().attachments_choose}" "{move || texts.get().optional}
+                    {t.attachments_choose}" "{t.optional}
                 </label>
                 <div class="sku-hint" id="attachments-hint">{rules_hint}</div>
                 <ErrorMessage field=Field::Attachments />
@@ -123,7 +120,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                     accept=accept aria-describedby="attachments-hint attachments-list" on:change=on_change />
             </div>
             {file_list}
-            <div class="sku-inset-text">{move || texts.get().attachments_not_kept}</div>
+            <div class="sku-inset-text">{t.attachments_not_kept}</div>
         </StepPage>
     }
 }

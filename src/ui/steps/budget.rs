@@ -11,7 +11,7 @@ use crate::domain::money::{parse_money, Money};
 use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::{use_form, Form};
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::Select;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::row_actions::RowActions;
@@ -34,7 +34,7 @@ fn read_row<T: Default>(form: Form, index: usize, read: impl Fn(&BudgetRowInput)
 #[component]
 fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let category = Signal::derive(move || {
         read_row(form, index, |r| {
             r.category
@@ -49,7 +49,6 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
         });
     });
     let category_options = Signal::derive(move || {
-        let t = texts.get();
         BudgetCategory::ALL
             .into_iter()
             .map(|c| (c.code().to_string(), (t.category)(c).to_string()))
@@ -72,7 +71,7 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
     view! {
         <fieldset class="sku-fieldset sku-row sku-budget-row">
             <legend class="sku-fieldset__legend sku-fieldset__legend--m">
-                {move || (texts.get().budget_row_legend)(index + 1)}
+                {(t.budget_row_legend)(index + 1)}
             </legend>
             <Select field=Field::BudgetCategory(index) label=|t| t.budget_category placeholder=|t| t.category_choose
                 options=category_options value=category on_change=set_category />
@@ -89,7 +88,7 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
 #[component]
 pub fn BudgetStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let count = Memo::new(move |_| form.draft.with(|d| d.budget_rows.len()));
     let totals = Memo::new(move |_| form.draft.with(|d| totals(&d.budget_rows)));
     let (other, set_other) = form.text(|d| &d.other_funding, |d| &mut d.other_funding);
@@ -98,7 +97,6 @@ pub fn BudgetStep() -> impl IntoView {
         let other = parse_money(&other.get()).unwrap_or(Money::ZERO);
         let fund = form.rules.with_value(|r| r.fund_amount);
         let max = max_applicable(totals.get().total, other, fund);
-        let t = texts.get();
         (t.amount_applied_max)(&(t.money)(max))
     });
     let add = move |_| {
@@ -110,7 +108,6 @@ pub fn BudgetStep() -> impl IntoView {
         });
     };
     let totals_view = move || {
-        let t = texts.get();
         let totals = totals.get();
         view! {
             <table class="sku-table sku-totals">
@@ -135,13 +132,13 @@ pub fn BudgetStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::Budget>
-            <p class="sku-hint" id="budget-rows-hint">{move || texts.get().budget_hint}</p>
+            <p class="sku-hint" id="budget-rows-hint">{t.budget_hint}</p>
             {move || (0..count.get()).map(|index| view! { <BudgetRowFields index count /> }).collect_view()}
             <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::BudgetRows).get().is_some()>
                 <ErrorMessage field=Field::BudgetRows />
                 <button type="button" id=Field::BudgetRows.id() class="sku-button sku-button--secondary"
                     aria-describedby="budget-rows-hint" on:click=add>
-                    {move || texts.get().add_budget_row}
+                    {t.add_budget_row}
                 </button>
             </div>
             <div aria-live="polite">{totals_view}</div>

@@ -14,7 +14,7 @@ use crate::domain::rules::Rules;
 use crate::domain::step::Step;
 use crate::ui::flow::change_answer;
 use crate::ui::form::use_form;
-use crate::ui::i18n::{use_texts, Texts};
+use crate::ui::i18n::{texts_now, Texts};
 use crate::ui::widgets::step_page::StepPage;
 
 struct Answer {
@@ -264,9 +264,8 @@ impl Formatter<'_> {
 #[component]
 pub fn CheckAnswersStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let sections = move || {
-        let t = texts.get();
         let attachments: Vec<String> = form
             .files
             .with(|f| f.iter().map(|f| f.name.clone()).collect());
@@ -306,7 +305,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::CheckAnswers>
-            <p class="sku-body">{move || texts.get().check_intro}</p>
+            <p class="sku-body">{t.check_intro}</p>
             {sections}
         </StepPage>
     }

@@ -4,14 +4,13 @@ use leptos::prelude::*;
 
 use crate::domain::step::Step;
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 
 #[component]
 pub fn ConfirmationStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     move || {
-        let t = texts.get();
         let applied = form
             .application
             .with(|a| a.as_ref().map(|a| (t.money)(a.budget.amount_applied)));

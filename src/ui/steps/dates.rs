@@ -6,7 +6,7 @@ use crate::domain::draft::{DateInput as DateParts, Draft};
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::ui::form::{use_form, Form};
-use crate::ui::i18n::{use_texts, Text};
+use crate::ui::i18n::{texts_now, Text};
 use crate::ui::widgets::date_input::{set_part, DateInput, DatePart};
 use crate::ui::widgets::step_page::StepPage;
 use crate::ui::widgets::text_input::TextInput;
@@ -32,7 +32,7 @@ fn date_field(
 #[component]
 pub fn DatesStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let (country, set_country) = form.text(|d| &d.country, |d| &mut d.country);
     let (place, set_place) = form.text(|d| &d.place, |d| &mut d.place);
     let (partner, set_partner) = form.text(|d| &d.partner, |d| &mut d.partner);
@@ -44,7 +44,7 @@ pub fn DatesStep() -> impl IntoView {
                 |d| &d.project_end, |d| &mut d.project_end)}
             {date_field(form, Field::TripStart, |t| t.trip_start, None, |d| &d.trip_start, |d| &mut d.trip_start)}
             {date_field(form, Field::TripEnd, |t| t.trip_end, None, |d| &d.trip_end, |d| &mut d.trip_end)}
-            <h2 class="sku-heading-m">{move || texts.get().destination_heading}</h2>
+            <h2 class="sku-heading-m">{t.destination_heading}</h2>
             <TextInput field=Field::Country label=|t| t.country hint=|t| t.country_hint
                 autocomplete="country-name" width="sku-input--w20" value=country on_input=set_country />
             <TextInput field=Field::Place label=|t| t.place optional=true width="sku-input--w20"

@@ -6,7 +6,7 @@ use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::ui::flow::submit;
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::described_by;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::step_page::StepPage;
@@ -14,13 +14,13 @@ use crate::ui::widgets::step_page::StepPage;
 #[component]
 pub fn DeclarationStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let field = Field::Declaration;
     let error = form.error(field);
     let checked = Signal::derive(move || form.draft.with(|d| d.declaration_confirmed));
     view! {
         <StepPage step=Step::Declaration button=|t| t.send_button on_submit=Callback::new(move |_| submit(form))>
-            <p class="sku-body">{move || texts.get().declaration_text}</p>
+            <p class="sku-body">{t.declaration_text}</p>
             <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
                 <ErrorMessage field />
                 <div class="sku-checkboxes__item">
@@ -32,7 +32,7 @@ pub fn DeclarationStep() -> impl IntoView {
                             form.draft.update(|d| d.declaration_confirmed = value);
                         } />
                     <label class="sku-label sku-checkboxes__label" for=field.id()>
-                        {move || texts.get().declaration_label}
+                        {t.declaration_label}
                     </label>
                 </div>
             </div>

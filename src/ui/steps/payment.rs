@@ -11,7 +11,7 @@ use crate::domain::rules::Rules;
 use crate::domain::step::Step;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::Radios;
 use crate::ui::widgets::step_page::StepPage;
 use crate::ui::widgets::text_input::{hint_view, InputKind, TextInput};
@@ -28,7 +28,7 @@ pub fn school_type(draft: &Draft, rules: &Rules) -> Option<SchoolType> {
 #[component]
 fn AccountString() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let segment_input = move |segment: Segment| {
         let field = Field::AccountSegment(segment);
         let value = Signal::derive(move || form.draft.with(|d| d.account.get(segment).to_string()));
@@ -59,7 +59,7 @@ fn AccountString() -> impl IntoView {
     };
     view! {
         <fieldset class="sku-fieldset" aria-describedby="account-hint">
-            <legend class="sku-fieldset__legend sku-fieldset__legend--m">{move || texts.get().account_legend}</legend>
+            <legend class="sku-fieldset__legend sku-fieldset__legend--m">{t.account_legend}</legend>
             {hint_view(Field::Account, Some(|t| t.account_hint), None)}
             <div class="sku-account">{Segment::ALL.into_iter().map(segment_input).collect_view()}</div>
         </fieldset>
@@ -72,8 +72,8 @@ fn Giro() -> impl IntoView {
     let method = Signal::derive(move || form.draft.with(|d| d.giro_method));
     let set_method = Callback::new(move |m| form.draft.update(|d| d.giro_method = Some(m)));
     let (number, set_number) = form.text(|d| &d.giro_number, |d| &mut d.giro_number);
+    let t = texts_now();
     let number_hint = Signal::derive(move || {
-        let t = use_texts().get();
         method
             .get()
             .map(|m| (t.giro_hint)(m).to_string())
@@ -91,7 +91,7 @@ fn Giro() -> impl IntoView {
 #[component]
 pub fn PaymentStep() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let (principal, set_principal) = form.text(|d| &d.principal_name, |d| &mut d.principal_name);
     let (principal_email, set_principal_email) =
         form.text(|d| &d.principal_email, |d| &mut d.principal_email);
@@ -101,7 +101,7 @@ pub fn PaymentStep() -> impl IntoView {
     });
     view! {
         <StepPage step=Step::Payment>
-            <p class="sku-body">{move || texts.get().principal_intro}</p>
+            <p class="sku-body">{t.principal_intro}</p>
             <TextInput field=Field::PrincipalName label=|t| t.principal_name autocomplete="off"
                 value=principal on_input=set_principal />
             <TextInput field=Field::PrincipalEmail label=|t| t.principal_email kind=InputKind::Email
@@ -111,11 +111,11 @@ pub fn PaymentStep() -> impl IntoView {
                 Some(SchoolType::Independent) => view! { <Giro /> }.into_any(),
                 None => view! {
                     <div class="sku-inset-text">
-                        <p>{texts.get().payment_needs_school}</p>
+                        <p>{t.payment_needs_school}</p>
                         <a href="#" class="sku-link" on:click=move |ev| {
                             ev.prevent_default();
                             go_to(form, Step::Applicant);
-                        }>{(texts.get().step_title)(Step::Applicant)}</a>
+                        }>{(t.step_title)(Step::Applicant)}</a>
                     </div>
                 }.into_any(),
             }}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::step::Step;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 
 /// Eurodesk's Swedish site; the municipality's own Femtioettan page may replace it.
 const EURODESK_URL: &str = "https://eurodesk.se/";
@@ -13,7 +13,7 @@ const EURODESK_URL: &str = "https://eurodesk.se/";
 #[component]
 pub fn StartPage() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let list = |items: &'static [&'static str]| {
         items
             .iter()
@@ -21,7 +21,6 @@ pub fn StartPage() -> impl IntoView {
             .collect_view()
     };
     move || {
-        let t = texts.get();
         view! {
             <h1 class="sku-heading-xl" tabindex="-1">{(t.step_title)(Step::Start)}</h1>
             <p class="sku-lead">{t.start_lead}</p>

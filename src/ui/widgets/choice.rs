@@ -8,8 +8,10 @@ use super::error_message::ErrorMessage;
 use super::text_input::hint_view;
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
-use crate::ui::i18n::{use_texts, Text, Texts};
+use crate::ui::i18n::{texts_now, Text, Texts};
 
+/// Radios over any small enum. Only the mapping to indices is generic; the markup is
+/// built once by [`radio_group`], so each enum costs a few closures, not a copy of it.
 #[component]
 pub fn Radios<T>(
     field: Field,
@@ -24,15 +26,39 @@ pub fn Radios<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let form = use_form();
-    let texts = use_texts();
-    let error = form.error(field);
-    let name = field.id();
+    let t = texts_now();
     let items = options
         .iter()
+        .map(|o| (option_label(t, *o), option_hint.map(|h| h(t, *o))))
+        .collect();
+    let selected = Signal::derive(move || {
+        value
+            .get()
+            .and_then(|v| options.iter().position(|o| *o == v))
+    });
+    let on_index = Callback::new(move |i: usize| {
+        if let Some(option) = options.get(i) {
+            on_change.run(*option);
+        }
+    });
+    radio_group(field, legend(t), hint, items, selected, on_index)
+}
+
+fn radio_group(
+    field: Field,
+    legend: &'static str,
+    hint: Option<Text>,
+    items: Vec<(&'static str, Option<&'static str>)>,
+    selected: Signal<Option<usize>>,
+    on_change: Callback<usize>,
+) -> AnyView {
+    let form = use_form();
+    let error = form.error(field);
+    let name = field.id();
+    let items = items
+        .into_iter()
         .enumerate()
-        .map(|(i, option)| {
-            let option = *option;
+        .map(|(i, (label, item_hint))| {
             let id = if i == 0 { field.id() } else { format!("{}-{i}", field.id()) };
             let hint_id = format!("{id}-item-hint");
             view! {
@@ -42,16 +68,12 @@ where
                         type="radio"
                         id=id.clone()
                         name=name.clone()
-                        aria-describedby=option_hint.map(|_| hint_id.clone())
-                        prop:checked=move || value.get() == Some(option)
-                        on:change=move |_| on_change.run(option)
+                        aria-describedby=item_hint.map(|_| hint_id.clone())
+                        prop:checked=move || selected.get() == Some(i)
+                        on:change=move |_| on_change.run(i)
                     />
-                    <label class="sku-label sku-radios__label" for=id>
-                        {move || option_label(texts.get(), option)}
-                    </label>
-                    {option_hint.map(|h| view! {
-                        <div id=hint_id class="sku-hint sku-radios__hint">{move || h(texts.get(), option)}</div>
-                    })}
+                    <label class="sku-label sku-radios__label" for=id>{label}</label>
+                    {item_hint.map(|h| view! { <div id=hint_id class="sku-hint sku-radios__hint">{h}</div> })}
                 </div>
             }
         })
@@ -62,13 +84,14 @@ where
                 class="sku-fieldset"
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
             >
-                <legend class="sku-fieldset__legend">{move || legend(texts.get())}</legend>
+                <legend class="sku-fieldset__legend">{legend}</legend>
                 {hint_view(field, hint, None)}
                 <ErrorMessage field />
                 <div class="sku-radios">{items}</div>
             </fieldset>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -84,12 +107,12 @@ pub fn Select(
     on_change: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let error = form.error(field);
     let id = field.id();
     view! {
         <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
-            <label class="sku-label" for=id.clone()>{move || label(texts.get())}</label>
+            <label class="sku-label" for=id.clone()>{label(t)}</label>
             {hint_view(field, hint, None)}
             <ErrorMessage field />
             <select
@@ -102,7 +125,7 @@ pub fn Select(
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 <option value="" selected=move || value.get().is_empty()>
-                    {move || placeholder(texts.get())}
+                    {placeholder(t)}
                 </option>
                 {move || {
                     let current = value.get();
@@ -123,10 +146,10 @@ pub fn Select(
 /// A question revealed by an earlier answer. Screen readers hear that it appeared.
 #[component]
 pub fn Conditional(#[prop(into)] show: Signal<bool>, children: ChildrenFn) -> impl IntoView {
-    let texts = use_texts();
+    let t = texts_now();
     view! {
         <p class="sku-visually-hidden" role="status">
-            {move || show.get().then(|| texts.get().new_question_shown)}
+            {move || show.get().then(|| t.new_question_shown)}
         </p>
         <Show when=move || show.get()>
             <div class="sku-conditional">{children()}</div>

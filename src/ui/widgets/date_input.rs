@@ -9,7 +9,7 @@ use super::text_input::hint_view;
 use crate::domain::draft::DateInput as DateParts;
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
-use crate::ui::i18n::{use_texts, Text};
+use crate::ui::i18n::{texts_now, Text};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum DatePart {
@@ -27,7 +27,7 @@ pub fn DateInput(
     on_input: Callback<(DatePart, String)>,
 ) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let error = form.error(field);
     // The year box carries the field's own id, so error links focus it.
     let box_view = move |part: DatePart| {
@@ -56,7 +56,7 @@ pub fn DateInput(
         view! {
             <div class="sku-date-input__item">
                 <label class="sku-label sku-date-input__label" for=id.clone()>
-                    {move || label(texts.get())}
+                    {label(t)}
                 </label>
                 <input
                     id=id.clone()
@@ -80,7 +80,7 @@ pub fn DateInput(
                 role="group"
                 aria-describedby=move || described_by(field, true, error.get().is_some())
             >
-                <legend class="sku-fieldset__legend">{move || legend(texts.get())}</legend>
+                <legend class="sku-fieldset__legend">{legend(t)}</legend>
                 {hint_view(field, Some(hint.unwrap_or(|t| t.date_hint)), None)}
                 <ErrorMessage field />
                 <div class="sku-date-input">

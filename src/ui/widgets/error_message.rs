@@ -4,16 +4,15 @@ use leptos::prelude::*;
 
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 
 #[component]
 pub fn ErrorMessage(field: Field) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let error = form.error(field);
     move || {
         error.get().map(|error| {
-            let t = texts.get();
             view! {
                 <p id=format!("{}-error", field.id()) class="sku-error-message">
                     <span class="sku-visually-hidden">{t.error_prefix}" "</span>

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use crate::domain::problem::FieldError;
 use crate::ui::flow::{show_field, ERROR_SUMMARY_ID};
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let all_errors = move || -> Vec<FieldError> {
         let mut errors = form.errors.get();
         errors.extend(form.file_errors.get());
@@ -20,7 +20,6 @@ pub fn ErrorSummary() -> impl IntoView {
     move || {
         let errors = all_errors();
         (!errors.is_empty()).then(|| {
-            let t = texts.get();
             view! {
                 <div
                     id=ERROR_SUMMARY_ID

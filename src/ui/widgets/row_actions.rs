@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::flow::{after_render, focus_field};
-use crate::ui::i18n::{use_texts, Texts};
+use crate::ui::i18n::{texts_now, Texts};
 
 #[component]
 pub fn RowActions(
@@ -20,8 +20,8 @@ pub fn RowActions(
     /// Where focus goes when the last row is removed.
     fallback_focus: &'static str,
 ) -> impl IntoView {
-    let texts = use_texts();
-    let name = move || row_name(texts.get(), index);
+    let t = texts_now();
+    let name = row_name(t, index);
     let move_to = move |to: usize, direction: &'static str| {
         on_move.run((index, to));
         let id = format!("{id_prefix}-{to}-{direction}");
@@ -31,22 +31,22 @@ pub fn RowActions(
     };
     view! {
         <div class="sku-row-actions">
-            {reorderable.then(|| view! {
+            {reorderable.then(|| { let name = name.clone(); view! {
                 <button type="button" class="sku-button sku-button--secondary sku-button--small"
                     id=format!("{id_prefix}-{index}-up")
                     disabled=move || index == 0
                     on:click=move |_| move_to(index.saturating_sub(1), "up")>
-                    {move || texts.get().move_up}
-                    <span class="sku-visually-hidden">" "{name}</span>
+                    {t.move_up}
+                    <span class="sku-visually-hidden">" "{name.clone()}</span>
                 </button>
                 <button type="button" class="sku-button sku-button--secondary sku-button--small"
                     id=format!("{id_prefix}-{index}-down")
                     disabled=move || index + 1 >= count.get()
                     on:click=move |_| move_to(index + 1, "down")>
-                    {move || texts.get().move_down}
-                    <span class="sku-visually-hidden">" "{name}</span>
+                    {t.move_down}
+                    <span class="sku-visually-hidden">" "{name.clone()}</span>
                 </button>
-            })}
+            }})}
             <button type="button" class="sku-button sku-button--warning sku-button--small"
                 id=format!("{id_prefix}-{index}-remove")
                 on:click=move |_| {
@@ -60,7 +60,7 @@ pub fn RowActions(
                         }
                     });
                 }>
-                {move || texts.get().remove}
+                {t.remove}
                 <span class="sku-visually-hidden">" "{name}</span>
             </button>
         </div>

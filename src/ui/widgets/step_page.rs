@@ -7,7 +7,7 @@ use super::error_summary::ErrorSummary;
 use crate::domain::step::Step;
 use crate::ui::flow::{back_from, continue_from};
 use crate::ui::form::use_form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::texts_now;
 
 #[component]
 pub fn StepPage(
@@ -21,12 +21,11 @@ pub fn StepPage(
     children: Children,
 ) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let progress = move || {
         let kind = form.draft.with(|d| d.kind);
-        step.progress(kind).map(
-            |(n, total)| view! { <p class="sku-caption">{(texts.get().step_of)(n, total)}</p> },
-        )
+        step.progress(kind)
+            .map(|(n, total)| view! { <p class="sku-caption">{(t.step_of)(n, total)}</p> })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,17 +43,17 @@ pub fn StepPage(
                 back_from(form, step);
             }
         >
-            {move || texts.get().back}
+            {t.back}
         </a>
         <ErrorSummary />
         {progress}
         <h1 class="sku-heading-l" tabindex="-1">
-            {move || (texts.get().step_title)(step)}
+            {(t.step_title)(step)}
         </h1>
         <form class="sku-form" novalidate on:submit=submit>
             {children()}
             <button type="submit" class="sku-button" data-role="continue">
-                {move || button.map_or(texts.get().continue_button, |b| b(texts.get()))}
+                {move || button.map_or(t.continue_button, |b| b(t))}
             </button>
         </form>
     }

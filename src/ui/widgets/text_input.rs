@@ -6,7 +6,7 @@ use super::described_by;
 use super::error_message::ErrorMessage;
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
-use crate::ui::i18n::{use_texts, Text};
+use crate::ui::i18n::{texts_now, Text};
 
 /// How the phone keyboard and autofill should treat the input.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn TextInput(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let error = form.error(field);
     let has_hint = hint.is_some() || dynamic_hint.is_some();
     let (input_type, inputmode) = match kind {
@@ -53,8 +53,8 @@ pub fn TextInput(
     view! {
         <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
             <label class="sku-label" for=id.clone()>
-                {move || label(texts.get())}
-                {move || optional.then(|| format!(" {}", texts.get().optional))}
+                {label(t)}
+                {optional.then(|| format!(" {}", t.optional))}
             </label>
             {hint_view(field, hint, dynamic_hint)}
             <ErrorMessage field />
@@ -87,14 +87,14 @@ pub fn TextArea(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let texts = use_texts();
+    let t = texts_now();
     let error = form.error(field);
     let id = field.id();
     view! {
         <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
             <label class="sku-label" for=id.clone()>
-                {move || label(texts.get())}
-                {move || optional.then(|| format!(" {}", texts.get().optional))}
+                {label(t)}
+                {optional.then(|| format!(" {}", t.optional))}
             </label>
             {hint_view(field, hint, None)}
             <ErrorMessage field />
@@ -118,11 +118,11 @@ pub fn hint_view(
     hint: Option<Text>,
     dynamic_hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let texts = use_texts();
+    let t = texts_now();
     (hint.is_some() || dynamic_hint.is_some()).then(|| {
         view! {
             <div id=format!("{}-hint", field.id()) class="sku-hint">
-                {move || hint.map(|h| h(texts.get()))}
+                {hint.map(|h| h(t))}
                 {move || dynamic_hint.map(|h| h.get())}
             </div>
         }
