@@ -34,6 +34,30 @@ pub struct Application {
     pub declaration_confirmed: bool,
 }
 
+/// A unit enum with stable text codes (the same as its serde names), for drafts and
+/// select options without serde's code size in the browser.
+pub trait Coded: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn code(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|value| value.code() == code)
+    }
+}
+
+macro_rules! coded {
+    ($type:ty { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl Coded for $type {
+            const ALL: &'static [Self] = &[$(<$type>::$variant),+];
+            fn code(self) -> &'static str {
+                match self {
+                    $(<$type>::$variant => $code),+
+                }
+            }
+        }
+    };
+}
+pub(crate) use coded;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -81,13 +105,27 @@ pub enum Kind {
     InternshipAbroad,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 3] = [
-        Kind::ExchangeReceiving,
-        Kind::ExchangeSending,
-        Kind::InternshipAbroad,
-    ];
+coded!(Role { Staff => "staff", Pupil => "pupil" });
+coded!(SchoolType { Municipal => "municipal", Independent => "independent" });
+coded!(Kind {
+    ExchangeReceiving => "exchange_receiving",
+    ExchangeSending => "exchange_sending",
+    InternshipAbroad => "internship_abroad",
+});
+coded!(Phase { Preparation => "preparation", Trip => "trip", FollowUp => "follow_up" });
+coded!(BudgetCategory {
+    Travel => "travel",
+    Lodging => "lodging",
+    Meals => "meals",
+    Gifts => "gifts",
+    Experiences => "experiences",
+    LocalTransport => "local_transport",
+    Vaccinations => "vaccinations",
+    StaffCosts => "staff_costs",
+    Other => "other",
+});
 
+impl Kind {
     /// The municipal page asks for support measures only for internships/gymnasiearbete.
     pub fn needs_support_measures(self) -> bool {
         matches!(self, Kind::InternshipAbroad)
@@ -95,14 +133,6 @@ impl Kind {
 
     pub fn is_granted_exchange(self) -> bool {
         !self.needs_support_measures()
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::ExchangeReceiving => "exchange_receiving",
-            Kind::ExchangeSending => "exchange_sending",
-            Kind::InternshipAbroad => "internship_abroad",
-        }
     }
 }
 
@@ -148,10 +178,6 @@ pub enum Phase {
     FollowUp,
 }
 
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Preparation, Phase::Trip, Phase::FollowUp];
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     pub date: Date,
@@ -171,38 +197,6 @@ pub enum BudgetCategory {
     Vaccinations,
     StaffCosts,
     Other,
-}
-
-impl BudgetCategory {
-    pub const ALL: [BudgetCategory; 9] = [
-        BudgetCategory::Travel,
-        BudgetCategory::Lodging,
-        BudgetCategory::Meals,
-        BudgetCategory::Gifts,
-        BudgetCategory::Experiences,
-        BudgetCategory::LocalTransport,
-        BudgetCategory::Vaccinations,
-        BudgetCategory::StaffCosts,
-        BudgetCategory::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            BudgetCategory::Travel => "travel",
-            BudgetCategory::Lodging => "lodging",
-            BudgetCategory::Meals => "meals",
-            BudgetCategory::Gifts => "gifts",
-            BudgetCategory::Experiences => "experiences",
-            BudgetCategory::LocalTransport => "local_transport",
-            BudgetCategory::Vaccinations => "vaccinations",
-            BudgetCategory::StaffCosts => "staff_costs",
-            BudgetCategory::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<BudgetCategory> {
-        BudgetCategory::ALL.into_iter().find(|c| c.code() == code)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

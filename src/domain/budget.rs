@@ -113,7 +113,7 @@ mod tests {
         fn total_equals_sum_of_category_subtotals(amounts in proptest::collection::vec((0usize..9, 0i64..10_000_000), 0..40)) {
             let rows: Vec<BudgetRowInput> = amounts
                 .iter()
-                .map(|(c, ore)| row(BudgetCategory::ALL[*c], &crate::domain::money::format_sv(Money::from_ore(*ore))))
+                .map(|(c, ore)| row(<BudgetCategory as crate::domain::application::Coded>::ALL[*c], &crate::domain::money::format_sv(Money::from_ore(*ore))))
                 .collect();
             let t = totals(&rows);
             let by_category: i64 = t.per_category.iter().map(|(_, m)| m.ore()).sum();

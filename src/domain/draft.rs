@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::account_string::AccountString;
-use super::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
+use super::application::{coded, BudgetCategory, Coded, Kind, Phase, Role, SchoolType};
 use super::SCHEMA_VERSION;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,3 +140,5 @@ pub enum GiroMethod {
     Bankgiro,
     Plusgiro,
 }
+
+coded!(GiroMethod { Bankgiro => "bankgiro", Plusgiro => "plusgiro" });

@@ -5,7 +5,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::account_string::{AccountStringError, SegmentError};
-use super::application::Phase;
+use super::application::{Coded, Phase};
 use super::dates::{Date, DateError};
 use super::field::Field;
 use super::giro::GiroError;
@@ -139,7 +139,7 @@ impl Problem {
             Problem::TripAfterProject { project_end } => {
                 vec![("project_end", project_end.to_string())]
             }
-            Problem::MissingPhase(phase) => vec![("phase", phase_code(*phase).into())],
+            Problem::MissingPhase(phase) => vec![("phase", phase.code().into())],
             Problem::ActivitiesOutOfOrder { previous } => {
                 vec![("previous", previous.to_string())]
             }
@@ -170,14 +170,6 @@ impl Problem {
             Problem::TooManyFiles { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
-    }
-}
-
-pub fn phase_code(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Preparation => "preparation",
-        Phase::Trip => "trip",
-        Phase::FollowUp => "follow_up",
     }
 }
 

@@ -9,7 +9,7 @@ use validator::ValidateLength;
 
 use super::account_string::validate_account_string;
 use super::application::{
-    Activity, Applicant, Application, Budget, BudgetRow, Description, Destination, Kind,
+    Activity, Applicant, Application, Budget, BudgetRow, Coded, Description, Destination, Kind,
     Participants, Payment, Phase, Principal, ProjectDates, School, SchoolType,
 };
 use super::budget::max_applicable;
@@ -442,7 +442,11 @@ impl Checker<'_> {
                 _ => None,
             });
         }
-        if let Some(missing) = Phase::ALL.into_iter().find(|p| !phases_given.contains(p)) {
+        if let Some(missing) = <Phase as Coded>::ALL
+            .iter()
+            .copied()
+            .find(|p| !phases_given.contains(p))
+        {
             if phases_given.len() == rows.len() {
                 self.push(Field::Activities, Problem::MissingPhase(missing));
             }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::drafts::notices::{DraftFileControls, DraftWarnings, ResumePrompt};
 use super::flow::follow_browser_history;
 use super::form::Form;
 use super::i18n::{provide_locale, Locale};
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
     let form = Form::new(Rules::default());
     provide_context(form);
     follow_browser_history(form);
+    let drafts = super::drafts::autosave::start(form);
     // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).
     Effect::new(move |_| {
         let t = locale.get().texts();
@@ -87,7 +89,20 @@ pub fn App() -> impl IntoView {
                     {move || locale.get().texts().other_language_name}
                 </button>
             </div>
-            <div class="sku-app__main">{page}</div>
+            <div class="sku-app__main">
+                {move || {
+                    locale.track();
+                    view! {
+                        <DraftWarnings drafts />
+                        <ResumePrompt drafts />
+                    }
+                }}
+                {page}
+                {move || {
+                    locale.track();
+                    (form.step.get() != Step::Confirmation).then(|| view! { <DraftFileControls drafts /> })
+                }}
+            </div>
         </div>
     }
 }

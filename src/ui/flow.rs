@@ -126,6 +126,7 @@ pub fn follow_browser_history(form: Form) {
             return;
         };
         form.errors.set(Vec::new());
+        form.file_errors.set(Vec::new());
         form.step.set(step);
         after_render(|| {
             focus_selector(".sku-app h1");

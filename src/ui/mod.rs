@@ -2,6 +2,7 @@
 //! Nothing here decides a rule; it only shows what `crate::domain` says.
 
 mod app;
+mod drafts;
 mod flow;
 mod form;
 pub mod i18n;

@@ -598,6 +598,67 @@ test('declaration: Send without confirming', async () => {
   });
 });
 
+test('Send lists an answer emptied on an earlier step; its link leads there and back to check answers', async () => {
+  await onStep(internship, 'declaration', async (page, d) => {
+    // Go back with the browser to check answers, change the name to nothing with the
+    // Change link, and come back with the browser's Back button (which does not check).
+    await page.goBack();
+    await waitForStep(page, 'check');
+    await d.press('.sku-summary-list a[href="#applicant-name"]');
+    await page.waitForFunction(() => document.activeElement?.id === 'applicant-name');
+    await d.text('applicant-name', '');
+    await page.goBack();
+    await waitForStep(page, 'check');
+    const row = await page.$$eval('.sku-summary-list__row', (rows) =>
+      rows.map((r) => r.textContent).find((t) => t.includes('Ditt namn')),
+    );
+    assert.match(normalise(row), /Inte angivet/, 'check answers shows the name as not given');
+    await continueFrom(d, internship, 'check');
+
+    await d.checkbox('declaration');
+    await d.submit();
+    await expectErrors(page, [['applicant-name', 'Ange ditt namn']]);
+    await d.press('#sku-error-summary a[href="#applicant-name"]');
+    await page.waitForFunction(() => document.activeElement?.id === 'applicant-name');
+    assert.ok(await page.$('#applicant-email'), 'the link shows the applicant step');
+    assert.equal(
+      normalise(await page.textContent('#applicant-name-error')),
+      'Fel: Ange ditt namn',
+      'the message is shown beside the field on that step',
+    );
+    await d.text('applicant-name', 'Anna Lindqvist');
+    await d.submit();
+    await waitForStep(page, 'check');
+    await continueFrom(d, internship, 'check');
+    await d.checkbox('declaration');
+    await d.submit();
+    await waitForStep(page, 'confirmation');
+  });
+});
+
+test("the browser's Back button after a rejected file leaves no error behind", async () => {
+  await onStep(exchange, 'attachments', async (page) => {
+    await tabToId(page, 'attachments');
+    await page.setInputFiles('#attachments', [{ name: 'tom.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) }]);
+    await waitForErrorSummary(page);
+    await page.goBack();
+    await waitForStep(page, 'payment');
+    await expectNoErrors(page);
+  });
+});
+
+test("the browser's Back button after a wrong answer leaves no error behind", async () => {
+  await onStep(exchange, 'payment', async (page, d) => {
+    await d.text('giro-number', '');
+    await d.submit();
+    await waitForErrorSummary(page);
+    await page.goBack();
+    await waitForStep(page, 'budget');
+    await expectNoErrors(page);
+    assert.equal(await page.$('.sku-error-message'), null, 'no inline errors');
+  });
+});
+
 test('errors are in English after switching language, with "Error: " in the title', async () => {
   await onStep(internship, 'applicant', async (page, d) => {
     await d.press('[data-role=language]');

@@ -22,6 +22,9 @@ import {
   shownAnswers,
   summaryText,
   normalise,
+  stepsFor,
+  currentStep,
+  QUESTION_STEPS,
 } from './support/journeys.mjs';
 
 let server;
@@ -63,6 +66,7 @@ async function waitForFieldOnStep(page, step, id) {
   ).catch(async () => {
     throw new Error(`a Change link should show the ${step} step with #${id} focused; focus is on #${await focusedId(page)}`);
   });
+  assert.equal(await currentStep(page), step, `the Change link shows the ${step} step`);
 }
 
 for (const app of [internship, exchange]) {
@@ -87,7 +91,17 @@ for (const app of [internship, exchange]) {
           assert.notEqual(await text(page, 'label[for=applicant-name]'), 'Ditt namn', 'labels are translated');
         }
 
-        await fillUntil(d, app, 'check');
+        // "Steg 3 av 10": support measures count until an exchange is chosen.
+        const questions = stepsFor(app).filter((s) => QUESTION_STEPS.includes(s));
+        await fillUntil(d, app, 'check', {
+          onStep: async (step) => {
+            if (!QUESTION_STEPS.includes(step)) return;
+            const n = questions.indexOf(step) + 1;
+            const total = step === 'applicant' ? 10 : questions.length;
+            const want = lang === 'sv' ? `Steg ${n} av ${total}` : `Step ${n} of ${total}`;
+            assert.equal(await text(page, '.sku-caption'), want, `progress on the ${step} step`);
+          },
+        });
 
         // Check answers: formatted amounts and dates, chosen options, the typed text.
         const shown = await shownAnswers(page);
@@ -307,9 +321,19 @@ test('after moving or removing a row, every box of every row shows that row\'s a
 test('after removing a budget row, the rows below keep their category', async () => {
   await withPage(async (page) => {
     const d = keyboardDriver(page);
-    const app = internship;
+    const app = {
+      ...internship,
+      budget: {
+        ...internship.budget,
+        rows: [
+          { category: 'lodging', description: 'Värdfamiljer', amount: '36 500' },
+          { category: 'travel', description: 'Flyg', amount: '42 000' },
+          { category: 'gifts', description: 'Gåvor', amount: '1 500' },
+        ],
+      },
+    };
     await fillUntil(fastDriver(page), app, 'budget');
-    await fillStep.budget(d, app); // travel, lodging, staff costs
+    await fillStep.budget(d, app);
     const rows = () =>
       page.$$eval('fieldset.sku-budget-row', (sets) =>
         sets.map((set) => `${set.querySelector('select').value} ${set.querySelector('input[id$=-amount]').value}`),

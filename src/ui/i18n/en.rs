@@ -5,6 +5,7 @@ use crate::domain::account_string::{Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::dates::{format_long_en, DateError};
 use crate::domain::draft::GiroMethod;
+use crate::domain::draft_file::ImportError;
 use crate::domain::field::Field;
 use crate::domain::giro::GiroError;
 use crate::domain::money::{format_en, MoneyError};
@@ -215,6 +216,41 @@ pub static TEXTS: Texts = Texts {
     confirmation_next_title: "What happens next",
     confirmation_next_text: "The International Unit (Internationella enheten) will process your application. It will email the decision to you and the responsible headteacher.",
     confirmation_contact: "If you have any questions, contact the International Unit (Internationella enheten) at Skellefteå Municipality.",
+
+    resume_title: |when| format!("You have an application in progress from {when}"),
+    resume_text: "Your answers are saved in this browser. You can continue where you left off or start again.",
+    resume_continue: "Continue",
+    resume_restart: "Start again",
+    restart_confirm_title: "Do you want to start again?",
+    restart_confirm_text: "All answers in the application in progress will be removed from this browser. This cannot be undone.",
+    restart_confirm_yes: "Yes, remove my answers and start again",
+    restart_confirm_no: "No, go back",
+    saved_at: |day, month, hour, minute| {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let month = MONTHS.get(month as usize).copied().unwrap_or("");
+        format!("{day} {month} {hour:02}:{minute:02}")
+    },
+    storage_unavailable: "Your browser does not allow your answers to be saved. You can still fill in the application, but your answers will be lost if you close the page. Save a draft as a file if you want to continue later.",
+    storage_full: "Your browser's storage is full, so your latest answers are not saved in the browser. Save a draft as a file so you do not lose anything.",
+    corrupt_notice: "A draft saved earlier could not be read. It has been kept aside in the browser and nothing has been overwritten. Contact the International Unit (Internationella enheten) if you need it.",
+    other_tab_text: "The application has been changed in another tab or window. Answers in this tab will not be saved until you choose which answers to keep.",
+    other_tab_use: "Use the answers from the other tab",
+    other_tab_keep: "Keep the answers in this tab",
+    drafts_title: "Save and continue later",
+    drafts_text: "Your answers are saved automatically in this browser. To continue on another computer, save a draft as a file and open it there.",
+    save_file: "Save draft as file",
+    open_file: "Open saved draft",
+    file_loaded: "The draft is open. Check your answers and continue.",
+    import_error: |error| match error {
+        ImportError::Empty => "The file is empty. Choose the draft you saved.".into(),
+        ImportError::TooLarge { .. } => "The file is too large to be a draft. Choose the draft you saved, a file ending in .json.".into(),
+        ImportError::Truncated => "The file is incomplete; perhaps the download was interrupted. Save the draft again and try again.".into(),
+        ImportError::NotJson | ImportError::NotADraft => "The file is not a draft from this form. Choose the file called ansokan-utkast ending in .json.".into(),
+        ImportError::NewerVersion { .. } => "The draft was saved by a newer version of the form. Reload the page and try again.".into(),
+        ImportError::WrongShape { path } => format!("The draft is damaged (error at {path}) and cannot be opened. Your current answers are unchanged."),
+        ImportError::TextTooLong { max_chars } => format!("The draft has an answer longer than {max_chars} characters and cannot be opened."),
+        ImportError::TooManyRows { max } => format!("The draft has more than {max} rows and cannot be opened."),
+    },
 
     money: format_en,
     date: format_long_en,

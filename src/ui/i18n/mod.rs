@@ -11,6 +11,7 @@ use crate::domain::account_string::Segment;
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::dates::Date;
 use crate::domain::draft::GiroMethod;
+use crate::domain::draft_file::ImportError;
 use crate::domain::field::Field;
 use crate::domain::money::Money;
 use crate::domain::problem::Problem;
@@ -188,6 +189,29 @@ pub struct Texts {
     pub confirmation_next_title: &'static str,
     pub confirmation_next_text: &'static str,
     pub confirmation_contact: &'static str,
+
+    pub resume_title: fn(&str) -> String,
+    pub resume_text: &'static str,
+    pub resume_continue: &'static str,
+    pub resume_restart: &'static str,
+    pub restart_confirm_title: &'static str,
+    pub restart_confirm_text: &'static str,
+    pub restart_confirm_yes: &'static str,
+    pub restart_confirm_no: &'static str,
+    /// Day of month, month (0 = January), hour, minute: "24 nov 14:32".
+    pub saved_at: fn(u32, u32, u32, u32) -> String,
+    pub storage_unavailable: &'static str,
+    pub storage_full: &'static str,
+    pub corrupt_notice: &'static str,
+    pub other_tab_text: &'static str,
+    pub other_tab_use: &'static str,
+    pub other_tab_keep: &'static str,
+    pub drafts_title: &'static str,
+    pub drafts_text: &'static str,
+    pub save_file: &'static str,
+    pub open_file: &'static str,
+    pub file_loaded: &'static str,
+    pub import_error: fn(&ImportError) -> String,
 
     pub money: fn(Money) -> String,
     pub date: fn(Date) -> String,

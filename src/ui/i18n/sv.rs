@@ -5,6 +5,7 @@ use crate::domain::account_string::{Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::dates::{format_long_sv, DateError};
 use crate::domain::draft::GiroMethod;
+use crate::domain::draft_file::ImportError;
 use crate::domain::field::Field;
 use crate::domain::giro::GiroError;
 use crate::domain::money::{format_sv, MoneyError};
@@ -215,6 +216,41 @@ pub static TEXTS: Texts = Texts {
     confirmation_next_title: "Vad händer nu",
     confirmation_next_text: "Internationella enheten handlägger ansökan och skickar besked till dig och ansvarig rektor via e-post.",
     confirmation_contact: "Har du frågor? Kontakta Internationella enheten, Skellefteå kommun.",
+
+    resume_title: |when| format!("Du har en påbörjad ansökan från {when}"),
+    resume_text: "Svaren är sparade i den här webbläsaren. Du kan fortsätta där du slutade eller börja om.",
+    resume_continue: "Fortsätt",
+    resume_restart: "Börja om",
+    restart_confirm_title: "Vill du börja om?",
+    restart_confirm_text: "Alla svar i den påbörjade ansökan tas bort från den här webbläsaren. Det går inte att ångra.",
+    restart_confirm_yes: "Ja, ta bort svaren och börja om",
+    restart_confirm_no: "Nej, gå tillbaka",
+    saved_at: |day, month, hour, minute| {
+        const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+        let month = MONTHS.get(month as usize).copied().unwrap_or("");
+        format!("{day} {month} {hour:02}:{minute:02}")
+    },
+    storage_unavailable: "Webbläsaren tillåter inte att svaren sparas. Du kan fylla i ansökan ändå, men svaren försvinner om du stänger sidan. Spara utkastet som fil om du vill fortsätta senare.",
+    storage_full: "Webbläsarens lagring är full, så dina senaste svar är inte sparade i webbläsaren. Spara utkastet som fil för att inte förlora något.",
+    corrupt_notice: "Ett tidigare sparat utkast kunde inte läsas. Det är sparat undan i webbläsaren och ingenting har skrivits över. Kontakta Internationella enheten om du behöver det.",
+    other_tab_text: "Ansökan har ändrats i en annan flik eller ett annat fönster. Svaren i den här fliken sparas inte förrän du har valt vilka svar som gäller.",
+    other_tab_use: "Använd svaren från den andra fliken",
+    other_tab_keep: "Behåll svaren i den här fliken",
+    drafts_title: "Spara och fortsätt senare",
+    drafts_text: "Svaren sparas automatiskt i den här webbläsaren. Vill du fortsätta på en annan dator kan du spara ett utkast som fil och öppna det där.",
+    save_file: "Spara utkast som fil",
+    open_file: "Öppna sparat utkast",
+    file_loaded: "Utkastet är öppnat. Kontrollera svaren och fortsätt.",
+    import_error: |error| match error {
+        ImportError::Empty => "Filen är tom. Välj utkastet du sparade.".into(),
+        ImportError::TooLarge { .. } => "Filen är för stor för att vara ett utkast. Välj utkastet du sparade, en fil som slutar på .json.".into(),
+        ImportError::Truncated => "Filen är ofullständig, kanske avbröts nedladdningen. Spara utkastet på nytt och försök igen.".into(),
+        ImportError::NotJson | ImportError::NotADraft => "Filen är inte ett utkast från det här formuläret. Välj filen som heter ansokan-utkast och slutar på .json.".into(),
+        ImportError::NewerVersion { .. } => "Utkastet är sparat i en nyare version av formuläret. Ladda om sidan och försök igen.".into(),
+        ImportError::WrongShape { path } => format!("Utkastet är skadat (fel vid {path}) och kan inte öppnas. Dina nuvarande svar är kvar."),
+        ImportError::TextTooLong { max_chars } => format!("Utkastet har ett svar som är längre än {max_chars} tecken och kan inte öppnas."),
+        ImportError::TooManyRows { max } => format!("Utkastet har fler än {max} rader och kan inte öppnas."),
+    },
 
     money: format_sv,
     date: format_long_sv,
@@ -460,9 +496,19 @@ fn message(field: Field, problem: &Problem) -> String {
 }
 
 fn giro_message(error: &GiroError, method: GiroMethod) -> String {
-    let (name, digits, example) = match method {
-        GiroMethod::Bankgiro => ("bankgironummer", "sju eller åtta siffror", "5402-9681"),
-        GiroMethod::Plusgiro => ("plusgironummer", "två till åtta siffror", "410 54 68-5"),
+    let (name, definite, digits, example) = match method {
+        GiroMethod::Bankgiro => (
+            "bankgironummer",
+            "bankgironumret",
+            "sju eller åtta siffror",
+            "5402-9681",
+        ),
+        GiroMethod::Plusgiro => (
+            "plusgironummer",
+            "plusgironumret",
+            "två till åtta siffror",
+            "410 54 68-5",
+        ),
     };
     match error {
         GiroError::Empty => format!("Ange ett {name}"),
@@ -473,7 +519,7 @@ fn giro_message(error: &GiroError, method: GiroMethod) -> String {
             format!("Ange ett {name} med {digits}, till exempel {example}")
         }
         GiroError::CheckDigit => format!(
-            "Det här {name}et finns inte. Kontrollera att du har skrivit av det rätt, till exempel {example}"
+            "Det här {definite} finns inte. Kontrollera att du har skrivit av det rätt, till exempel {example}"
         ),
         GiroError::AllZeros => format!("Ett {name} kan inte bestå av bara nollor"),
     }

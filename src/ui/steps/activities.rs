@@ -3,15 +3,17 @@
 
 use leptos::prelude::*;
 
+use crate::domain::application::Coded;
+
 use crate::domain::application::Phase;
 use crate::domain::draft::{ActivityInput, DateInput as DateParts};
 use crate::domain::field::Field;
-use crate::domain::problem::phase_code;
 use crate::domain::step::Step;
 use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::Select;
 use crate::ui::widgets::date_input::{set_part, DateInput, DatePart};
+use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::row_actions::RowActions;
 use crate::ui::widgets::step_page::StepPage;
@@ -40,18 +42,18 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
     });
     let phase = Signal::derive(move || {
         read_row(form, index, |r| {
-            r.phase.map(phase_code).unwrap_or("").to_string()
+            r.phase.map(Coded::code).unwrap_or("").to_string()
         })
     });
     let set_phase = Callback::new(move |code: String| {
         update_row(form, index, |r| {
-            r.phase = Phase::ALL.into_iter().find(|p| phase_code(*p) == code)
+            r.phase = Phase::ALL.iter().copied().find(|p| p.code() == code)
         });
     });
     let phase_options = Signal::derive(move || {
         Phase::ALL
             .into_iter()
-            .map(|p| (phase_code(p).to_string(), (t.phase)(p).to_string()))
+            .map(|p| (p.code().to_string(), (t.phase)(*p).to_string()))
             .collect::<Vec<_>>()
     });
     let description = Signal::derive(move || read_row(form, index, |r| r.description.clone()));
@@ -110,7 +112,7 @@ pub fn ActivitiesStep() -> impl IntoView {
             <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Activities).get().is_some()>
                 <ErrorMessage field=Field::Activities />
                 <button type="button" id=Field::Activities.id() class="sku-button sku-button--secondary"
-                    aria-describedby="activities-hint" on:click=add>
+                    aria-describedby=move || described_by_error("activities-hint", Field::Activities, form) on:click=add>
                     {t.add_activity}
                 </button>
             </div>

@@ -11,6 +11,7 @@ use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field, ERROR_SUMMARY_ID};
 use crate::ui::form::{use_form, ChosenFile};
 use crate::ui::i18n::texts_now;
+use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::step_page::StepPage;
 
@@ -117,7 +118,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                 <div class="sku-hint" id="attachments-hint">{rules_hint}</div>
                 <ErrorMessage field=Field::Attachments />
                 <input type="file" multiple id=Field::Attachments.id() class="sku-file-upload"
-                    accept=accept aria-describedby="attachments-hint attachments-list" on:change=on_change />
+                    accept=accept aria-describedby=move || described_by_error("attachments-hint attachments-list", Field::Attachments, form) on:change=on_change />
             </div>
             {file_list}
             <div class="sku-inset-text">{t.attachments_not_kept}</div>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::application::Coded;
+
 use crate::domain::application::BudgetCategory;
 use crate::domain::budget::{max_applicable, totals};
 use crate::domain::draft::BudgetRowInput;
@@ -13,6 +15,7 @@ use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::Select;
+use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::row_actions::RowActions;
 use crate::ui::widgets::step_page::StepPage;
@@ -37,10 +40,7 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
     let t = texts_now();
     let category = Signal::derive(move || {
         read_row(form, index, |r| {
-            r.category
-                .map(BudgetCategory::code)
-                .unwrap_or("")
-                .to_string()
+            r.category.map(Coded::code).unwrap_or("").to_string()
         })
     });
     let set_category = Callback::new(move |code: String| {
@@ -51,7 +51,7 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
     let category_options = Signal::derive(move || {
         BudgetCategory::ALL
             .into_iter()
-            .map(|c| (c.code().to_string(), (t.category)(c).to_string()))
+            .map(|c| (c.code().to_string(), (t.category)(*c).to_string()))
             .collect::<Vec<_>>()
     });
     let description = Signal::derive(move || read_row(form, index, |r| r.description.clone()));
@@ -137,7 +137,7 @@ pub fn BudgetStep() -> impl IntoView {
             <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::BudgetRows).get().is_some()>
                 <ErrorMessage field=Field::BudgetRows />
                 <button type="button" id=Field::BudgetRows.id() class="sku-button sku-button--secondary"
-                    aria-describedby="budget-rows-hint" on:click=add>
+                    aria-describedby=move || described_by_error("budget-rows-hint", Field::BudgetRows, form) on:click=add>
                     {t.add_budget_row}
                 </button>
             </div>

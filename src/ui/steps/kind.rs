@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::application::Coded;
+
 use crate::domain::application::Kind;
 use crate::domain::field::Field;
 use crate::domain::step::Step;
@@ -19,7 +21,7 @@ pub fn KindStep() -> impl IntoView {
     let is_exchange = Signal::derive(move || kind.get().is_some_and(Kind::is_granted_exchange));
     view! {
         <StepPage step=Step::Kind>
-            <Radios field=Field::Kind legend=|t| t.kind_legend options=&Kind::ALL
+            <Radios field=Field::Kind legend=|t| t.kind_legend options=Kind::ALL
                 option_label=|t, k| (t.kind)(k) option_hint=|t, k| (t.kind_hint)(k)
                 value=kind on_change=set_kind />
             <Conditional show=is_exchange>

@@ -122,6 +122,9 @@ pub fn Select(
                 class:sku-input--error=move || error.get().is_some()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
+                // The property, not only `selected` on the options: once the applicant has
+                // picked an option the browser ignores the attribute (e.g. after reordering).
+                prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 <option value="" selected=move || value.get().is_empty()>

@@ -31,19 +31,17 @@ pub fn DateInput(
     let error = form.error(field);
     // The year box carries the field's own id, so error links focus it.
     let box_view = move |part: DatePart| {
-        let (id, label, width, autocomplete_hint): (String, Text, &str, usize) = match part {
-            DatePart::Year => (field.id(), |t| t.date_year, "sku-input--w4", 4),
+        let (id, label, width): (String, Text, &str) = match part {
+            DatePart::Year => (field.id(), |t| t.date_year, "sku-input--w4"),
             DatePart::Month => (
                 format!("{}-month", field.id()),
                 |t| t.date_month,
                 "sku-input--w2",
-                2,
             ),
             DatePart::Day => (
                 format!("{}-day", field.id()),
                 |t| t.date_day,
                 "sku-input--w2",
-                2,
             ),
         };
         let read = move || {
@@ -63,7 +61,6 @@ pub fn DateInput(
                     name=id
                     type="text"
                     inputmode="numeric"
-                    maxlength=autocomplete_hint + 2
                     class=format!("sku-input {width}")
                     class:sku-input--error=move || error.get().is_some()
                     aria-invalid=move || error.get().is_some().then_some("true")

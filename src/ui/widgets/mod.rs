@@ -11,6 +11,7 @@ pub mod step_page;
 pub mod text_input;
 
 use crate::domain::field::Field;
+use leptos::prelude::Get;
 
 /// `aria-describedby` for an input: its hint and its error, when present.
 pub fn described_by(field: Field, has_hint: bool, has_error: bool) -> Option<String> {
@@ -23,4 +24,12 @@ pub fn described_by(field: Field, has_hint: bool, has_error: bool) -> Option<Str
     .flatten()
     .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// `aria-describedby` for a control whose hint ids are fixed: adds its error when shown.
+pub fn described_by_error(hints: &str, field: Field, form: crate::ui::form::Form) -> String {
+    match form.error(field).get() {
+        Some(_) => format!("{hints} {}-error", field.id()),
+        None => hints.to_string(),
+    }
 }

@@ -66,7 +66,7 @@ export function nextStep(app, step) {
 /** Which step the page shows, by its marker; undefined when none matches. */
 export async function currentStep(page) {
   return page.evaluate((markers) => {
-    // Later steps first: the check-answers page also links to every field id.
+    // Each marker is on one step only; later steps are tried first.
     const names = Object.keys(markers).reverse();
     return names.find((name) => document.querySelector(markers[name]));
   }, STEP_MARKERS);
@@ -370,7 +370,6 @@ export const internship = {
     ],
     en: ['Anna Lindqvist', '18 January 2027', '5 April 2027', 'SEK 90,500', 'SEK 70,000', '4123/3500'],
   },
-  appliedShown: { sv: '70 000 kr', en: 'SEK 70,000' },
 };
 
 /** (b) An already granted exchange receiving visitors, from an independent school not in
@@ -444,7 +443,6 @@ export const exchange = {
     ],
     en: ['Elsa Marklund', '13 September 2027', 'SEK 37,050.50', 'SEK 32,000', '5402-9681', 'inbjudan.pdf'],
   },
-  appliedShown: { sv: '32 000 kr', en: 'SEK 32,000' },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -612,4 +610,47 @@ export async function shownAnswers(page) {
     cells.map((c) => c.textContent),
   );
   return values.map(normalise);
+}
+
+/**
+ * Walks `app` from the start page to the confirmation (quickly, with `fastDriver`) and
+ * calls `visit(step, state)` in every state a person can see: each question step empty,
+ * with the errors of an empty Continue (for the lists also the errors of an empty row;
+ * for attachments a rejected file), and filled in; the start, check-answers,
+ * declaration and confirmation pages likewise where they have such states.
+ */
+export async function walkAllStates(page, app, visit) {
+  const d = fastDriver(page);
+  let step = await currentStep(page);
+  assert.equal(step, 'start', 'the walk begins on the start page');
+  await visit(step, 'empty');
+  step = await continueFrom(d, app, step);
+  while (step !== 'confirmation') {
+    if (step === 'check') {
+      await visit(step, 'filled');
+      step = await continueFrom(d, app, step);
+      continue;
+    }
+    await visit(step, 'empty');
+    if (step === 'attachments') {
+      await page.setInputFiles('#attachments', [
+        { name: 'tom.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+      ]);
+    } else {
+      await d.submit();
+    }
+    await waitForErrorSummary(page);
+    await visit(step, 'error');
+    if (step === 'activities' || step === 'budget') {
+      await d.press(step === 'activities' ? 'button#activities' : 'button#budget-rows');
+      await d.submit();
+      await waitForErrorSummary(page);
+      await visit(step, 'row error');
+      await d.press(step === 'activities' ? '#activity-0-remove' : '#budget-0-remove');
+    }
+    await fillStep[step](d, app);
+    await visit(step, 'filled');
+    step = await continueFrom(d, app, step);
+  }
+  await visit(step, 'filled');
 }

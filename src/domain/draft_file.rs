@@ -1,0 +1,689 @@
+//! Saved drafts: the same envelope for the browser's storage and for the draft file an
+//! applicant downloads to continue on another computer. Importing never trusts its
+//! input: size, shape, version and lengths are all checked, and every rejection has a
+//! code the UI words in the applicant's language.
+//!
+//! Written with the small reader in [`super::json`] and a hand-written mapping: serde's
+//! derived `Deserialize` for the draft cost ~50 KB brotli of wasm on every first load.
+//! Field names and codes are the serde names, so a bare draft written by serde
+//! (version 1) reads the same.
+
+use super::account_string::{AccountString, Segment};
+use super::application::Coded;
+use super::draft::{ActivityInput, BudgetRowInput, DateInput, Draft};
+use super::json::{self, JsonError, Value};
+use super::step::Step;
+
+/// Marks a JSON file as one of our drafts.
+pub const DRAFT_FORMAT: &str = "skolutbyte-utkast";
+
+/// Version 1 was the bare [`Draft`] object (what `serde_json::to_string(&draft)` gives);
+/// version 2 wraps it with when it was saved and on which step.
+pub const DRAFT_FILE_VERSION: u32 = 2;
+
+/// A draft of even a long application is a few tens of KB; anything near this is not one.
+pub const MAX_DRAFT_BYTES: usize = 1_000_000;
+/// Longest accepted text in any answer of an imported draft.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most activities or budget rows in an imported draft.
+pub const MAX_ROWS: usize = 300;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedDraft {
+    pub version: u32,
+    /// Milliseconds since 1970-01-01 UTC; 0 when unknown (migrated from version 1).
+    pub saved_at_ms: i64,
+    /// The step the applicant was on, so they return to it.
+    pub step: Step,
+    /// Which browser tab wrote it (storage only), to notice two tabs editing at once.
+    pub tab_id: Option<String>,
+    pub draft: Draft,
+}
+
+impl SavedDraft {
+    pub fn new(draft: Draft, step: Step, saved_at_ms: i64, tab_id: Option<String>) -> SavedDraft {
+        SavedDraft {
+            version: DRAFT_FILE_VERSION,
+            saved_at_ms,
+            step,
+            tab_id,
+            draft,
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        let mut entries = vec![
+            ("format", Value::string(DRAFT_FORMAT)),
+            ("version", Value::Number(self.version.to_string())),
+            ("saved_at_ms", Value::Number(self.saved_at_ms.to_string())),
+            ("step", Value::string(self.step.slug())),
+        ];
+        if let Some(tab) = &self.tab_id {
+            entries.push(("tab_id", Value::string(tab)));
+        }
+        entries.push(("draft", draft_to_value(&self.draft)));
+        Value::object(entries)
+    }
+
+    /// Indented JSON, for the draft file.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_pretty()
+    }
+
+    /// Compact JSON, for the browser's storage.
+    pub fn to_compact_json(&self) -> String {
+        self.to_value().to_compact()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge {
+        max_bytes: usize,
+    },
+    /// The text ends too early: a download or copy was cut off.
+    Truncated,
+    NotJson,
+    /// Valid JSON, but not one of our drafts (another file chosen by mistake).
+    NotADraft,
+    /// Saved by a newer version of the form than this one.
+    NewerVersion {
+        found: u32,
+    },
+    /// One of our drafts, but the value at `path` has the wrong type or shape.
+    WrongShape {
+        path: String,
+    },
+    TextTooLong {
+        max_chars: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
+}
+
+impl ImportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Empty => "draft_empty",
+            ImportError::TooLarge { .. } => "draft_too_large",
+            ImportError::Truncated => "draft_truncated",
+            ImportError::NotJson => "draft_not_json",
+            ImportError::NotADraft => "draft_not_a_draft",
+            ImportError::NewerVersion { .. } => "draft_newer_version",
+            ImportError::WrongShape { .. } => "draft_wrong_shape",
+            ImportError::TextTooLong { .. } => "draft_text_too_long",
+            ImportError::TooManyRows { .. } => "draft_too_many_rows",
+        }
+    }
+}
+
+/// Reads a draft file or a stored draft, migrating older versions.
+pub fn import_draft(text: &str) -> Result<SavedDraft, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(ImportError::TooLarge {
+            max_bytes: MAX_DRAFT_BYTES,
+        });
+    }
+    let value = json::parse(text).map_err(|error| match error {
+        JsonError::Eof => ImportError::Truncated,
+        JsonError::Syntax | JsonError::TooDeep => ImportError::NotJson,
+    })?;
+    let saved = match version_of(&value)? {
+        1 => SavedDraft::new(draft_from_value(&value, "")?, Step::Applicant, 0, None),
+        DRAFT_FILE_VERSION => envelope_from_value(&value)?,
+        found => return Err(ImportError::NewerVersion { found }),
+    };
+    check_limits(&saved.draft)?;
+    Ok(saved)
+}
+
+fn version_of(value: &Value) -> Result<u32, ImportError> {
+    if !matches!(value, Value::Object(_)) {
+        return Err(ImportError::NotADraft);
+    }
+    match value.get("format") {
+        Some(Value::String(format)) if format == DRAFT_FORMAT => value
+            .get("version")
+            .and_then(Value::as_i64)
+            .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+            .ok_or_else(|| wrong("version")),
+        Some(_) => Err(ImportError::NotADraft),
+        // A bare draft: version 1 had no envelope, but always a schema_version and answers.
+        None if value.get("schema_version").is_some() && value.get("applicant_name").is_some() => {
+            Ok(1)
+        }
+        None => Err(ImportError::NotADraft),
+    }
+}
+
+fn wrong(path: &str) -> ImportError {
+    ImportError::WrongShape {
+        path: path.to_string(),
+    }
+}
+
+fn envelope_from_value(value: &Value) -> Result<SavedDraft, ImportError> {
+    let saved_at_ms = match value.get("saved_at_ms") {
+        None | Some(Value::Null) => 0,
+        Some(number) => number.as_i64().ok_or_else(|| wrong("saved_at_ms"))?,
+    };
+    let step = value
+        .get("step")
+        .and_then(Value::as_str)
+        .and_then(Step::from_slug)
+        .ok_or_else(|| wrong("step"))?;
+    let tab_id = match value.get("tab_id") {
+        None | Some(Value::Null) => None,
+        Some(tab) => Some(tab.as_str().ok_or_else(|| wrong("tab_id"))?.to_string()),
+    };
+    let draft = value.get("draft").ok_or_else(|| wrong("draft"))?;
+    Ok(SavedDraft {
+        version: DRAFT_FILE_VERSION,
+        saved_at_ms,
+        step,
+        tab_id,
+        draft: draft_from_value(draft, "draft.")?,
+    })
+}
+
+/// Reads fields of one JSON object; a missing or null field is the default (as
+/// `#[serde(default)]`), a field of the wrong type is an error naming its path.
+struct Fields<'a> {
+    object: &'a Value,
+    prefix: String,
+}
+
+impl<'a> Fields<'a> {
+    fn new(object: &'a Value, prefix: &str) -> Result<Fields<'a>, ImportError> {
+        match object {
+            Value::Object(_) => Ok(Fields {
+                object,
+                prefix: prefix.to_string(),
+            }),
+            _ => Err(wrong(prefix.trim_end_matches('.'))),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
+    }
+
+    fn present(&self, key: &str) -> Option<&'a Value> {
+        self.object.get(key).filter(|v| **v != Value::Null)
+    }
+
+    fn text(&self, key: &str) -> Result<String, ImportError> {
+        match self.present(key) {
+            None => Ok(String::new()),
+            Some(value) => value
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| wrong(&self.path(key))),
+        }
+    }
+
+    fn flag(&self, key: &str) -> Result<bool, ImportError> {
+        match self.present(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(wrong(&self.path(key))),
+        }
+    }
+
+    fn choice<T: Coded>(&self, key: &str) -> Result<Option<T>, ImportError> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_str()
+                .and_then(T::from_code)
+                .map(Some)
+                .ok_or_else(|| wrong(&self.path(key))),
+        }
+    }
+
+    fn nested(&self, key: &str) -> Result<Option<Fields<'a>>, ImportError> {
+        self.present(key)
+            .map(|value| Fields::new(value, &format!("{}.", self.path(key))))
+            .transpose()
+    }
+
+    fn date(&self, key: &str) -> Result<DateInput, ImportError> {
+        let Some(fields) = self.nested(key)? else {
+            return Ok(DateInput::default());
+        };
+        Ok(DateInput {
+            year: fields.text("year")?,
+            month: fields.text("month")?,
+            day: fields.text("day")?,
+        })
+    }
+
+    fn rows<T>(
+        &self,
+        key: &str,
+        read: fn(&Fields) -> Result<T, ImportError>,
+    ) -> Result<Vec<T>, ImportError> {
+        match self.present(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| read(&Fields::new(item, &format!("{}[{i}].", self.path(key)))?))
+                .collect(),
+            Some(_) => Err(wrong(&self.path(key))),
+        }
+    }
+}
+
+fn draft_from_value(value: &Value, prefix: &str) -> Result<Draft, ImportError> {
+    let f = Fields::new(value, prefix)?;
+    let mut account = AccountString::default();
+    if let Some(fields) = f.nested("account")? {
+        for segment in Segment::ALL {
+            account.set(segment, fields.text(segment.key())?);
+        }
+    }
+    Ok(Draft {
+        schema_version: super::SCHEMA_VERSION,
+        applicant_name: f.text("applicant_name")?,
+        applicant_email: f.text("applicant_email")?,
+        applicant_phone: f.text("applicant_phone")?,
+        applicant_role: f.choice("applicant_role")?,
+        school_id: f.text("school_id")?,
+        other_school_name: f.text("other_school_name")?,
+        other_school_type: f.choice("other_school_type")?,
+        kind: f.choice("kind")?,
+        granted_project: f.text("granted_project")?,
+        project_start: f.date("project_start")?,
+        project_end: f.date("project_end")?,
+        trip_start: f.date("trip_start")?,
+        trip_end: f.date("trip_end")?,
+        country: f.text("country")?,
+        place: f.text("place")?,
+        partner: f.text("partner")?,
+        pupils: f.text("pupils")?,
+        staff: f.text("staff")?,
+        group: f.text("group")?,
+        goals: f.text("goals")?,
+        theme: f.text("theme")?,
+        summary: f.text("summary")?,
+        activities: f.rows("activities", |row| {
+            Ok(ActivityInput {
+                date: row.date("date")?,
+                phase: row.choice("phase")?,
+                description: row.text("description")?,
+            })
+        })?,
+        support_measures: f.text("support_measures")?,
+        budget_rows: f.rows("budget_rows", |row| {
+            Ok(BudgetRowInput {
+                category: row.choice("category")?,
+                description: row.text("description")?,
+                amount: row.text("amount")?,
+            })
+        })?,
+        other_funding: f.text("other_funding")?,
+        amount_applied: f.text("amount_applied")?,
+        principal_name: f.text("principal_name")?,
+        principal_email: f.text("principal_email")?,
+        giro_method: f.choice("giro_method")?,
+        giro_number: f.text("giro_number")?,
+        account,
+        declaration_confirmed: f.flag("declaration_confirmed")?,
+    })
+}
+
+fn date_value(date: &DateInput) -> Value {
+    Value::object(vec![
+        ("year", Value::string(&date.year)),
+        ("month", Value::string(&date.month)),
+        ("day", Value::string(&date.day)),
+    ])
+}
+
+fn choice_value<T: Coded>(choice: Option<T>) -> Value {
+    choice.map_or(Value::Null, |c| Value::string(c.code()))
+}
+
+fn draft_to_value(d: &Draft) -> Value {
+    let text = |s: &String| Value::string(s);
+    let account = Value::Object(
+        Segment::ALL
+            .into_iter()
+            .map(|segment| {
+                (
+                    segment.key().to_string(),
+                    Value::string(d.account.get(segment)),
+                )
+            })
+            .collect(),
+    );
+    let activities = d
+        .activities
+        .iter()
+        .map(|a| {
+            Value::object(vec![
+                ("date", date_value(&a.date)),
+                ("phase", choice_value(a.phase)),
+                ("description", text(&a.description)),
+            ])
+        })
+        .collect();
+    let budget_rows = d
+        .budget_rows
+        .iter()
+        .map(|r| {
+            Value::object(vec![
+                ("category", choice_value(r.category)),
+                ("description", text(&r.description)),
+                ("amount", text(&r.amount)),
+            ])
+        })
+        .collect();
+    Value::object(vec![
+        (
+            "schema_version",
+            Value::Number(super::SCHEMA_VERSION.to_string()),
+        ),
+        ("applicant_name", text(&d.applicant_name)),
+        ("applicant_email", text(&d.applicant_email)),
+        ("applicant_phone", text(&d.applicant_phone)),
+        ("applicant_role", choice_value(d.applicant_role)),
+        ("school_id", text(&d.school_id)),
+        ("other_school_name", text(&d.other_school_name)),
+        ("other_school_type", choice_value(d.other_school_type)),
+        ("kind", choice_value(d.kind)),
+        ("granted_project", text(&d.granted_project)),
+        ("project_start", date_value(&d.project_start)),
+        ("project_end", date_value(&d.project_end)),
+        ("trip_start", date_value(&d.trip_start)),
+        ("trip_end", date_value(&d.trip_end)),
+        ("country", text(&d.country)),
+        ("place", text(&d.place)),
+        ("partner", text(&d.partner)),
+        ("pupils", text(&d.pupils)),
+        ("staff", text(&d.staff)),
+        ("group", text(&d.group)),
+        ("goals", text(&d.goals)),
+        ("theme", text(&d.theme)),
+        ("summary", text(&d.summary)),
+        ("activities", Value::Array(activities)),
+        ("support_measures", text(&d.support_measures)),
+        ("budget_rows", Value::Array(budget_rows)),
+        ("other_funding", text(&d.other_funding)),
+        ("amount_applied", text(&d.amount_applied)),
+        ("principal_name", text(&d.principal_name)),
+        ("principal_email", text(&d.principal_email)),
+        ("giro_method", choice_value(d.giro_method)),
+        ("giro_number", text(&d.giro_number)),
+        ("account", account),
+        (
+            "declaration_confirmed",
+            Value::Bool(d.declaration_confirmed),
+        ),
+    ])
+}
+
+fn check_limits(draft: &Draft) -> Result<(), ImportError> {
+    if draft.activities.len() > MAX_ROWS || draft.budget_rows.len() > MAX_ROWS {
+        return Err(ImportError::TooManyRows { max: MAX_ROWS });
+    }
+    let too_long = draft_texts(draft).any(|text| text.chars().count() > MAX_TEXT_CHARS);
+    if too_long {
+        return Err(ImportError::TextTooLong {
+            max_chars: MAX_TEXT_CHARS,
+        });
+    }
+    Ok(())
+}
+
+/// Every free-text answer of a draft.
+fn draft_texts(d: &Draft) -> impl Iterator<Item = &String> {
+    let fixed = [
+        &d.applicant_name,
+        &d.applicant_email,
+        &d.applicant_phone,
+        &d.school_id,
+        &d.other_school_name,
+        &d.granted_project,
+        &d.country,
+        &d.place,
+        &d.partner,
+        &d.pupils,
+        &d.staff,
+        &d.group,
+        &d.goals,
+        &d.theme,
+        &d.summary,
+        &d.support_measures,
+        &d.other_funding,
+        &d.amount_applied,
+        &d.principal_name,
+        &d.principal_email,
+        &d.giro_number,
+        &d.account.ansvar,
+        &d.account.verksamhet,
+        &d.account.fri,
+        &d.account.projekt,
+        &d.account.objekt,
+    ];
+    let dates = [&d.project_start, &d.project_end, &d.trip_start, &d.trip_end]
+        .into_iter()
+        .chain(d.activities.iter().map(|a| &a.date))
+        .flat_map(|date| [&date.year, &date.month, &date.day]);
+    let rows = d.activities.iter().map(|a| &a.description).chain(
+        d.budget_rows
+            .iter()
+            .flat_map(|r| [&r.description, &r.amount]),
+    );
+    fixed.into_iter().chain(dates).chain(rows)
+}
+
+impl Draft {
+    /// True when nothing has been answered: no reason to offer to resume it.
+    pub fn is_blank(&self) -> bool {
+        *self == Draft::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // Test inputs are built with serde_json, the reference the small reader must match.
+    use crate::domain::application::Kind;
+    use crate::domain::draft::{ActivityInput, BudgetRowInput};
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn sample() -> SavedDraft {
+        let mut draft = Draft {
+            applicant_name: "Anna Lindqvist".into(),
+            applicant_email: "anna@skelleftea.se".into(),
+            kind: Some(Kind::InternshipAbroad),
+            goals: "Lära sig om förnybar energi i Spanien.\nOch språk.".into(),
+            activities: vec![ActivityInput::default(); 3],
+            budget_rows: vec![BudgetRowInput {
+                category: None,
+                description: "Flyg".into(),
+                amount: "12 500".into(),
+            }],
+            ..Draft::default()
+        };
+        draft.account.ansvar = "4123".into();
+        SavedDraft::new(draft, Step::Budget, 1_795_000_000_000, None)
+    }
+
+    #[test]
+    fn an_exported_draft_imports_identically() {
+        let saved = sample();
+        assert_eq!(import_draft(&saved.to_json()), Ok(saved));
+    }
+
+    #[test]
+    fn a_version_1_bare_draft_is_migrated() {
+        let bare = serde_json::to_string(&sample().draft).unwrap_or_default();
+        let imported = import_draft(&bare).map(|s| (s.version, s.step, s.draft));
+        assert_eq!(
+            imported,
+            Ok((DRAFT_FILE_VERSION, Step::Applicant, sample().draft))
+        );
+    }
+
+    #[test]
+    fn each_kind_of_bad_file_has_its_own_error() {
+        let json = sample().to_json();
+        let cases: Vec<(String, &str)> = vec![
+            (String::new(), "draft_empty"),
+            ("   ".into(), "draft_empty"),
+            (json[..json.len() / 2].to_string(), "draft_truncated"),
+            ("Hej, här är min budget".into(), "draft_not_json"),
+            ("[1, 2, 3]".into(), "draft_not_a_draft"),
+            (r#"{"name": "something else"}"#.into(), "draft_not_a_draft"),
+            (
+                r#"{"format": "annat-format", "version": 2}"#.into(),
+                "draft_not_a_draft",
+            ),
+            (
+                json.replace("\"version\": 2", "\"version\": 3"),
+                "draft_newer_version",
+            ),
+            (
+                json.replace(
+                    "\"applicant_name\": \"Anna Lindqvist\"",
+                    "\"applicant_name\": 42",
+                ),
+                "draft_wrong_shape",
+            ),
+            (
+                format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+                "draft_not_json",
+            ),
+            (
+                r#"{"format": "skolutbyte-utkast", "version": 2, "step": "budget", "draft": "x"}"#
+                    .into(),
+                "draft_wrong_shape",
+            ),
+            (
+                r#"{"format": "skolutbyte-utkast", "version": 2, "step": "budget"}"#.into(),
+                "draft_wrong_shape",
+            ),
+            (" ".repeat(MAX_DRAFT_BYTES + 1) + "{}", "draft_too_large"),
+            (
+                json.replace("Anna Lindqvist", &"A".repeat(MAX_TEXT_CHARS + 1)),
+                "draft_text_too_long",
+            ),
+        ];
+        for (input, code) in cases {
+            let result = import_draft(&input).map_err(|e| e.code());
+            assert_eq!(
+                result.err(),
+                Some(code),
+                "{}",
+                &input.chars().take(80).collect::<String>()
+            );
+        }
+        let mut many = sample();
+        many.draft.activities = vec![ActivityInput::default(); MAX_ROWS + 1];
+        assert_eq!(
+            import_draft(&many.to_json()),
+            Err(ImportError::TooManyRows { max: MAX_ROWS })
+        );
+    }
+
+    #[test]
+    fn wrong_shape_names_the_path() {
+        let json = sample().to_json();
+        let cases = [
+            ("\"pupils\": \"\"", "\"pupils\": [1]", "draft.pupils"),
+            (
+                "\"amount\": \"12 500\"",
+                "\"amount\": 12500",
+                "draft.budget_rows[0].amount",
+            ),
+            (
+                "\"kind\": \"internship_abroad\"",
+                "\"kind\": \"holiday\"",
+                "draft.kind",
+            ),
+            ("\"step\": \"budget\"", "\"step\": \"nowhere\"", "step"),
+        ];
+        for (from, to, path) in cases {
+            assert!(json.contains(from), "{from}");
+            assert_eq!(
+                import_draft(&json.replace(from, to)),
+                Err(ImportError::WrongShape { path: path.into() })
+            );
+        }
+    }
+
+    #[test]
+    fn storage_form_is_compact_and_reads_the_same() {
+        let saved = SavedDraft::new(sample().draft, Step::Budget, 5, Some("tab-1".into()));
+        let compact = saved.to_compact_json();
+        assert!(!compact.contains('\n'));
+        assert_eq!(import_draft(&compact), Ok(saved));
+    }
+
+    /// Random JSON of any shape, nested a few levels.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            ".{0,20}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                proptest::collection::hash_map("[a-z_]{1,15}", inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Mutated real drafts: cut, with bytes replaced or inserted. Never a panic, and
+        /// every rejection carries a code.
+        #[test]
+        fn mutated_drafts_never_panic(cut in 0usize..4000, at in 0usize..4000, byte in any::<u8>(), insert in any::<bool>()) {
+            let json = sample().to_json();
+            let mut bytes = json.into_bytes();
+            let at = at % (bytes.len() + 1);
+            if insert { bytes.insert(at, byte) } else if at < bytes.len() { bytes[at] = byte }
+            bytes.truncate(bytes.len().saturating_sub(cut % 64));
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(error) = import_draft(&text) {
+                prop_assert!(!error.code().is_empty());
+            }
+        }
+
+        #[test]
+        fn random_json_never_panics(value in any_json()) {
+            let text = value.to_string();
+            if let Err(error) = import_draft(&text) {
+                prop_assert!(!error.code().is_empty());
+            }
+        }
+
+        /// Random values in the right envelope reach the typed check.
+        #[test]
+        fn random_envelope_contents_never_panic(draft in any_json(), step in any_json()) {
+            let text = serde_json::json!({"format": DRAFT_FORMAT, "version": 2, "saved_at_ms": 0, "step": step, "draft": draft}).to_string();
+            if let Err(error) = import_draft(&text) {
+                prop_assert!(!error.code().is_empty());
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            let _ = import_draft(&text);
+        }
+    }
+}

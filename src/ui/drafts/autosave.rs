@@ -1,0 +1,161 @@
+//! Autosave: every change is written to the browser's storage within half a second of
+//! the last keystroke, and at once when the page is hidden or closed. At start a stored
+//! draft is offered for resuming; an unreadable one is kept aside, never overwritten.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::storage::{self, CORRUPT_KEY_PREFIX, DRAFT_KEY};
+use super::Drafts;
+use crate::domain::draft_file::{import_draft, SavedDraft};
+use crate::domain::step::Step;
+use crate::ui::form::Form;
+
+/// Long enough not to write on every keystroke, short enough that a reload mid-typing
+/// loses at most the last half second.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+pub fn start(form: Form) -> Drafts {
+    let drafts = Drafts {
+        resume_offer: RwSignal::new(None),
+        confirming_restart: RwSignal::new(false),
+        storage_problem: RwSignal::new(None),
+        corrupt_kept_as: RwSignal::new(None),
+        other_tab: RwSignal::new(None),
+        file_result: RwSignal::new(None),
+        autosave_on: RwSignal::new(false),
+        // Integers only: formatting a float would pull ~4 KB of float printing into the wasm.
+        tab_id: StoredValue::new(format!(
+            "{}-{}",
+            now_ms(),
+            (js_sys::Math::random() * 1e9) as u64
+        )),
+    };
+    provide_context(drafts);
+    look_for_stored_draft(drafts);
+
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        form.draft.track();
+        form.step.track();
+        if !drafts.autosave_on.get() || drafts.other_tab.with(Option::is_some) {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || save_now(form, drafts), DEBOUNCE).ok();
+        pending.set_value(handle);
+    });
+
+    for event in ["pagehide", "visibilitychange"] {
+        let handle = window_event_listener_untyped(event, move |_| save_now(form, drafts));
+        // Listeners live as long as the page: the app is never unmounted.
+        std::mem::forget(handle);
+    }
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(DRAFT_KEY) {
+            return;
+        }
+        let Some(Ok(saved)) = event.new_value().map(|text| import_draft(&text)) else {
+            return;
+        };
+        let ours = drafts
+            .tab_id
+            .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
+        let same_answers = form.draft.with_untracked(|d| *d == saved.draft);
+        if !ours && !same_answers {
+            drafts.other_tab.set(Some(saved));
+        }
+    });
+    std::mem::forget(handle);
+    drafts
+}
+
+fn look_for_stored_draft(drafts: Drafts) {
+    match storage::read(DRAFT_KEY) {
+        Err(problem) => drafts.storage_problem.set(Some(problem)),
+        Ok(None) => {}
+        Ok(Some(text)) => match import_draft(&text) {
+            Ok(saved) if !saved.draft.is_blank() => {
+                drafts.resume_offer.set(Some(saved));
+                return;
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let aside = format!("{CORRUPT_KEY_PREFIX}{}", now_ms());
+                if storage::write(&aside, &text).is_ok() {
+                    storage::remove(DRAFT_KEY);
+                    drafts.corrupt_kept_as.set(Some(aside));
+                } else {
+                    // Cannot keep a copy: leave it where it is and save nowhere rather
+                    // than overwrite it.
+                    drafts.corrupt_kept_as.set(Some(DRAFT_KEY.to_string()));
+                    drafts
+                        .storage_problem
+                        .set(Some(storage::StorageProblem::Full));
+                    return;
+                }
+            }
+        },
+    }
+    drafts.autosave_on.set(true);
+}
+
+/// Writes the draft now (the page is being hidden, or the debounce ran out).
+pub fn save_now(form: Form, drafts: Drafts) {
+    if !drafts.autosave_on.get_untracked() || drafts.other_tab.with_untracked(Option::is_some) {
+        return;
+    }
+    // The confirmation view needs the checked application, which is not stored: resume
+    // on the check-answers page instead.
+    let step = match form.step.get_untracked() {
+        Step::Confirmation => Step::CheckAnswers,
+        step => step,
+    };
+    let tab_id = drafts.tab_id.get_value();
+    let saved = SavedDraft::new(form.draft.get_untracked(), step, now_ms(), Some(tab_id));
+    let result = storage::write(DRAFT_KEY, &saved.to_compact_json());
+    let problem = result.err();
+    if drafts.storage_problem.get_untracked() != problem {
+        drafts.storage_problem.set(problem);
+    }
+}
+
+/// "Continue": the stored answers come back, on the step the applicant left.
+pub fn resume(form: Form, drafts: Drafts) {
+    if let Some(saved) = drafts.resume_offer.get_untracked() {
+        form.draft.set(saved.draft);
+        crate::ui::flow::go_to(form, saved.step);
+    }
+    drafts.resume_offer.set(None);
+    drafts.autosave_on.set(true);
+}
+
+/// "Start again", confirmed: the stored answers are removed.
+pub fn start_again(form: Form, drafts: Drafts) {
+    storage::remove(DRAFT_KEY);
+    form.draft.set(Default::default());
+    drafts.resume_offer.set(None);
+    drafts.confirming_restart.set(false);
+    drafts.autosave_on.set(true);
+    crate::ui::flow::go_to(form, Step::Start);
+}
+
+/// Another tab saved different answers: take them, or keep ours and save them.
+pub fn settle_other_tab(form: Form, drafts: Drafts, take_theirs: bool) {
+    let theirs = drafts.other_tab.get_untracked();
+    drafts.other_tab.set(None);
+    match theirs {
+        Some(saved) if take_theirs => {
+            form.draft.set(saved.draft);
+            crate::ui::flow::go_to(form, saved.step);
+        }
+        _ => save_now(form, drafts),
+    }
+}

@@ -1,0 +1,140 @@
+//! What the drafts layer tells the applicant: the resume prompt, storage warnings, the
+//! other tab, and the draft-file controls.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::autosave::{resume, settle_other_tab, start_again};
+use super::draft_file::{open_file, save_file};
+use super::storage::StorageProblem;
+use super::Drafts;
+use crate::ui::flow::{after_render, focus_field};
+use crate::ui::form::use_form;
+use crate::ui::i18n::texts_now;
+
+/// "Du har en påbörjad ansökan från 24 nov 14:32 — Fortsätt / Börja om", with a
+/// confirmation before anything is removed.
+#[component]
+pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
+    let form = use_form();
+    let t = texts_now();
+    move || {
+        let offer = drafts.resume_offer.get()?;
+        let date = js_sys::Date::new(&(offer.saved_at_ms as f64).into());
+        let when = (t.saved_at)(
+            date.get_date(),
+            date.get_month(),
+            date.get_hours(),
+            date.get_minutes(),
+        );
+        let view = if drafts.confirming_restart.get() {
+            view! {
+                <div class="sku-notice" role="alertdialog" aria-labelledby="sku-restart-title" aria-describedby="sku-restart-text">
+                    <h2 class="sku-heading-m sku-notice__title" id="sku-restart-title" tabindex="-1">{t.restart_confirm_title}</h2>
+                    <p id="sku-restart-text">{t.restart_confirm_text}</p>
+                    <button type="button" class="sku-button sku-button--warning" data-role="restart-confirm"
+                        on:click=move |_| start_again(form, drafts)>{t.restart_confirm_yes}</button>
+                    <button type="button" class="sku-button sku-button--secondary" data-role="restart-cancel"
+                        on:click=move |_| {
+                            drafts.confirming_restart.set(false);
+                            after_render(|| { focus_field("sku-resume-title"); });
+                        }>{t.restart_confirm_no}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="sku-notice" role="region" aria-labelledby="sku-resume-title">
+                    <h2 class="sku-heading-m sku-notice__title" id="sku-resume-title" tabindex="-1">{(t.resume_title)(&when)}</h2>
+                    <p>{t.resume_text}</p>
+                    <button type="button" class="sku-button" data-role="resume" on:click=move |_| resume(form, drafts)>
+                        {t.resume_continue}
+                    </button>
+                    <button type="button" class="sku-button sku-button--secondary" data-role="restart"
+                        on:click=move |_| {
+                            drafts.confirming_restart.set(true);
+                            after_render(|| { focus_field("sku-restart-title"); });
+                        }>{t.resume_restart}</button>
+                </div>
+            }
+            .into_any()
+        };
+        Some(view)
+    }
+}
+
+/// Warnings that stay until the situation changes.
+#[component]
+pub fn DraftWarnings(drafts: Drafts) -> impl IntoView {
+    let form = use_form();
+    let t = texts_now();
+    view! {
+        {move || drafts.storage_problem.get().map(|problem| view! {
+            <div class="sku-warning" role="status" data-role="storage-warning">
+                {match problem {
+                    StorageProblem::Unavailable => t.storage_unavailable,
+                    StorageProblem::Full => t.storage_full,
+                }}
+            </div>
+        })}
+        {move || drafts.corrupt_kept_as.get().map(|_| view! {
+            <div class="sku-warning" role="status" data-role="corrupt-warning">{t.corrupt_notice}</div>
+        })}
+        {move || drafts.other_tab.get().map(|_| view! {
+            <div class="sku-notice" role="alert" data-role="other-tab">
+                <p>{t.other_tab_text}</p>
+                <button type="button" class="sku-button" data-role="other-tab-use"
+                    on:click=move |_| settle_other_tab(form, drafts, true)>{t.other_tab_use}</button>
+                <button type="button" class="sku-button sku-button--secondary" data-role="other-tab-keep"
+                    on:click=move |_| settle_other_tab(form, drafts, false)>{t.other_tab_keep}</button>
+            </div>
+        })}
+    }
+}
+
+/// "Spara utkast som fil" and "Öppna sparat utkast", at the foot of every step.
+#[component]
+pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
+    let form = use_form();
+    let t = texts_now();
+    let on_open = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|list| list.get(0)) {
+            open_file(form, drafts, file);
+        }
+        input.set_value("");
+    };
+    let result = move || {
+        let (result, step) = drafts.file_result.get()?;
+        if step != form.step.get() {
+            return None;
+        }
+        Some(match result {
+            Ok(()) => view! { <p class="sku-success" role="status" data-role="draft-opened">{t.file_loaded}</p> }.into_any(),
+            Err(error) => view! {
+                <p class="sku-error-message" role="alert" data-role="draft-refused">
+                    <span class="sku-visually-hidden">{t.error_prefix}" "</span>{(t.import_error)(&error)}
+                </p>
+            }.into_any(),
+        })
+    };
+    view! {
+        <section class="sku-drafts" aria-labelledby="sku-drafts-title">
+            <h2 class="sku-heading-s" id="sku-drafts-title">{t.drafts_title}</h2>
+            <p class="sku-hint">{t.drafts_text}</p>
+            {result}
+            <button type="button" class="sku-button sku-button--secondary" data-role="save-draft"
+                on:click=move |_| save_file(form)>{t.save_file}</button>
+            <div class="sku-form-group">
+                <label class="sku-label" for="sku-open-draft">{t.open_file}</label>
+                <input type="file" id="sku-open-draft" class="sku-file-upload" accept=".json,application/json"
+                    on:change=on_open />
+            </div>
+        </section>
+    }
+}
