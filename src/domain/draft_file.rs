@@ -8,7 +8,7 @@
 //! Field names and codes are the serde names, so a bare draft written by serde
 //! (version 1) reads the same.
 
-use super::account_string::{AccountString, Segment};
+use super::account_string::Segment;
 use super::application::Coded;
 use super::draft::{ActivityInput, BudgetRowInput, DateInput, Draft};
 use super::json::{self, JsonError, Value};
@@ -280,62 +280,128 @@ impl<'a> Fields<'a> {
     }
 }
 
+type TextField = (
+    &'static str,
+    fn(&Draft) -> &String,
+    fn(&mut Draft) -> &mut String,
+);
+type DateField = (
+    &'static str,
+    fn(&Draft) -> &DateInput,
+    fn(&mut Draft) -> &mut DateInput,
+);
+
+/// Every one-line or free-text answer of the draft, by its JSON name. One list for
+/// reading, writing and the length check, so a new question is added in one place.
+const TEXT_FIELDS: &[TextField] = &[
+    (
+        "applicant_name",
+        |d| &d.applicant_name,
+        |d| &mut d.applicant_name,
+    ),
+    (
+        "applicant_email",
+        |d| &d.applicant_email,
+        |d| &mut d.applicant_email,
+    ),
+    (
+        "applicant_phone",
+        |d| &d.applicant_phone,
+        |d| &mut d.applicant_phone,
+    ),
+    ("school_id", |d| &d.school_id, |d| &mut d.school_id),
+    (
+        "other_school_name",
+        |d| &d.other_school_name,
+        |d| &mut d.other_school_name,
+    ),
+    (
+        "granted_project",
+        |d| &d.granted_project,
+        |d| &mut d.granted_project,
+    ),
+    ("country", |d| &d.country, |d| &mut d.country),
+    ("place", |d| &d.place, |d| &mut d.place),
+    ("partner", |d| &d.partner, |d| &mut d.partner),
+    ("pupils", |d| &d.pupils, |d| &mut d.pupils),
+    ("staff", |d| &d.staff, |d| &mut d.staff),
+    ("group", |d| &d.group, |d| &mut d.group),
+    ("goals", |d| &d.goals, |d| &mut d.goals),
+    ("theme", |d| &d.theme, |d| &mut d.theme),
+    ("summary", |d| &d.summary, |d| &mut d.summary),
+    (
+        "support_measures",
+        |d| &d.support_measures,
+        |d| &mut d.support_measures,
+    ),
+    (
+        "other_funding",
+        |d| &d.other_funding,
+        |d| &mut d.other_funding,
+    ),
+    (
+        "amount_applied",
+        |d| &d.amount_applied,
+        |d| &mut d.amount_applied,
+    ),
+    (
+        "principal_name",
+        |d| &d.principal_name,
+        |d| &mut d.principal_name,
+    ),
+    (
+        "principal_email",
+        |d| &d.principal_email,
+        |d| &mut d.principal_email,
+    ),
+    ("giro_number", |d| &d.giro_number, |d| &mut d.giro_number),
+];
+
+const DATE_FIELDS: &[DateField] = &[
+    (
+        "project_start",
+        |d| &d.project_start,
+        |d| &mut d.project_start,
+    ),
+    ("project_end", |d| &d.project_end, |d| &mut d.project_end),
+    ("trip_start", |d| &d.trip_start, |d| &mut d.trip_start),
+    ("trip_end", |d| &d.trip_end, |d| &mut d.trip_end),
+];
+
 fn draft_from_value(value: &Value, prefix: &str) -> Result<Draft, ImportError> {
     let f = Fields::new(value, prefix)?;
-    let mut account = AccountString::default();
+    let mut draft = Draft::default();
+    for (key, _, set) in TEXT_FIELDS {
+        *set(&mut draft) = f.text(key)?;
+    }
+    for (key, _, set) in DATE_FIELDS {
+        *set(&mut draft) = f.date(key)?;
+    }
     if let Some(fields) = f.nested("account")? {
         for segment in Segment::ALL {
-            account.set(segment, fields.text(segment.key())?);
+            draft.account.set(segment, fields.text(segment.key())?);
         }
     }
-    Ok(Draft {
-        schema_version: super::SCHEMA_VERSION,
-        applicant_name: f.text("applicant_name")?,
-        applicant_email: f.text("applicant_email")?,
-        applicant_phone: f.text("applicant_phone")?,
-        applicant_role: f.choice("applicant_role")?,
-        school_id: f.text("school_id")?,
-        other_school_name: f.text("other_school_name")?,
-        other_school_type: f.choice("other_school_type")?,
-        kind: f.choice("kind")?,
-        granted_project: f.text("granted_project")?,
-        project_start: f.date("project_start")?,
-        project_end: f.date("project_end")?,
-        trip_start: f.date("trip_start")?,
-        trip_end: f.date("trip_end")?,
-        country: f.text("country")?,
-        place: f.text("place")?,
-        partner: f.text("partner")?,
-        pupils: f.text("pupils")?,
-        staff: f.text("staff")?,
-        group: f.text("group")?,
-        goals: f.text("goals")?,
-        theme: f.text("theme")?,
-        summary: f.text("summary")?,
-        activities: f.rows("activities", |row| {
-            Ok(ActivityInput {
-                date: row.date("date")?,
-                phase: row.choice("phase")?,
-                description: row.text("description")?,
-            })
-        })?,
-        support_measures: f.text("support_measures")?,
-        budget_rows: f.rows("budget_rows", |row| {
-            Ok(BudgetRowInput {
-                category: row.choice("category")?,
-                description: row.text("description")?,
-                amount: row.text("amount")?,
-            })
-        })?,
-        other_funding: f.text("other_funding")?,
-        amount_applied: f.text("amount_applied")?,
-        principal_name: f.text("principal_name")?,
-        principal_email: f.text("principal_email")?,
-        giro_method: f.choice("giro_method")?,
-        giro_number: f.text("giro_number")?,
-        account,
-        declaration_confirmed: f.flag("declaration_confirmed")?,
-    })
+    draft.applicant_role = f.choice("applicant_role")?;
+    draft.other_school_type = f.choice("other_school_type")?;
+    draft.kind = f.choice("kind")?;
+    draft.giro_method = f.choice("giro_method")?;
+    draft.declaration_confirmed = f.flag("declaration_confirmed")?;
+    draft.activities = f.rows("activities", |row| {
+        Ok(ActivityInput {
+            date: row.date("date")?,
+            phase: row.choice("phase")?,
+            description: row.text("description")?,
+        })
+    })?;
+    draft.budget_rows = f.rows("budget_rows", |row| {
+        Ok(BudgetRowInput {
+            category: row.choice("category")?,
+            description: row.text("description")?,
+            amount: row.text("amount")?,
+        })
+    })?;
+    Ok(draft)
 }
 
 fn date_value(date: &DateInput) -> Value {
@@ -351,18 +417,35 @@ fn choice_value<T: Coded>(choice: Option<T>) -> Value {
 }
 
 fn draft_to_value(d: &Draft) -> Value {
-    let text = |s: &String| Value::string(s);
-    let account = Value::Object(
-        Segment::ALL
-            .into_iter()
-            .map(|segment| {
-                (
-                    segment.key().to_string(),
-                    Value::string(d.account.get(segment)),
-                )
-            })
-            .collect(),
+    let mut entries: Vec<(&str, Value)> = vec![
+        (
+            "schema_version",
+            Value::Number(super::SCHEMA_VERSION.to_string()),
+        ),
+        ("applicant_role", choice_value(d.applicant_role)),
+        ("other_school_type", choice_value(d.other_school_type)),
+        ("kind", choice_value(d.kind)),
+        ("giro_method", choice_value(d.giro_method)),
+        (
+            "declaration_confirmed",
+            Value::Bool(d.declaration_confirmed),
+        ),
+    ];
+    entries.extend(
+        TEXT_FIELDS
+            .iter()
+            .map(|(key, get, _)| (*key, Value::string(get(d)))),
     );
+    entries.extend(
+        DATE_FIELDS
+            .iter()
+            .map(|(key, get, _)| (*key, date_value(get(d)))),
+    );
+    let account = Segment::ALL
+        .into_iter()
+        .map(|segment| (segment.key(), Value::string(d.account.get(segment))))
+        .collect();
+    entries.push(("account", Value::object(account)));
     let activities = d
         .activities
         .iter()
@@ -370,70 +453,31 @@ fn draft_to_value(d: &Draft) -> Value {
             Value::object(vec![
                 ("date", date_value(&a.date)),
                 ("phase", choice_value(a.phase)),
-                ("description", text(&a.description)),
+                ("description", Value::string(&a.description)),
             ])
         })
         .collect();
+    entries.push(("activities", Value::Array(activities)));
     let budget_rows = d
         .budget_rows
         .iter()
         .map(|r| {
             Value::object(vec![
                 ("category", choice_value(r.category)),
-                ("description", text(&r.description)),
-                ("amount", text(&r.amount)),
+                ("description", Value::string(&r.description)),
+                ("amount", Value::string(&r.amount)),
             ])
         })
         .collect();
-    Value::object(vec![
-        (
-            "schema_version",
-            Value::Number(super::SCHEMA_VERSION.to_string()),
-        ),
-        ("applicant_name", text(&d.applicant_name)),
-        ("applicant_email", text(&d.applicant_email)),
-        ("applicant_phone", text(&d.applicant_phone)),
-        ("applicant_role", choice_value(d.applicant_role)),
-        ("school_id", text(&d.school_id)),
-        ("other_school_name", text(&d.other_school_name)),
-        ("other_school_type", choice_value(d.other_school_type)),
-        ("kind", choice_value(d.kind)),
-        ("granted_project", text(&d.granted_project)),
-        ("project_start", date_value(&d.project_start)),
-        ("project_end", date_value(&d.project_end)),
-        ("trip_start", date_value(&d.trip_start)),
-        ("trip_end", date_value(&d.trip_end)),
-        ("country", text(&d.country)),
-        ("place", text(&d.place)),
-        ("partner", text(&d.partner)),
-        ("pupils", text(&d.pupils)),
-        ("staff", text(&d.staff)),
-        ("group", text(&d.group)),
-        ("goals", text(&d.goals)),
-        ("theme", text(&d.theme)),
-        ("summary", text(&d.summary)),
-        ("activities", Value::Array(activities)),
-        ("support_measures", text(&d.support_measures)),
-        ("budget_rows", Value::Array(budget_rows)),
-        ("other_funding", text(&d.other_funding)),
-        ("amount_applied", text(&d.amount_applied)),
-        ("principal_name", text(&d.principal_name)),
-        ("principal_email", text(&d.principal_email)),
-        ("giro_method", choice_value(d.giro_method)),
-        ("giro_number", text(&d.giro_number)),
-        ("account", account),
-        (
-            "declaration_confirmed",
-            Value::Bool(d.declaration_confirmed),
-        ),
-    ])
+    entries.push(("budget_rows", Value::Array(budget_rows)));
+    Value::object(entries)
 }
 
 fn check_limits(draft: &Draft) -> Result<(), ImportError> {
     if draft.activities.len() > MAX_ROWS || draft.budget_rows.len() > MAX_ROWS {
         return Err(ImportError::TooManyRows { max: MAX_ROWS });
     }
-    let too_long = draft_texts(draft).any(|text| text.chars().count() > MAX_TEXT_CHARS);
+    let too_long = draft_texts(draft).any(|text: &str| text.chars().count() > MAX_TEXT_CHARS);
     if too_long {
         return Err(ImportError::TextTooLong {
             max_chars: MAX_TEXT_CHARS,
@@ -443,37 +487,14 @@ fn check_limits(draft: &Draft) -> Result<(), ImportError> {
 }
 
 /// Every free-text answer of a draft.
-fn draft_texts(d: &Draft) -> impl Iterator<Item = &String> {
-    let fixed = [
-        &d.applicant_name,
-        &d.applicant_email,
-        &d.applicant_phone,
-        &d.school_id,
-        &d.other_school_name,
-        &d.granted_project,
-        &d.country,
-        &d.place,
-        &d.partner,
-        &d.pupils,
-        &d.staff,
-        &d.group,
-        &d.goals,
-        &d.theme,
-        &d.summary,
-        &d.support_measures,
-        &d.other_funding,
-        &d.amount_applied,
-        &d.principal_name,
-        &d.principal_email,
-        &d.giro_number,
-        &d.account.ansvar,
-        &d.account.verksamhet,
-        &d.account.fri,
-        &d.account.projekt,
-        &d.account.objekt,
-    ];
-    let dates = [&d.project_start, &d.project_end, &d.trip_start, &d.trip_end]
+fn draft_texts(d: &Draft) -> impl Iterator<Item = &str> {
+    let fixed = TEXT_FIELDS.iter().map(move |(_, get, _)| get(d));
+    let account = Segment::ALL
         .into_iter()
+        .map(move |segment| d.account.get(segment));
+    let dates = DATE_FIELDS
+        .iter()
+        .map(move |(_, get, _)| get(d))
         .chain(d.activities.iter().map(|a| &a.date))
         .flat_map(|date| [&date.year, &date.month, &date.day]);
     let rows = d.activities.iter().map(|a| &a.description).chain(
@@ -481,7 +502,11 @@ fn draft_texts(d: &Draft) -> impl Iterator<Item = &String> {
             .iter()
             .flat_map(|r| [&r.description, &r.amount]),
     );
-    fixed.into_iter().chain(dates).chain(rows)
+    fixed
+        .chain(dates)
+        .chain(rows)
+        .map(String::as_str)
+        .chain(account)
 }
 
 impl Draft {
@@ -522,6 +547,44 @@ mod tests {
     fn an_exported_draft_imports_identically() {
         let saved = sample();
         assert_eq!(import_draft(&saved.to_json()), Ok(saved));
+    }
+
+    /// The field tables must cover every answer: compared with serde's view of Draft.
+    #[test]
+    fn every_answer_of_the_draft_is_written_and_read() {
+        let mut draft = sample().draft;
+        for (i, (_, _, set)) in TEXT_FIELDS.iter().enumerate() {
+            *set(&mut draft) = format!("svar {i} – åäö \"citat\"");
+        }
+        for (i, (_, _, set)) in DATE_FIELDS.iter().enumerate() {
+            *set(&mut draft) = DateInput {
+                year: "2027".into(),
+                month: format!("{}", i + 1),
+                day: "5".into(),
+            };
+        }
+        draft.declaration_confirmed = true;
+        let saved = SavedDraft::new(draft, Step::Payment, 1, None);
+        assert_eq!(import_draft(&saved.to_json()), Ok(saved.clone()));
+
+        let serde_view = serde_json::to_value(&saved.draft).unwrap_or_default();
+        let ours = super::json::parse(&saved.to_json())
+            .ok()
+            .and_then(|v| v.get("draft").cloned());
+        let Some(super::json::Value::Object(ours)) = ours else {
+            panic!("draft missing from the file");
+        };
+        let our_keys: Vec<&str> = ours.iter().map(|(k, _)| k.as_str()).collect();
+        for key in serde_view
+            .as_object()
+            .map(|o| o.keys().collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            assert!(
+                our_keys.contains(&key.as_str()),
+                "the draft file forgets {key}"
+            );
+        }
     }
 
     #[test]
