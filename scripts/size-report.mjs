@@ -13,8 +13,9 @@ const option = (name) => {
 };
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const referenced = [...html.matchAll(/(?:href|src)="([^"]+)"/g)]
-  .map((m) => m[1])
+// Attributes may be quoted or, in minified HTML, bare.
+const referenced = [...html.matchAll(/(?:href|src)=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+  .map((m) => m[1] ?? m[2] ?? m[3])
   .filter((ref) => !/^(data:|https?:|#)/.test(ref))
   .map((ref) => ref.replace(/^\.?\//, '').split(/[?#]/)[0]);
 // Trunk's inline loader imports the JS glue, which fetches the wasm: both are listed as
