@@ -13,7 +13,7 @@ build: setup
 
 ## Every test: the domain core natively, then the release build in headless Chromium.
 test: setup
-	cargo test --locked
+	cargo test --workspace --locked
 	trunk build --release
 	cd tests/browser && node --test --test-concurrency=1
 

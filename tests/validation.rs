@@ -535,3 +535,49 @@ fn field_errors_serialise_with_code_and_params() {
         serde_json::json!({"field": "trip-end", "code": "end_before_start", "params": {"start": "2027-03-05"}})
     );
 }
+
+/// The browser writes the application with its own small JSON writer; the contract is
+/// serde's form of `Application`. They must agree exactly, for every shape of answer.
+#[test]
+fn application_json_is_exactly_the_serde_form() {
+    use skolutbyte::domain::application::AttachmentInfo;
+    use skolutbyte::domain::application_json::application_json;
+    use skolutbyte::domain::json;
+
+    let rules = Rules::default();
+    let mut variants = Vec::new();
+    let base = internship();
+    variants.push(base.clone());
+    let mut exchange = base.clone();
+    exchange.kind = Some(Kind::ExchangeReceiving);
+    exchange.granted_project = "Erasmus+ \"KA1\" 2026\nrad två".into();
+    exchange.place.clear();
+    exchange.school_id = OTHER_SCHOOL.into();
+    exchange.other_school_name = "Fristående skolan".into();
+    exchange.other_school_type = Some(SchoolType::Independent);
+    exchange.giro_method = Some(GiroMethod::Bankgiro);
+    exchange.giro_number = "5402-9681".into();
+    exchange.applicant_phone = "070-123 45 67".into();
+    exchange.group = "åk 8".into();
+    exchange.summary = "Kort ✓ 😀".into();
+    variants.push(exchange.clone());
+    let mut plusgiro = exchange;
+    plusgiro.giro_method = Some(GiroMethod::Plusgiro);
+    plusgiro.giro_number = "410 54 68-5".into();
+    variants.push(plusgiro);
+
+    for draft in variants {
+        let mut app = validate(&draft, &rules).expect("valid variant");
+        app.attachments.push(AttachmentInfo {
+            name: "inbjudan.pdf".into(),
+            size_bytes: 123_456,
+            media_type: "application/pdf".into(),
+        });
+        let ours = application_json(&app);
+        let serde_form = serde_json::to_string(&app).expect("serialise");
+        assert_eq!(json::parse(&ours), json::parse(&serde_form), "{ours}");
+        let back: skolutbyte::domain::application::Application =
+            serde_json::from_str(&ours).expect("serde reads ours");
+        assert_eq!(back, app);
+    }
+}

@@ -117,6 +117,7 @@ impl Default for AccountStringRules {
 
 /// The account string as separate segments; an empty string means "not given".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AccountString {
     pub ansvar: String,
     pub verksamhet: String,

@@ -10,7 +10,16 @@ use super::giro::{Bankgiro, Plusgiro};
 use super::money::Money;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "Ansökan – fonden för internationellt skolutbyte",
+        description = "The submitted application (Skellefteå kommun, fund for international school exchange): what the app POSTs as application/json and saves as ansokan.json. Amounts are integer öre, dates ISO YYYY-MM-DD."
+    )
+)]
 pub struct Application {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = crate::domain::SCHEMA_VERSION)))]
     pub schema_version: u32,
     pub applicant: Applicant,
     pub school: School,
@@ -59,6 +68,7 @@ macro_rules! coded {
 pub(crate) use coded;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Teacher or other staff at the school.
@@ -68,6 +78,7 @@ pub enum Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Applicant {
     pub name: String,
     pub email: String,
@@ -77,6 +88,7 @@ pub struct Applicant {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolType {
     /// Kommunal skola: paid through an internal account string.
@@ -86,6 +98,7 @@ pub enum SchoolType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct School {
     /// Id from the configured school list, or empty when the applicant typed another school.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -95,6 +108,7 @@ pub struct School {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// An already granted project/exchange receiving visitors in Skellefteå.
@@ -137,6 +151,7 @@ impl Kind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectDates {
     pub project_start: Date,
     pub project_end: Date,
@@ -145,6 +160,7 @@ pub struct ProjectDates {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Destination {
     pub country: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -154,6 +170,7 @@ pub struct Destination {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participants {
     pub pupils: u32,
     pub staff: u32,
@@ -163,6 +180,7 @@ pub struct Participants {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Description {
     pub goals: String,
     pub theme: String,
@@ -171,6 +189,7 @@ pub struct Description {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     Preparation,
@@ -179,6 +198,7 @@ pub enum Phase {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Activity {
     pub date: Date,
     pub phase: Phase,
@@ -186,6 +206,7 @@ pub struct Activity {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetCategory {
     Travel,
@@ -200,6 +221,7 @@ pub enum BudgetCategory {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BudgetRow {
     pub category: BudgetCategory,
     pub description: String,
@@ -207,6 +229,7 @@ pub struct BudgetRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget {
     pub rows: Vec<BudgetRow>,
     /// Stated sum of the rows; a receiver checks it against the rows.
@@ -216,12 +239,14 @@ pub struct Budget {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Principal {
     pub name: String,
     pub email: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Payment {
     AccountString { account: AccountString },
@@ -230,6 +255,7 @@ pub enum Payment {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttachmentInfo {
     pub name: String,
     pub size_bytes: u64,

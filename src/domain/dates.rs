@@ -106,6 +106,24 @@ impl From<Date> for String {
     }
 }
 
+/// In JSON a date is its ISO text (`"2027-03-05"`), see `docs/application.schema.json`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date as ISO 8601 text, YYYY-MM-DD (no time, no time zone), year 1900-2199.",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "examples": ["2027-03-05"]
+        })
+    }
+}
+
 impl std::str::FromStr for Date {
     type Err = DateError;
 

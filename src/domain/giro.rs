@@ -209,6 +209,40 @@ impl From<Plusgiro> for String {
     }
 }
 
+/// In JSON a bankgiro is its digits only (`"54029681"`), see `docs/application.schema.json`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Bankgiro {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bankgiro".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A bankgiro number as its 7 or 8 digits without separators; the last digit is a Luhn (mod 10) check digit.",
+            "type": "string",
+            "pattern": "^[0-9]{7,8}$",
+            "examples": ["54029681"]
+        })
+    }
+}
+
+/// In JSON a plusgiro is its digits only (`"2865434"`), see `docs/application.schema.json`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Plusgiro {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Plusgiro".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A plusgiro number as its 2 to 8 digits without separators; the last digit is a Luhn (mod 10) check digit.",
+            "type": "string",
+            "pattern": "^[0-9]{2,8}$",
+            "examples": ["2865434"]
+        })
+    }
+}
+
 impl std::str::FromStr for Bankgiro {
     type Err = GiroError;
 

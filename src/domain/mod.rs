@@ -4,8 +4,10 @@
 
 pub mod account_string;
 pub mod application;
+pub mod application_json;
 pub mod attachments;
 pub mod budget;
+pub mod config;
 pub mod dates;
 pub mod draft;
 pub mod draft_file;
@@ -17,6 +19,7 @@ pub mod money;
 pub mod problem;
 pub mod rules;
 pub mod step;
+pub mod submission;
 pub mod validate;
 
 /// Version of the JSON shape of both the draft and the submitted application.

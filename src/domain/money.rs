@@ -18,6 +18,23 @@ use std::fmt;
 #[serde(transparent)]
 pub struct Money(i64);
 
+/// In JSON an amount is a bare integer count of öre (`150000` is 1 500,00 kr).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Money {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An amount of money in öre (1/100 krona) as an integer, never a float: 150000 is 1 500,00 kr.",
+            "type": "integer",
+            "format": "int64",
+            "examples": [4450000]
+        })
+    }
+}
+
 const ORE_PER_KRONA: i64 = 100;
 
 /// Largest magnitude `parse_money` accepts (10 000 000 000 000 kr).

@@ -7,6 +7,7 @@ use super::drafts::notices::{DraftFileControls, DraftWarnings, ResumePrompt};
 use super::flow::follow_browser_history;
 use super::form::Form;
 use super::i18n::{provide_locale, Locale};
+use super::send::{SendState, Sending};
 use super::steps::activities::ActivitiesStep;
 use super::steps::applicant::ApplicantStep;
 use super::steps::attachments::AttachmentsStep;
@@ -21,14 +22,24 @@ use super::steps::participants::ParticipantsStep;
 use super::steps::payment::PaymentStep;
 use super::steps::start::StartPage;
 use super::steps::support::SupportStep;
-use crate::domain::rules::Rules;
+use crate::domain::config::{ConfigError, Settings};
 use crate::domain::step::Step;
 
 #[component]
-pub fn App() -> impl IntoView {
-    let locale = provide_locale(Locale::Sv);
-    let form = Form::new(Rules::default());
+pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView {
+    let initial_locale = settings
+        .locale
+        .as_deref()
+        .and_then(Locale::from_code)
+        .unwrap_or(Locale::Sv);
+    let locale = provide_locale(initial_locale);
+    let form = Form::new(settings.rules.clone());
     provide_context(form);
+    provide_context(Sending {
+        endpoint: settings.endpoint.clone(),
+        contact_email: settings.contact_email.clone(),
+        state: RwSignal::new(SendState::Idle),
+    });
     follow_browser_history(form);
     let drafts = super::drafts::autosave::start(form);
     // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).
@@ -90,6 +101,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
             <div class="sku-app__main">
+                {(!config_errors.is_empty()).then(|| view! { <ConfigProblems errors=config_errors.clone() /> })}
                 {move || {
                     locale.track();
                     view! {
@@ -103,6 +115,21 @@ pub fn App() -> impl IntoView {
                     (form.step.get() != Step::Confirmation).then(|| view! { <DraftFileControls drafts /> })
                 }}
             </div>
+        </div>
+    }
+}
+
+/// For the site editor: settings on the mount element that could not be used. The form
+/// still works with the defaults for those settings.
+#[component]
+fn ConfigProblems(errors: Vec<ConfigError>) -> impl IntoView {
+    let t = super::i18n::texts_now();
+    view! {
+        <div class="sku-warning" role="alert" data-role="config-errors">
+            <p>{t.config_errors_title}</p>
+            <ul>
+                {errors.into_iter().map(|e| view! { <li><code>{e.attribute}</code>": "{(t.config_problem)(&e.problem)}</li> }).collect_view()}
+            </ul>
         </div>
     }
 }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::form::Form;
+use super::send::submit::{forget_sent_application, send};
+use super::send::{use_sending, SendState};
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::domain::validate::{errors_for_step, validate};
@@ -50,31 +52,53 @@ pub fn continue_from(form: Form, step: Step) {
 }
 
 /// The last step: every answer is checked again; errors from any step are listed and
-/// their links lead to the step with the field.
+/// their links lead to the step with the field. With an endpoint the application is
+/// sent, and the draft is forgotten only once the receiver has confirmed; without one
+/// (download mode) the confirmation offers the application as a file.
 pub fn submit(form: Form) {
     let draft = form.draft.get_untracked();
-    match form.rules.with_value(|rules| validate(&draft, rules)) {
-        Ok(mut application) => {
-            application.attachments = form.files.with_untracked(|files| {
-                files
-                    .iter()
-                    .map(|f| crate::domain::application::AttachmentInfo {
-                        name: f.name.clone(),
-                        size_bytes: f.size,
-                        media_type: f.media_type.clone(),
-                    })
-                    .collect()
-            });
-            form.application.set(Some(application));
-            go_to(form, Step::Confirmation);
-        }
+    let mut application = match form.rules.with_value(|rules| validate(&draft, rules)) {
+        Ok(application) => application,
         Err(errors) => {
             form.errors.set(errors);
             after_render(|| {
                 focus_selector(&format!("#{ERROR_SUMMARY_ID}"));
             });
+            return;
         }
+    };
+    application.attachments = form.files.with_untracked(|files| {
+        files
+            .iter()
+            .map(|f| crate::domain::application::AttachmentInfo {
+                name: f.name.clone(),
+                size_bytes: f.size,
+                media_type: f.media_type.clone(),
+            })
+            .collect()
+    });
+    form.application.set(Some(application.clone()));
+    let Some(sending) = use_sending().filter(|s| s.endpoint.is_some()) else {
+        go_to(form, Step::Confirmation);
+        return;
+    };
+    if matches!(sending.state.get_untracked(), SendState::Sending { .. }) {
+        return;
     }
+    let state = sending.state;
+    send(&sending, &application, move |result| match result {
+        Ok(reference) => {
+            forget_sent_application();
+            state.set(SendState::Sent { reference });
+            go_to(form, Step::Confirmation);
+        }
+        Err(failure) => {
+            state.set(SendState::Failed(failure));
+            after_render(|| {
+                focus_selector("#sku-send-status");
+            });
+        }
+    });
 }
 
 pub fn back_from(form: Form, step: Step) {

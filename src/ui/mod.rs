@@ -6,10 +6,14 @@ mod drafts;
 mod flow;
 mod form;
 pub mod i18n;
+mod send;
 mod steps;
 mod widgets;
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::domain::config::settings_from_attributes;
 
 /// Id of the element the app mounts into; the stand-alone page and a host page both
 /// provide it. Without it the app mounts into `<body>`.
@@ -21,13 +25,26 @@ pub fn mount() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(MOUNT_ID))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let attributes: Vec<(String, String)> = host
+        .as_ref()
+        .map(|host| {
+            let names = host.get_attribute_names();
+            (0..names.length())
+                .filter_map(|i| names.get(i).as_string())
+                .filter_map(|name| host.get_attribute(&name).map(|value| (name, value)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let (settings, config_errors) =
+        settings_from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let app = move || view! { <app::App settings=settings.clone() config_errors=config_errors.clone() /> };
     match host {
         Some(host) => {
             // The noscript fallback and any placeholder text go once the app runs.
             host.set_inner_html("");
-            leptos::mount::mount_to(host, app::App).forget();
+            leptos::mount::mount_to(host, app).forget();
         }
-        None => leptos::mount::mount_to_body(app::App),
+        None => leptos::mount::mount_to_body(app),
     }
 }
 

@@ -12,9 +12,9 @@ use crate::domain::draft_file::{import_draft, SavedDraft};
 use crate::domain::step::Step;
 use crate::ui::form::Form;
 
-/// Long enough not to write on every keystroke, short enough that a reload mid-typing
-/// loses at most the last half second.
-const DEBOUNCE: Duration = Duration::from_millis(300);
+/// The longest a change waits before it is written. Not a debounce that restarts on every
+/// key: steady typing is still saved every 300 ms, so even a crash loses at most that.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -46,10 +46,17 @@ pub fn start(form: Form) -> Drafts {
         if !drafts.autosave_on.get() || drafts.other_tab.with(Option::is_some) {
             return;
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
+        if pending.with_value(Option::is_some) {
+            return; // a save is already due and will write the newest answers
         }
-        let handle = set_timeout_with_handle(move || save_now(form, drafts), DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                save_now(form, drafts);
+            },
+            SAVE_DELAY,
+        )
+        .ok();
         pending.set_value(handle);
     });
 
@@ -118,8 +125,14 @@ pub fn save_now(form: Form, drafts: Drafts) {
         Step::Confirmation => Step::CheckAnswers,
         step => step,
     };
+    let draft = form.draft.get_untracked();
+    if draft.is_blank() {
+        // Nothing answered (a fresh page, or just after "Start again"): nothing to keep.
+        storage::remove(DRAFT_KEY);
+        return;
+    }
     let tab_id = drafts.tab_id.get_value();
-    let saved = SavedDraft::new(form.draft.get_untracked(), step, now_ms(), Some(tab_id));
+    let saved = SavedDraft::new(draft, step, now_ms(), Some(tab_id));
     let result = storage::write(DRAFT_KEY, &saved.to_compact_json());
     let problem = result.err();
     if drafts.storage_problem.get_untracked() != problem {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::account_string::Segment;
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
+use crate::domain::config::ConfigProblem;
 use crate::domain::dates::Date;
 use crate::domain::draft::GiroMethod;
 use crate::domain::draft_file::ImportError;
@@ -16,6 +17,7 @@ use crate::domain::field::Field;
 use crate::domain::money::Money;
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
+use crate::domain::submission::Failure;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -212,6 +214,14 @@ pub struct Texts {
     pub open_file: &'static str,
     pub file_loaded: &'static str,
     pub import_error: fn(&ImportError) -> String,
+
+    pub config_errors_title: &'static str,
+    pub config_problem: fn(&ConfigProblem) -> &'static str,
+    pub sending: fn(u32) -> String,
+    pub send_failure: fn(&Failure) -> String,
+    pub download_application: &'static str,
+    pub reference_label: &'static str,
+    pub download_mode_text: fn(Option<&str>) -> String,
 
     pub money: fn(Money) -> String,
     pub date: fn(Date) -> String,

@@ -3,6 +3,7 @@
 use super::{capitalise, Texts};
 use crate::domain::account_string::{Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
+use crate::domain::config::ConfigProblem;
 use crate::domain::dates::{format_long_sv, DateError};
 use crate::domain::draft::GiroMethod;
 use crate::domain::draft_file::ImportError;
@@ -11,6 +12,7 @@ use crate::domain::giro::GiroError;
 use crate::domain::money::{format_sv, MoneyError};
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
+use crate::domain::submission::Failure;
 
 pub static TEXTS: Texts = Texts {
     lang: "sv",
@@ -250,6 +252,34 @@ pub static TEXTS: Texts = Texts {
         ImportError::WrongShape { path } => format!("Utkastet är skadat (fel vid {path}) och kan inte öppnas. Dina nuvarande svar är kvar."),
         ImportError::TextTooLong { max_chars } => format!("Utkastet har ett svar som är längre än {max_chars} tecken och kan inte öppnas."),
         ImportError::TooManyRows { max } => format!("Utkastet har fler än {max} rader och kan inte öppnas."),
+    },
+
+    config_errors_title: "Inställningsfel (till webbredaktören): de här inställningarna på sidan kunde inte användas. Formuläret använder standardvärden i stället.",
+    config_problem: |problem| match problem {
+        ConfigProblem::EndpointNotUrl => "ska vara en adress som börjar med https://, http:// eller /",
+        ConfigProblem::LocaleUnknown => "ska vara sv eller en",
+        ConfigProblem::AmountInvalid => "ska vara ett belopp i kronor, till exempel 300 000",
+        ConfigProblem::EmailInvalid => "ska vara en e-postadress",
+        ConfigProblem::SchoolsInvalid => "ska vara en JSON-lista med id, name och type (municipal eller independent)",
+        ConfigProblem::BooleanInvalid => "ska vara true eller false",
+    },
+    sending: |attempt| if attempt <= 1 { "Skickar ansökan …".to_string() } else { format!("Skickar ansökan, försök {attempt} …") },
+    send_failure: |failure| match failure {
+        Failure::Network => "Ansökan kunde inte skickas eftersom det inte gick att nå kommunen. Kontrollera internetanslutningen och försök igen, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+        Failure::Timeout => "Kommunen svarade inte i tid. Försök igen om en stund, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+        Failure::Unavailable { .. } => "Kommunens system kan inte ta emot ansökningar just nu. Försök igen senare, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+        Failure::TooLarge => "Ansökan med bilagor är för stor för att skickas. Ta bort eller förminska bilagor, eller ladda ner ansökan och skicka den med e-post.".into(),
+        Failure::NoReference => "Kommunen tog emot något men gav inget referensnummer. Skicka inte igen; ladda ner ansökan och kontakta Internationella enheten.".into(),
+        Failure::Rejected { problem, .. } => match problem.as_ref().map(|p| if p.detail.is_empty() { p.title.clone() } else { p.detail.clone() }) {
+            Some(text) if !text.is_empty() => format!("Kommunen kunde inte ta emot ansökan: {text} Dina svar är kvar."),
+            _ => "Kommunen kunde inte ta emot ansökan. Ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+        },
+    },
+    download_application: "Ladda ner ansökan",
+    reference_label: "Referensnummer",
+    download_mode_text: |contact| match contact {
+        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till {email}."),
+        None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),
     },
 
     money: format_sv,

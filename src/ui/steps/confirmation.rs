@@ -19,9 +19,30 @@ pub fn ConfirmationStep() -> impl IntoView {
                 <h1 class="sku-panel__title" tabindex="-1">{(t.step_title)(Step::Confirmation)}</h1>
                 {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
             </div>
+            {sent_or_download(t)}
+            <button type="button" class="sku-button sku-button--secondary" data-role="download-application"
+                on:click=move |_| super::declaration::download_application(form)>{t.download_application}</button>
             <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
             <p class="sku-body">{t.confirmation_next_text}</p>
             <p class="sku-body">{t.confirmation_contact}</p>
+        }
+    }
+}
+
+fn sent_or_download(t: &'static crate::ui::i18n::Texts) -> impl IntoView {
+    let sending = crate::ui::send::use_sending();
+    let reference = sending.as_ref().and_then(|s| match s.state.get() {
+        crate::ui::send::SendState::Sent { reference } => Some(reference),
+        _ => None,
+    });
+    match reference {
+        Some(reference) => view! {
+            <p class="sku-body" data-role="reference">{t.reference_label}": "<strong>{reference}</strong></p>
+        }
+        .into_any(),
+        None => {
+            let contact = sending.and_then(|s| s.contact_email);
+            view! { <p class="sku-body" data-role="download-mode">{(t.download_mode_text)(contact.as_deref())}</p> }.into_any()
         }
     }
 }

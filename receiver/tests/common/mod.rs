@@ -1,0 +1,319 @@
+//! Shared by the receiver's tests: a receiver process on a free port, a plain
+//! `TcpStream` HTTP client, and complete applications built through the domain's own
+//! `validate`.
+#![allow(dead_code)]
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use skolutbyte::domain::application::{Application, BudgetCategory, Kind, Phase, Role, SchoolType};
+use skolutbyte::domain::draft::{
+    ActivityInput, BudgetRowInput, DateInput, Draft, GiroMethod, OTHER_SCHOOL,
+};
+use skolutbyte::domain::rules::Rules;
+use skolutbyte::domain::validate::validate;
+
+/// The receiver binary, started with `--port 0`; killed when dropped.
+pub struct Receiver {
+    child: Child,
+    /// Kept open so the receiver never writes to a closed pipe.
+    _stdout: BufReader<ChildStdout>,
+    pub port: u16,
+    pub data_dir: PathBuf,
+}
+
+static NEXT_DIR: AtomicU32 = AtomicU32::new(0);
+
+/// A new, empty folder under Cargo's temp dir for integration tests.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "receiver-{name}-{}-{}",
+        std::process::id(),
+        NEXT_DIR.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+impl Receiver {
+    pub fn start(name: &str) -> Receiver {
+        Receiver::start_in(&fresh_dir(name), &[])
+    }
+
+    /// Starts the binary on port 0 and reads the port from its first stdout line,
+    /// `listening on http://127.0.0.1:<port>`.
+    pub fn start_in(data_dir: &Path, extra_args: &[&str]) -> Receiver {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_skolutbyte-receiver"))
+            .args(["--port", "0", "--quiet", "--data-dir"])
+            .arg(data_dir)
+            .args(extra_args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start skolutbyte-receiver");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("first stdout line");
+        let port = line
+            .trim()
+            .strip_prefix("listening on http://127.0.0.1:")
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        Receiver {
+            child,
+            _stdout: stdout,
+            port,
+            data_dir: data_dir.to_path_buf(),
+        }
+    }
+
+    pub fn post_json(&self, path: &str, key: Option<&str>, body: &[u8]) -> Reply {
+        let mut headers = vec![("Content-Type", "application/json")];
+        if let Some(key) = key {
+            headers.push(("Idempotency-Key", key));
+        }
+        self.send("POST", path, &headers, body).expect("an answer")
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        self.send("GET", path, &[], b"").expect("an answer")
+    }
+
+    pub fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> io::Result<Reply> {
+        send(
+            self.port,
+            method,
+            path,
+            headers,
+            body,
+            Duration::from_secs(20),
+        )
+    }
+
+    /// The stored references, from `GET /_applications`.
+    pub fn stored(&self) -> Vec<serde_json::Value> {
+        self.get("/_applications")
+            .json()
+            .as_array()
+            .cloned()
+            .expect("a list")
+    }
+
+    /// Folders in the data dir that hold an `ansokan.json`.
+    pub fn folders_on_disk(&self) -> usize {
+        std::fs::read_dir(&self.data_dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().join("ansokan.json").exists())
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    pub fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+}
+
+/// One HTTP/1.1 request on a new connection; the whole answer up to the server's close.
+/// An `UnexpectedEof` error means the server closed without answering.
+pub fn send(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    timeout: Duration,
+) -> io::Result<Reply> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(timeout))?;
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    read_reply(&mut stream)
+}
+
+pub fn read_reply(stream: &mut TcpStream) -> io::Result<Reply> {
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    parse_reply(&raw)
+}
+
+pub fn parse_reply(raw: &[u8]) -> io::Result<Reply> {
+    if raw.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "closed without an answer",
+        ));
+    }
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| io::Error::other("no end of head"))?;
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|line| line.split(' ').nth(1))
+        .and_then(|code| code.parse().ok())
+        .ok_or_else(|| io::Error::other("no status"))?;
+    let headers = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Ok(Reply {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    })
+}
+
+fn date(iso: &str) -> DateInput {
+    let mut parts = iso.split('-');
+    DateInput {
+        year: parts.next().unwrap_or_default().into(),
+        month: parts.next().unwrap_or_default().into(),
+        day: parts.next().unwrap_or_default().into(),
+    }
+}
+
+fn activity(iso: &str, phase: Phase, what: &str) -> ActivityInput {
+    ActivityInput {
+        date: date(iso),
+        phase: Some(phase),
+        description: what.into(),
+    }
+}
+
+fn row(category: BudgetCategory, what: &str, amount: &str) -> BudgetRowInput {
+    BudgetRowInput {
+        category: Some(category),
+        description: what.into(),
+        amount: amount.into(),
+    }
+}
+
+/// A complete internship application from a municipal school (as in tests/validation.rs).
+pub fn internship_draft() -> Draft {
+    let mut d = Draft {
+        applicant_name: "Anna Lindqvist".into(),
+        applicant_email: "anna.lindqvist@skelleftea.se".into(),
+        applicant_role: Some(Role::Staff),
+        school_id: "anderstorpsgymnasiet".into(),
+        kind: Some(Kind::InternshipAbroad),
+        project_start: date("2027-01-10"),
+        project_end: date("2027-06-15"),
+        trip_start: date("2027-03-05"),
+        trip_end: date("2027-04-02"),
+        country: "Spanien".into(),
+        place: "Málaga".into(),
+        partner: "IES Politécnico Jesús Marín".into(),
+        pupils: "6".into(),
+        staff: "1".into(),
+        goals: "Eleverna genomför fyra veckors APL inom el- och energi.".into(),
+        theme: "Förnybar energi".into(),
+        activities: vec![
+            activity(
+                "2027-01-20",
+                Phase::Preparation,
+                "Språkkurs och kulturförberedelse",
+            ),
+            activity(
+                "2027-03-05",
+                Phase::Trip,
+                "Resa och introduktion på arbetsplatsen",
+            ),
+            activity("2027-04-02", Phase::Trip, "Hemresa"),
+            activity("2027-04-20", Phase::FollowUp, "Redovisning för åk 1"),
+        ],
+        support_measures: "Daglig kontakt med handledare, lärare på plats första veckan.".into(),
+        budget_rows: vec![
+            row(
+                BudgetCategory::Travel,
+                "Flyg Skellefteå–Málaga t/r, 7 personer",
+                "28 000",
+            ),
+            row(BudgetCategory::Lodging, "Lägenhet 4 veckor", "35 000,00 kr"),
+            row(BudgetCategory::Vaccinations, "Hepatit A", "1500"),
+        ],
+        other_funding: "20 000".into(),
+        amount_applied: "44 500".into(),
+        principal_name: "Per Ek".into(),
+        principal_email: "per.ek@skelleftea.se".into(),
+        declaration_confirmed: true,
+        ..Draft::default()
+    };
+    d.account.ansvar = "4123".into();
+    d.account.verksamhet = "3500".into();
+    d
+}
+
+/// A valid application: `validate` on the complete draft.
+pub fn valid_application() -> Application {
+    validate(&internship_draft(), &Rules::default()).expect("the complete draft is valid")
+}
+
+/// The same application from an independent school paid to a bankgiro or plusgiro.
+pub fn independent_application(method: GiroMethod, number: &str) -> Application {
+    let mut d = internship_draft();
+    d.school_id = OTHER_SCHOOL.into();
+    d.other_school_name = "Fristående gymnasiet i Skellefteå".into();
+    d.other_school_type = Some(SchoolType::Independent);
+    d.account = Default::default();
+    d.giro_method = Some(method);
+    d.giro_number = number.into();
+    validate(&d, &Rules::default()).expect("the independent draft is valid")
+}
+
+pub fn valid_json() -> Vec<u8> {
+    serde_json::to_vec(&valid_application()).expect("serialises")
+}
