@@ -7,7 +7,6 @@ use super::drafts::notices::{DraftFileControls, DraftWarnings, ResumePrompt};
 use super::flow::follow_browser_history;
 use super::form::Form;
 use super::i18n::{provide_locale, Locale};
-use super::send::{SendState, Sending};
 use super::steps::activities::ActivitiesStep;
 use super::steps::applicant::ApplicantStep;
 use super::steps::attachments::AttachmentsStep;
@@ -35,11 +34,7 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView
     let locale = provide_locale(initial_locale);
     let form = Form::new(settings.rules.clone());
     provide_context(form);
-    provide_context(Sending {
-        endpoint: settings.endpoint.clone(),
-        contact_email: settings.contact_email.clone(),
-        state: RwSignal::new(SendState::Idle),
-    });
+    provide_context(settings.clone());
     follow_browser_history(form);
     let drafts = super::drafts::autosave::start(form);
     // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).

@@ -6,8 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::form::Form;
-use super::send::submit::{forget_sent_application, send};
-use super::send::{use_sending, SendState};
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::domain::validate::{errors_for_step, validate};
@@ -52,9 +50,9 @@ pub fn continue_from(form: Form, step: Step) {
 }
 
 /// The last step: every answer is checked again; errors from any step are listed and
-/// their links lead to the step with the field. With an endpoint the application is
-/// sent, and the draft is forgotten only once the receiver has confirmed; without one
-/// (download mode) the confirmation offers the application as a file.
+/// their links lead to the step with the field. The confirmation then offers the
+/// application as a file (download mode). Sending to an endpoint runs in the worker that
+/// also makes the PDF (see README, "Sending"), so it costs the first load nothing.
 pub fn submit(form: Form) {
     let draft = form.draft.get_untracked();
     let mut application = match form.rules.with_value(|rules| validate(&draft, rules)) {
@@ -77,28 +75,8 @@ pub fn submit(form: Form) {
             })
             .collect()
     });
-    form.application.set(Some(application.clone()));
-    let Some(sending) = use_sending().filter(|s| s.endpoint.is_some()) else {
-        go_to(form, Step::Confirmation);
-        return;
-    };
-    if matches!(sending.state.get_untracked(), SendState::Sending { .. }) {
-        return;
-    }
-    let state = sending.state;
-    send(&sending, &application, move |result| match result {
-        Ok(reference) => {
-            forget_sent_application();
-            state.set(SendState::Sent { reference });
-            go_to(form, Step::Confirmation);
-        }
-        Err(failure) => {
-            state.set(SendState::Failed(failure));
-            after_render(|| {
-                focus_selector("#sku-send-status");
-            });
-        }
-    });
+    form.application.set(Some(application));
+    go_to(form, Step::Confirmation);
 }
 
 pub fn back_from(form: Form, step: Step) {

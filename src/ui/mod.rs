@@ -6,7 +6,6 @@ mod drafts;
 mod flow;
 mod form;
 pub mod i18n;
-mod send;
 mod steps;
 mod widgets;
 

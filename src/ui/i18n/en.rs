@@ -12,7 +12,6 @@ use crate::domain::giro::GiroError;
 use crate::domain::money::{format_en, MoneyError};
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
-use crate::domain::submission::Failure;
 
 pub static TEXTS: Texts = Texts {
     lang: "en",
@@ -263,20 +262,7 @@ pub static TEXTS: Texts = Texts {
         ConfigProblem::SchoolsInvalid => "must be a JSON list with id, name and type (municipal or independent)",
         ConfigProblem::BooleanInvalid => "must be true or false",
     },
-    sending: |attempt| if attempt <= 1 { "Sending your application…".to_string() } else { format!("Sending your application, attempt {attempt}…") },
-    send_failure: |failure| match failure {
-        Failure::Network => "Your application could not be sent because the municipality could not be reached. Check your internet connection and try again, or download the application and send it by email. Your answers are kept.".into(),
-        Failure::Timeout => "The municipality did not answer in time. Try again in a while, or download the application and send it by email. Your answers are kept.".into(),
-        Failure::Unavailable { .. } => "The municipality's system cannot receive applications right now. Try again later, or download the application and send it by email. Your answers are kept.".into(),
-        Failure::TooLarge => "The application with its attachments is too large to send. Remove or shrink attachments, or download the application and send it by email.".into(),
-        Failure::NoReference => "The municipality received something but gave no reference number. Do not send again; download the application and contact the International Unit (Internationella enheten).".into(),
-        Failure::Rejected { problem, .. } => match problem.as_ref().map(|p| if p.detail.is_empty() { p.title.clone() } else { p.detail.clone() }) {
-            Some(text) if !text.is_empty() => format!("The municipality could not accept the application: {text} Your answers are kept."),
-            _ => "The municipality could not accept the application. Download the application and send it by email. Your answers are kept.".into(),
-        },
-    },
     download_application: "Download the application",
-    reference_label: "Reference number",
     download_mode_text: |contact| match contact {
         Some(email) => format!("The application is not sent automatically from here. Download it and email the file to {email}."),
         None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),

@@ -17,7 +17,6 @@ use crate::domain::field::Field;
 use crate::domain::money::Money;
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
-use crate::domain::submission::Failure;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -217,10 +216,7 @@ pub struct Texts {
 
     pub config_errors_title: &'static str,
     pub config_problem: fn(&ConfigProblem) -> &'static str,
-    pub sending: fn(u32) -> String,
-    pub send_failure: fn(&Failure) -> String,
     pub download_application: &'static str,
-    pub reference_label: &'static str,
     pub download_mode_text: fn(Option<&str>) -> String,
 
     pub money: fn(Money) -> String,

@@ -12,7 +12,6 @@ use crate::domain::giro::GiroError;
 use crate::domain::money::{format_sv, MoneyError};
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
-use crate::domain::submission::Failure;
 
 pub static TEXTS: Texts = Texts {
     lang: "sv",
@@ -263,20 +262,7 @@ pub static TEXTS: Texts = Texts {
         ConfigProblem::SchoolsInvalid => "ska vara en JSON-lista med id, name och type (municipal eller independent)",
         ConfigProblem::BooleanInvalid => "ska vara true eller false",
     },
-    sending: |attempt| if attempt <= 1 { "Skickar ansökan …".to_string() } else { format!("Skickar ansökan, försök {attempt} …") },
-    send_failure: |failure| match failure {
-        Failure::Network => "Ansökan kunde inte skickas eftersom det inte gick att nå kommunen. Kontrollera internetanslutningen och försök igen, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
-        Failure::Timeout => "Kommunen svarade inte i tid. Försök igen om en stund, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
-        Failure::Unavailable { .. } => "Kommunens system kan inte ta emot ansökningar just nu. Försök igen senare, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
-        Failure::TooLarge => "Ansökan med bilagor är för stor för att skickas. Ta bort eller förminska bilagor, eller ladda ner ansökan och skicka den med e-post.".into(),
-        Failure::NoReference => "Kommunen tog emot något men gav inget referensnummer. Skicka inte igen; ladda ner ansökan och kontakta Internationella enheten.".into(),
-        Failure::Rejected { problem, .. } => match problem.as_ref().map(|p| if p.detail.is_empty() { p.title.clone() } else { p.detail.clone() }) {
-            Some(text) if !text.is_empty() => format!("Kommunen kunde inte ta emot ansökan: {text} Dina svar är kvar."),
-            _ => "Kommunen kunde inte ta emot ansökan. Ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
-        },
-    },
     download_application: "Ladda ner ansökan",
-    reference_label: "Referensnummer",
     download_mode_text: |contact| match contact {
         Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till {email}."),
         None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),

@@ -29,20 +29,8 @@ pub fn ConfirmationStep() -> impl IntoView {
     }
 }
 
+/// Download mode: how the application reaches the municipality.
 fn sent_or_download(t: &'static crate::ui::i18n::Texts) -> impl IntoView {
-    let sending = crate::ui::send::use_sending();
-    let reference = sending.as_ref().and_then(|s| match s.state.get() {
-        crate::ui::send::SendState::Sent { reference } => Some(reference),
-        _ => None,
-    });
-    match reference {
-        Some(reference) => view! {
-            <p class="sku-body" data-role="reference">{t.reference_label}": "<strong>{reference}</strong></p>
-        }
-        .into_any(),
-        None => {
-            let contact = sending.and_then(|s| s.contact_email);
-            view! { <p class="sku-body" data-role="download-mode">{(t.download_mode_text)(contact.as_deref())}</p> }.into_any()
-        }
-    }
+    let contact = use_context::<crate::domain::config::Settings>().and_then(|s| s.contact_email);
+    view! { <p class="sku-body" data-role="download-mode">{(t.download_mode_text)(contact.as_deref())}</p> }
 }

@@ -7,7 +7,6 @@ use crate::domain::step::Step;
 use crate::ui::flow::submit;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
-use crate::ui::send::{use_sending, SendState};
 use crate::ui::widgets::described_by;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::step_page::StepPage;
@@ -37,36 +36,8 @@ pub fn DeclarationStep() -> impl IntoView {
                     </label>
                 </div>
             </div>
-            <SendStatus />
         </StepPage>
     }
-}
-
-/// While sending, and when sending failed: what happened, and the download instead.
-#[component]
-fn SendStatus() -> impl IntoView {
-    let form = use_form();
-    let t = texts_now();
-    let Some(sending) = use_sending() else {
-        return ().into_any();
-    };
-    let state = sending.state;
-    view! {
-        <div id="sku-send-status" tabindex="-1" data-role="send-status">
-            {move || match state.get() {
-                SendState::Sending { attempt } => view! { <p class="sku-body" role="status">{(t.sending)(attempt)}</p> }.into_any(),
-                SendState::Failed(failure) => view! {
-                    <div class="sku-warning" role="alert" data-role="send-failed">
-                        <p>{(t.send_failure)(&failure)}</p>
-                        <button type="button" class="sku-button sku-button--secondary" data-role="download-application"
-                            on:click=move |_| download_application(form)>{t.download_application}</button>
-                    </div>
-                }.into_any(),
-                _ => ().into_any(),
-            }}
-        </div>
-    }
-    .into_any()
 }
 
 /// The checked application as `ansokan.json` (the same JSON as the POST).
