@@ -109,7 +109,7 @@ pub fn ActivitiesStep() -> impl IntoView {
             <p class="sku-hint" id="activities-hint">{t.activities_hint}</p>
             {move || (count.get() == 0).then(|| view! { <p class="sku-body">{t.no_activities}</p> })}
             {move || (0..count.get()).map(|index| view! { <ActivityRow index count /> }).collect_view()}
-            <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Activities).get().is_some()>
+            <div class="sku-form-group">
                 <ErrorMessage field=Field::Activities />
                 <button type="button" id=Field::Activities.id() class="sku-button sku-button--secondary"
                     aria-describedby=move || described_by_error("activities-hint", Field::Activities, form) on:click=add>

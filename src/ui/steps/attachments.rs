@@ -111,7 +111,7 @@ pub fn AttachmentsStep() -> impl IntoView {
     view! {
         <StepPage step=Step::Attachments>
             <p class="sku-body">{t.attachments_intro}</p>
-            <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::Attachments).get().is_some()>
+            <div class="sku-form-group">
                 <label class="sku-label" for=Field::Attachments.id()>
                     {t.attachments_choose}" "{t.optional}
                 </label>

@@ -134,7 +134,7 @@ pub fn BudgetStep() -> impl IntoView {
         <StepPage step=Step::Budget>
             <p class="sku-hint" id="budget-rows-hint">{t.budget_hint}</p>
             {move || (0..count.get()).map(|index| view! { <BudgetRowFields index count /> }).collect_view()}
-            <div class="sku-form-group" class:sku-form-group--error=move || form.error(Field::BudgetRows).get().is_some()>
+            <div class="sku-form-group">
                 <ErrorMessage field=Field::BudgetRows />
                 <button type="button" id=Field::BudgetRows.id() class="sku-button sku-button--secondary"
                     aria-describedby=move || described_by_error("budget-rows-hint", Field::BudgetRows, form) on:click=add>

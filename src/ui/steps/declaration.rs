@@ -21,7 +21,7 @@ pub fn DeclarationStep() -> impl IntoView {
     view! {
         <StepPage step=Step::Declaration button=|t| t.send_button on_submit=Callback::new(move |_| submit(form))>
             <p class="sku-body">{t.declaration_text}</p>
-            <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+            <div class="sku-form-group">
                 <ErrorMessage field />
                 <div class="sku-checkboxes__item">
                     <input type="checkbox" id=field.id() name=field.id() class="sku-checkboxes__input"

@@ -79,7 +79,7 @@ fn radio_group(
         })
         .collect_view();
     view! {
-        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+        <div class="sku-form-group">
             <fieldset
                 class="sku-fieldset"
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
@@ -111,7 +111,7 @@ pub fn Select(
     let error = form.error(field);
     let id = field.id();
     view! {
-        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+        <div class="sku-form-group">
             <label class="sku-label" for=id.clone()>{label(t)}</label>
             {hint_view(field, hint, None)}
             <ErrorMessage field />
@@ -119,7 +119,6 @@ pub fn Select(
                 id=id.clone()
                 name=id
                 class="sku-select"
-                class:sku-input--error=move || error.get().is_some()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
                 // The property, not only `selected` on the options: once the applicant has

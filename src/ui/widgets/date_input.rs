@@ -62,7 +62,6 @@ pub fn DateInput(
                     type="text"
                     inputmode="numeric"
                     class=format!("sku-input {width}")
-                    class:sku-input--error=move || error.get().is_some()
                     aria-invalid=move || error.get().is_some().then_some("true")
                     prop:value=read
                     on:input=move |ev| on_input.run((part, event_target_value(&ev)))
@@ -71,7 +70,7 @@ pub fn DateInput(
         }
     };
     view! {
-        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+        <div class="sku-form-group">
             <fieldset
                 class="sku-fieldset"
                 role="group"

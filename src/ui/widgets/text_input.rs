@@ -51,7 +51,7 @@ pub fn TextInput(
     };
     let id = field.id();
     view! {
-        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+        <div class="sku-form-group">
             <label class="sku-label" for=id.clone()>
                 {label(t)}
                 {optional.then(|| format!(" {}", t.optional))}
@@ -66,7 +66,6 @@ pub fn TextInput(
                 autocomplete=autocomplete
                 spellcheck=matches!(kind, InputKind::Email | InputKind::Tel | InputKind::Count | InputKind::Money).then_some("false")
                 class=format!("sku-input {}", width.unwrap_or(""))
-                class:sku-input--error=move || error.get().is_some()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || described_by(field, has_hint, error.get().is_some())
                 prop:value=move || value.get()
@@ -91,7 +90,7 @@ pub fn TextArea(
     let error = form.error(field);
     let id = field.id();
     view! {
-        <div class="sku-form-group" class:sku-form-group--error=move || error.get().is_some()>
+        <div class="sku-form-group">
             <label class="sku-label" for=id.clone()>
                 {label(t)}
                 {optional.then(|| format!(" {}", t.optional))}
@@ -103,7 +102,6 @@ pub fn TextArea(
                 name=id
                 rows=rows
                 class="sku-textarea"
-                class:sku-input--error=move || error.get().is_some()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
                 prop:value=move || value.get()
