@@ -126,12 +126,20 @@ pub fn save_now(form: Form, drafts: Drafts) {
         step => step,
     };
     let draft = form.draft.get_untracked();
+    let tab_id = drafts.tab_id.get_value();
     if draft.is_blank() {
-        // Nothing answered (a fresh page, or just after "Start again"): nothing to keep.
-        storage::remove(DRAFT_KEY);
+        // Nothing answered: nothing to keep. Remove only our own earlier save (the
+        // applicant emptied every answer); a blank tab must never wipe another tab's draft.
+        let ours = storage::read(DRAFT_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| import_draft(&text).ok())
+            .is_some_and(|saved| saved.tab_id.as_deref() == Some(tab_id.as_str()));
+        if ours {
+            storage::remove(DRAFT_KEY);
+        }
         return;
     }
-    let tab_id = drafts.tab_id.get_value();
     let saved = SavedDraft::new(draft, step, now_ms(), Some(tab_id));
     let result = storage::write(DRAFT_KEY, &saved.to_compact_json());
     let problem = result.err();

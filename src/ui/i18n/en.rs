@@ -262,10 +262,10 @@ pub static TEXTS: Texts = Texts {
         ConfigProblem::SchoolsInvalid => "must be a JSON list with id, name and type (municipal or independent)",
         ConfigProblem::BooleanInvalid => "must be true or false",
     },
-    download_application: "Download the application",
+    print_answers: "Print or save as PDF",
     download_mode_text: |contact| match contact {
-        Some(email) => format!("The application is not sent automatically from here. Download it and email the file to {email}."),
-        None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),
+        Some(email) => format!("The application is not sent automatically from here. Go back to Check your answers, choose Print or save as PDF, and email the file to {email}."),
+        None => "The application is not sent automatically from here. Go back to Check your answers, choose Print or save as PDF, and email the file to the International Unit (Internationella enheten).".into(),
     },
 
     money: format_en,

@@ -216,7 +216,7 @@ pub struct Texts {
 
     pub config_errors_title: &'static str,
     pub config_problem: fn(&ConfigProblem) -> &'static str,
-    pub download_application: &'static str,
+    pub print_answers: &'static str,
     pub download_mode_text: fn(Option<&str>) -> String,
 
     pub money: fn(Money) -> String,

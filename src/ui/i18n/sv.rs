@@ -262,10 +262,10 @@ pub static TEXTS: Texts = Texts {
         ConfigProblem::SchoolsInvalid => "ska vara en JSON-lista med id, name och type (municipal eller independent)",
         ConfigProblem::BooleanInvalid => "ska vara true eller false",
     },
-    download_application: "Ladda ner ansökan",
+    print_answers: "Skriv ut eller spara som PDF",
     download_mode_text: |contact| match contact {
-        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till {email}."),
-        None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),
+        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Gå tillbaka till Kontrollera dina svar, välj Skriv ut eller spara som PDF och skicka filen med e-post till {email}."),
+        None => "Ansökan skickas inte automatiskt härifrån. Gå tillbaka till Kontrollera dina svar, välj Skriv ut eller spara som PDF och skicka filen med e-post till Internationella enheten.".into(),
     },
 
     money: format_sv,

@@ -307,6 +307,13 @@ pub fn CheckAnswersStep() -> impl IntoView {
         <StepPage step=Step::CheckAnswers>
             <p class="sku-body">{t.check_intro}</p>
             {sections}
+            <button type="button" class="sku-button sku-button--secondary" data-role="print"
+                on:click=|_| {
+                    if let Some(window) = web_sys::window() {
+                        // Nothing to do if printing is blocked; the answers stay on screen.
+                        let _ = window.print();
+                    }
+                }>{t.print_answers}</button>
         </StepPage>
     }
 }

@@ -20,8 +20,6 @@ pub fn ConfirmationStep() -> impl IntoView {
                 {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
             </div>
             {sent_or_download(t)}
-            <button type="button" class="sku-button sku-button--secondary" data-role="download-application"
-                on:click=move |_| super::declaration::download_application(form)>{t.download_application}</button>
             <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
             <p class="sku-body">{t.confirmation_next_text}</p>
             <p class="sku-body">{t.confirmation_contact}</p>

@@ -39,14 +39,3 @@ pub fn DeclarationStep() -> impl IntoView {
         </StepPage>
     }
 }
-
-/// The checked application as `ansokan.json` (the same JSON as the POST).
-pub fn download_application(form: crate::ui::form::Form) {
-    if let Some(application) = form.application.get_untracked() {
-        crate::ui::drafts::draft_file::download(
-            "ansokan.json",
-            "application/json",
-            &crate::domain::application_json::application_json(&application),
-        );
-    }
-}

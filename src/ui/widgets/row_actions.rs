@@ -41,7 +41,7 @@ pub fn RowActions(
                 </button>
                 <button type="button" class="sku-button sku-button--secondary sku-button--small"
                     id=format!("{id_prefix}-{index}-down")
-                    disabled=move || index + 1 >= count.get()
+                    disabled=move || { index + 1 >= count.get() }
                     on:click=move |_| move_to(index + 1, "down")>
                     {t.move_down}
                     <span class="sku-visually-hidden">" "{name.clone()}</span>
