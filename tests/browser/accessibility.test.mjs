@@ -1,21 +1,14 @@
 // axe-core finds no WCAG 2.1 A/AA or best-practice violations on any step in any state
 // (empty, after an empty Continue, filled in), and at 320 CSS pixels wide (WCAG 1.4.10,
 // reflow) no step scrolls sideways.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDirectory, launchBrowser, openApp, axeViolations } from './support/harness.mjs';
+import { openApp, axeViolations, useServerAndBrowser } from './support/harness.mjs';
 import { internship, exchange, walkAllStates, switchLanguage } from './support/journeys.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 async function withPage(options, body) {
   const page = await openApp(browser, server.url, options);

@@ -2,10 +2,10 @@
 // at random moments (also mid-typing), "Start again", the draft file (save, open in a
 // fresh browser, refused files), storage that is disabled, full or holds garbage, and two
 // tabs editing the same application.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { serveDirectory, launchBrowser, distDir } from './support/harness.mjs';
+import { distDir, useServerAndBrowser } from './support/harness.mjs';
 import {
   internship,
   fastDriver,
@@ -41,14 +41,7 @@ const TIME_ZONE = 'Europe/Stockholm';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** A fresh browser profile (empty storage) in Swedish time; closed afterwards. */
 async function withContext(body, { initScript, acceptDownloads = false } = {}) {

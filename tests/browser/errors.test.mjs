@@ -2,9 +2,9 @@
 // specific wrong answers. Each time the error summary takes focus and lists the messages
 // in page order, the title starts with "Fel: ", every summary link (Enter) focuses its
 // field, the field shows the message inline, and everything typed stays in its box.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDirectory, launchBrowser, openApp } from './support/harness.mjs';
+import { openApp, useServerAndBrowser } from './support/harness.mjs';
 import {
   internship,
   exchange,
@@ -22,14 +22,7 @@ import { expectErrors, followSummaryLinks, expectValues, expectNoErrors, summary
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /**
  * Opens the app, answers the steps before `step` (quickly: they are not the subject),

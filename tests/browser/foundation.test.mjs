@@ -1,19 +1,12 @@
 // The build is proven end to end: the release bundle mounts in Chromium and shows the
 // start of the form, in Swedish, without errors, and passes axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDirectory, launchBrowser, openApp, axeViolations } from './support/harness.mjs';
+import { openApp, axeViolations, useServerAndBrowser } from './support/harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 test('the app mounts into its element and shows the start of the form in Swedish', async () => {
   const page = await openApp(browser, server.url);

@@ -2,9 +2,9 @@
 // in English: every answer typed, radios and selects chosen with arrow keys, Enter to go
 // on, up to the confirmation. Also the check-answers page, "Change" links, the browser's
 // Back and Forward buttons, the language switch, and editing the repeatable rows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDirectory, launchBrowser, openApp } from './support/harness.mjs';
+import { openApp, useServerAndBrowser } from './support/harness.mjs';
 import {
   internship,
   exchange,
@@ -29,14 +29,7 @@ import {
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** Runs `body` with a fresh page in its own context, closed afterwards. */
 async function withPage(body, options) {

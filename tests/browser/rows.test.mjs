@@ -1,19 +1,12 @@
 // Reordering rows with "Flytta ned": the row moves down, the answers travel with it,
 // the button keeps focus on the moved row, and the first/last buttons are disabled.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDirectory, launchBrowser, openApp } from './support/harness.mjs';
+import { openApp, useServerAndBrowser } from './support/harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const activity = (description, phase) => ({ date: { year: '2027', month: '3', day: '5' }, phase, description });
 

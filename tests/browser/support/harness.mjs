@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** The release build to serve: `SKU_DIST` when set (e.g. a private build directory), else dist/. */
@@ -99,4 +100,20 @@ export async function axeViolations(page) {
     }));
   });
   return violations;
+}
+
+/**
+ * One static server and one browser for a whole test file: started before the first
+ * test, closed after the last. `onStarted` receives `{ server, browser }`.
+ */
+export function useServerAndBrowser(onStarted) {
+  let started;
+  before(async () => {
+    started = { server: await serveDirectory(), browser: await launchBrowser() };
+    onStarted(started);
+  });
+  after(async () => {
+    await started?.browser.close();
+    await started?.server.close();
+  });
 }
