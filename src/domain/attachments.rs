@@ -54,11 +54,7 @@ pub fn check_file(
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
         .unwrap_or_default();
-    if !rules
-        .allowed_extensions
-        .iter()
-        .any(|allowed| *allowed == extension)
-    {
+    if !rules.allowed_extensions.contains(&extension) {
         return Err(Problem::FileWrongType {
             allowed: rules.allowed_list(),
         });

@@ -9,7 +9,7 @@ use super::json::{self, Value};
 use super::money::parse_money;
 use super::rules::{Rules, SchoolEntry};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
     /// Where the application is POSTed; None is download mode.
     pub endpoint: Option<String>,
@@ -20,18 +20,6 @@ pub struct Settings {
     /// Also send the PDF and attachments as multipart/form-data.
     pub multipart: bool,
     pub rules: Rules,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            endpoint: None,
-            locale: None,
-            contact_email: None,
-            multipart: false,
-            rules: Rules::default(),
-        }
-    }
 }
 
 /// A setting that could not be used, for the site editor.

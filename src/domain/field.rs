@@ -97,7 +97,7 @@ impl Field {
             Field::GiroMethod => "giro-method".into(),
             Field::GiroNumber => "giro-number".into(),
             Field::Account => "account".into(),
-            Field::AccountSegment(segment) => format!("account-{}", segment_slug(segment)),
+            Field::AccountSegment(segment) => format!("account-{}", segment.key()),
             Field::Attachments => "attachments".into(),
             Field::Declaration => "declaration".into(),
         }
@@ -144,16 +144,6 @@ impl Field {
             Field::Attachments => Step::Attachments,
             Field::Declaration => Step::Declaration,
         }
-    }
-}
-
-fn segment_slug(segment: Segment) -> &'static str {
-    match segment {
-        Segment::Ansvar => "ansvar",
-        Segment::Verksamhet => "verksamhet",
-        Segment::Fri => "fri",
-        Segment::Projekt => "projekt",
-        Segment::Objekt => "objekt",
     }
 }
 

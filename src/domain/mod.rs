@@ -12,6 +12,7 @@ pub mod dates;
 pub mod draft;
 pub mod draft_file;
 pub mod email;
+pub mod examples;
 pub mod field;
 pub mod giro;
 pub mod json;

@@ -52,7 +52,7 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
     });
     let phase_options = Signal::derive(move || {
         Phase::ALL
-            .into_iter()
+            .iter()
             .map(|p| (p.code().to_string(), (t.phase)(*p).to_string()))
             .collect::<Vec<_>>()
     });

@@ -50,7 +50,7 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
     });
     let category_options = Signal::derive(move || {
         BudgetCategory::ALL
-            .into_iter()
+            .iter()
             .map(|c| (c.code().to_string(), (t.category)(*c).to_string()))
             .collect::<Vec<_>>()
     });

@@ -151,7 +151,7 @@ pub fn Conditional(#[prop(into)] show: Signal<bool>, children: ChildrenFn) -> im
     let t = texts_now();
     view! {
         <p class="sku-visually-hidden" role="status">
-            {move || show.get().then(|| t.new_question_shown)}
+            {move || show.get().then_some(t.new_question_shown)}
         </p>
         <Show when=move || show.get()>
             <div class="sku-conditional">{children()}</div>
