@@ -129,6 +129,12 @@ for (const app of [internship, exchange]) {
         assert.ok(panel.includes(changed), `the confirmation names the amount applied, ${changed}: "${panel}"`);
         assert.equal(await page.getAttribute('.sku-app', 'lang'), lang);
         assert.doesNotMatch(await page.title(), /^(Fel|Error):/);
+
+        // Download mode: the confirmation leads back to the answers, which can be printed.
+        await tabTo(page, '[data-role=to-check-answers]');
+        await page.keyboard.press('Enter');
+        await waitForStep(page, 'check');
+        assert.equal(await page.locator('[data-role=print]').count(), 1, 'the answers can be printed or saved as PDF');
         assert.deepEqual(page.problems, []);
       });
     });

@@ -264,8 +264,8 @@ pub static TEXTS: Texts = Texts {
     },
     print_answers: "Print or save as PDF",
     download_mode_text: |contact| match contact {
-        Some(email) => format!("The application is not sent automatically from here. Go back to Check your answers, choose Print or save as PDF, and email the file to {email}."),
-        None => "The application is not sent automatically from here. Go back to Check your answers, choose Print or save as PDF, and email the file to the International Unit (Internationella enheten).".into(),
+        Some(email) => format!("The application is not sent automatically from here. Open Check your answers below, choose Print or save as PDF, and email the file to {email}."),
+        None => "The application is not sent automatically from here. Open Check your answers below, choose Print or save as PDF, and email the file to the International Unit (Internationella enheten).".into(),
     },
 
     money: format_en,

@@ -264,8 +264,8 @@ pub static TEXTS: Texts = Texts {
     },
     print_answers: "Skriv ut eller spara som PDF",
     download_mode_text: |contact| match contact {
-        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Gå tillbaka till Kontrollera dina svar, välj Skriv ut eller spara som PDF och skicka filen med e-post till {email}."),
-        None => "Ansökan skickas inte automatiskt härifrån. Gå tillbaka till Kontrollera dina svar, välj Skriv ut eller spara som PDF och skicka filen med e-post till Internationella enheten.".into(),
+        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Öppna Kontrollera dina svar nedan, välj Skriv ut eller spara som PDF och skicka filen med e-post till {email}."),
+        None => "Ansökan skickas inte automatiskt härifrån. Öppna Kontrollera dina svar nedan, välj Skriv ut eller spara som PDF och skicka filen med e-post till Internationella enheten.".into(),
     },
 
     money: format_sv,

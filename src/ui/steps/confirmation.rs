@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::step::Step;
+use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
 
@@ -20,6 +21,12 @@ pub fn ConfirmationStep() -> impl IntoView {
                 {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
             </div>
             {sent_or_download(t)}
+            <p class="sku-body">
+                <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
+                    ev.prevent_default();
+                    go_to(form, Step::CheckAnswers);
+                }>{(t.step_title)(Step::CheckAnswers)}</a>
+            </p>
             <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
             <p class="sku-body">{t.confirmation_next_text}</p>
             <p class="sku-body">{t.confirmation_contact}</p>
