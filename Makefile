@@ -19,4 +19,4 @@ test: setup
 
 ## Raw, gzip and brotli size of every file the first page load fetches.
 size: build
-	node scripts/size-report.mjs dist
+	node scripts/size-report.mjs dist --budget-kb 150
