@@ -12,14 +12,7 @@ use skolutbyte::domain::rules::Rules;
 use skolutbyte::domain::step::Step;
 use skolutbyte::domain::validate::{check_application, errors_for_step, validate};
 
-fn date(iso: &str) -> DateInput {
-    let mut parts = iso.split('-');
-    DateInput {
-        year: parts.next().unwrap_or_default().into(),
-        month: parts.next().unwrap_or_default().into(),
-        day: parts.next().unwrap_or_default().into(),
-    }
-}
+use skolutbyte::domain::examples::date_input as date;
 
 fn row(category: BudgetCategory, what: &str, amount: &str) -> BudgetRowInput {
     BudgetRowInput {

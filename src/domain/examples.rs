@@ -5,7 +5,8 @@
 use super::application::{BudgetCategory, Kind, Phase, Role};
 use super::draft::{ActivityInput, BudgetRowInput, DateInput, Draft};
 
-fn date(iso: &str) -> DateInput {
+/// The three date boxes as typed, from ISO text ("2027-03-05").
+pub fn date_input(iso: &str) -> DateInput {
     let mut parts = iso.split('-');
     DateInput {
         year: parts.next().unwrap_or_default().into(),
@@ -16,7 +17,7 @@ fn date(iso: &str) -> DateInput {
 
 fn activity(iso: &str, phase: Phase, what: &str) -> ActivityInput {
     ActivityInput {
-        date: date(iso),
+        date: date_input(iso),
         phase: Some(phase),
         description: what.into(),
     }
@@ -39,10 +40,10 @@ pub fn internship_draft() -> Draft {
         applicant_role: Some(Role::Staff),
         school_id: "anderstorpsgymnasiet".into(),
         kind: Some(Kind::InternshipAbroad),
-        project_start: date("2027-01-10"),
-        project_end: date("2027-06-15"),
-        trip_start: date("2027-03-05"),
-        trip_end: date("2027-04-02"),
+        project_start: date_input("2027-01-10"),
+        project_end: date_input("2027-06-15"),
+        trip_start: date_input("2027-03-05"),
+        trip_end: date_input("2027-04-02"),
         country: "Spanien".into(),
         place: "Málaga".into(),
         partner: "IES Politécnico Jesús Marín".into(),

@@ -10,10 +10,8 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use skolutbyte::domain::application::{Application, BudgetCategory, Phase, SchoolType};
-use skolutbyte::domain::draft::{
-    ActivityInput, BudgetRowInput, DateInput, Draft, GiroMethod, OTHER_SCHOOL,
-};
+use skolutbyte::domain::application::{Application, SchoolType};
+use skolutbyte::domain::draft::{Draft, GiroMethod, OTHER_SCHOOL};
 use skolutbyte::domain::rules::Rules;
 use skolutbyte::domain::validate::validate;
 
@@ -215,31 +213,6 @@ pub fn parse_reply(raw: &[u8]) -> io::Result<Reply> {
         headers,
         body: raw[split + 4..].to_vec(),
     })
-}
-
-fn date(iso: &str) -> DateInput {
-    let mut parts = iso.split('-');
-    DateInput {
-        year: parts.next().unwrap_or_default().into(),
-        month: parts.next().unwrap_or_default().into(),
-        day: parts.next().unwrap_or_default().into(),
-    }
-}
-
-fn activity(iso: &str, phase: Phase, what: &str) -> ActivityInput {
-    ActivityInput {
-        date: date(iso),
-        phase: Some(phase),
-        description: what.into(),
-    }
-}
-
-fn row(category: BudgetCategory, what: &str, amount: &str) -> BudgetRowInput {
-    BudgetRowInput {
-        category: Some(category),
-        description: what.into(),
-        amount: amount.into(),
-    }
 }
 
 /// The shared complete example from the domain crate.
