@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::described_by;
 use super::error_message::ErrorMessage;
-use super::text_input::hint_view;
+use super::text_input::{field_head, hint_view};
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
 use crate::ui::i18n::{texts_now, Text, Texts};
@@ -112,9 +112,7 @@ pub fn Select(
     let id = field.id();
     view! {
         <div class="sku-form-group">
-            <label class="sku-label" for=id.clone()>{label(t)}</label>
-            {hint_view(field, hint, None)}
-            <ErrorMessage field />
+            {field_head(field, label, false, hint, None)}
             <select
                 id=id.clone()
                 name=id

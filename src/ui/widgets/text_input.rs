@@ -39,7 +39,6 @@ pub fn TextInput(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let t = texts_now();
     let error = form.error(field);
     let has_hint = hint.is_some() || dynamic_hint.is_some();
     let (input_type, inputmode) = match kind {
@@ -52,12 +51,7 @@ pub fn TextInput(
     let id = field.id();
     view! {
         <div class="sku-form-group">
-            <label class="sku-label" for=id.clone()>
-                {label(t)}
-                {optional.then(|| format!(" {}", t.optional))}
-            </label>
-            {hint_view(field, hint, dynamic_hint)}
-            <ErrorMessage field />
+            {field_head(field, label, optional, hint, dynamic_hint)}
             <input
                 id=id.clone()
                 name=id
@@ -86,17 +80,11 @@ pub fn TextArea(
     on_input: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let t = texts_now();
     let error = form.error(field);
     let id = field.id();
     view! {
         <div class="sku-form-group">
-            <label class="sku-label" for=id.clone()>
-                {label(t)}
-                {optional.then(|| format!(" {}", t.optional))}
-            </label>
-            {hint_view(field, hint, None)}
-            <ErrorMessage field />
+            {field_head(field, label, optional, hint, None)}
             <textarea
                 id=id.clone()
                 name=id
@@ -108,6 +96,26 @@ pub fn TextArea(
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
         </div>
+    }
+}
+
+/// The label, hint and inline error above a single input: one body for every kind of
+/// input, so they cannot drift apart.
+pub fn field_head(
+    field: Field,
+    label: Text,
+    optional: bool,
+    hint: Option<Text>,
+    dynamic_hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let t = texts_now();
+    view! {
+        <label class="sku-label" for=field.id()>
+            {label(t)}
+            {optional.then(|| format!(" {}", t.optional))}
+        </label>
+        {hint_view(field, hint, dynamic_hint)}
+        <ErrorMessage field />
     }
 }
 
