@@ -108,7 +108,7 @@ export function storageEntries(page, prefix = '') {
  * Waits until the stored envelope satisfies `accept(envelope)`; fails with `what` and the
  * last envelope seen.
  */
-export async function waitForStored(page, accept, what, { timeout = 3000 } = {}) {
+export async function waitForStored(page, accept, what, { timeout = 6000 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
@@ -117,7 +117,11 @@ export async function waitForStored(page, accept, what, { timeout = 3000 } = {})
     const envelope = text === null ? null : safeParse(text);
     if (accept(envelope)) return envelope;
     if (Date.now() > deadline) {
-      assert.fail(`${what}; stored under ${DRAFT_KEY}: ${String(last).slice(0, 400)}`);
+      // Say what the applicant would see, so a rare failure can be told apart from a slow machine.
+      const notices = await page
+        .$$eval('[data-role$=warning], [data-role=other-tab], [role=alert]', (els) => els.map((e) => e.textContent.trim()))
+        .catch(() => []);
+      assert.fail(`${what}; stored under ${DRAFT_KEY}: ${String(last).slice(0, 400)}; notices shown: ${JSON.stringify(notices)}`);
     }
     await page.waitForTimeout(50);
   }
