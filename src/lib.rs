@@ -7,6 +7,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 pub mod domain;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,8 +5,6 @@
 mod en;
 mod sv;
 
-use leptos::prelude::*;
-
 use crate::domain::account_string::Segment;
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::config::ConfigProblem;
@@ -224,33 +222,9 @@ pub struct Texts {
     pub message: fn(Field, &Problem) -> String,
 }
 
-/// The current language, shared by every component.
-pub fn provide_locale(initial: Locale) -> RwSignal<Locale> {
-    let locale = RwSignal::new(initial);
-    provide_context(locale);
-    locale
-}
-
-pub fn use_locale() -> RwSignal<Locale> {
-    use_context::<RwSignal<Locale>>().unwrap_or_else(|| RwSignal::new(Locale::Sv))
-}
-
-/// The texts of the current language, as a signal.
-pub fn use_texts() -> Signal<&'static Texts> {
-    let locale = use_locale();
-    Signal::derive(move || locale.get().texts())
-}
-
-/// The texts of the current language, read once. The app re-renders the whole page when
-/// the language changes, so components render their texts as static strings: far less
-/// WebAssembly than a reactive closure per string.
-pub fn texts_now() -> &'static Texts {
-    use_locale().get_untracked().texts()
-}
-
 /// First letter upper case, for field names that start a sentence. Only ASCII and the
 /// Swedish letters: the full Unicode case tables would cost kilobytes of wasm.
-pub(crate) fn capitalise(text: &str) -> String {
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     let Some(first) = chars.next() else {
         return String::new();
