@@ -1,0 +1,1 @@
+//! The download bundle (filled in by the bundle work).

@@ -1,0 +1,1 @@
+//! The application as a PDF (filled in by the PDF work).
