@@ -1,0 +1,96 @@
+//! What the worker tells the applicant, in their language. These texts live here, not
+//! in `skolutbyte::i18n::Texts`: every function in `Texts` is linked into the first page
+//! load, and these are only needed once the worker runs.
+
+use skolutbyte::domain::submission::Failure;
+use skolutbyte::i18n::Locale;
+
+use crate::job::JobError;
+
+pub fn send_failure(locale: Locale, failure: &Failure) -> String {
+    let problem_text = |failure: &Failure| match failure {
+        Failure::Rejected { problem: Some(problem), .. } => {
+            let text = if problem.detail.trim().is_empty() { &problem.title } else { &problem.detail };
+            Some(text.trim().to_string()).filter(|t| !t.is_empty())
+        }
+        _ => None,
+    };
+    match locale {
+        Locale::Sv => match failure {
+            Failure::Network => "Ansökan kunde inte skickas eftersom det inte gick att nå kommunen. Kontrollera internetanslutningen och försök igen, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+            Failure::Timeout => "Kommunen svarade inte i tid. Försök igen om en stund, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+            Failure::Unavailable { .. } => "Kommunens system kan inte ta emot ansökningar just nu. Försök igen senare, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+            Failure::TooLarge => "Ansökan med bilagor är för stor för att skickas. Ta bort eller förminska bilagor, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+            Failure::NoReference => "Kommunen tog emot något men gav inget referensnummer. Skicka inte igen: ladda ner ansökan och kontakta Internationella enheten.".into(),
+            Failure::Rejected { .. } => match problem_text(failure) {
+                Some(text) => format!("Kommunen kunde inte ta emot ansökan: {text} Dina svar är kvar; ändra dem och försök igen, eller ladda ner ansökan och skicka den med e-post."),
+                None => "Kommunen kunde inte ta emot ansökan. Ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
+            },
+        },
+        Locale::En => match failure {
+            Failure::Network => "Your application could not be sent because the municipality could not be reached. Check your internet connection and try again, or download the application and send it by email. Your answers are kept.".into(),
+            Failure::Timeout => "The municipality did not answer in time. Try again in a while, or download the application and send it by email. Your answers are kept.".into(),
+            Failure::Unavailable { .. } => "The municipality's system cannot receive applications right now. Try again later, or download the application and send it by email. Your answers are kept.".into(),
+            Failure::TooLarge => "The application with its attachments is too large to send. Remove or shrink attachments, or download the application and send it by email. Your answers are kept.".into(),
+            Failure::NoReference => "The municipality received something but gave no reference number. Do not send again: download the application and contact the International Unit (Internationella enheten).".into(),
+            Failure::Rejected { .. } => match problem_text(failure) {
+                Some(text) => format!("The municipality could not accept the application: {text} Your answers are kept; change them and try again, or download the application and send it by email."),
+                None => "The municipality could not accept the application. Download the application and send it by email. Your answers are kept.".into(),
+            },
+        },
+    }
+}
+
+pub fn job_error(locale: Locale, error: &JobError) -> String {
+    let (sv, en) = match error {
+        JobError::Invalid(_) => (
+            "Några svar behöver rättas innan ansökan kan skickas eller laddas ner. Gå till Kontrollera dina svar.",
+            "Some answers need correcting before the application can be sent or downloaded. Go to Check your answers.",
+        ),
+        JobError::NoEndpoint => (
+            "Den här sidan är inte inställd för att skicka ansökningar. Ladda ner ansökan och skicka den med e-post.",
+            "This page is not set up to send applications. Download the application and send it by email.",
+        ),
+        JobError::UnknownTask | JobError::DraftUnreadable(_) => (
+            "Något gick fel när ansökan förbereddes. Dina svar är kvar. Ladda om sidan och försök igen.",
+            "Something went wrong while preparing the application. Your answers are kept. Reload the page and try again.",
+        ),
+    };
+    match locale {
+        Locale::Sv => sv.into(),
+        Locale::En => en.into(),
+    }
+}
+
+/// The PDF or zip could not be made (a font or layout limit); the answers are intact.
+pub fn bundle_failed(locale: Locale) -> String {
+    match locale {
+        Locale::Sv => "Ansökan kunde inte göras om till en fil. Dina svar är kvar. Spara utkastet som fil och kontakta Internationella enheten.".into(),
+        Locale::En => "The application could not be turned into a file. Your answers are kept. Save the draft as a file and contact the International Unit.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skolutbyte::domain::submission::ProblemDetails;
+
+    #[test]
+    fn a_refusal_shows_the_receivers_own_words() {
+        let failure = Failure::Rejected {
+            status: 422,
+            problem: Some(ProblemDetails { title: "Ogiltig".into(), detail: "Beloppet är för högt.".into(), errors: vec![] }),
+        };
+        assert!(send_failure(Locale::Sv, &failure).contains("Beloppet är för högt."));
+        let bare = Failure::Rejected { status: 400, problem: None };
+        assert!(send_failure(Locale::En, &bare).contains("Download the application"));
+    }
+
+    #[test]
+    fn every_failure_says_what_to_do_in_both_languages() {
+        for failure in [Failure::Network, Failure::Timeout, Failure::Unavailable { status: 503 }, Failure::TooLarge, Failure::NoReference] {
+            assert!(send_failure(Locale::Sv, &failure).contains("ladda ner ansökan"));
+            assert!(send_failure(Locale::En, &failure).contains("download the application"));
+        }
+    }
+}
