@@ -15,7 +15,9 @@ if (!dir || process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+// Only the page's own module glue: the worker's files are classic scripts whose top-level
+// names (`wasm_bindgen`) must survive, and they are not part of the first load anyway.
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && html.includes(f))) {
   const path = join(dir, name);
   const before = readFileSync(path);
   const { code } = esbuild.transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });

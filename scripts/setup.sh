@@ -40,6 +40,10 @@ fi
 missing_apt=()
 command -v chromium >/dev/null || missing_apt+=(chromium)
 command -v chromedriver >/dev/null || missing_apt+=(chromium-driver)
+# Real readers for what the app produces: the PDF (poppler, qpdf) and the zip.
+command -v pdftotext >/dev/null || missing_apt+=(poppler-utils)
+command -v qpdf >/dev/null || missing_apt+=(qpdf)
+command -v unzip >/dev/null || missing_apt+=(unzip)
 if [ ${#missing_apt[@]} -gt 0 ]; then
   say "installing ${missing_apt[*]} from Debian"
   apt-get update -qq

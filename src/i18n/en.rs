@@ -263,9 +263,15 @@ pub static TEXTS: Texts = Texts {
         ConfigProblem::BooleanInvalid => "must be true or false",
     },
     print_answers: "Print or save as PDF",
+    sending: |attempt| if attempt <= 1 { "Sending your application…".into() } else { format!("Sending your application, attempt {attempt}…") },
+    download_application: "Download the application",
+    preparing_download: "Preparing the application for download…",
+    reference_label: "Reference number",
+    worker_unavailable: "The application cannot be sent or downloaded in this browser right now. Your answers are kept. Reload the page and try again, or save the draft as a file.",
+    send_failed_title: "The application has not been sent",
     download_mode_text: |contact| match contact {
-        Some(email) => format!("The application is not sent automatically from here. Open Check your answers below, choose Print or save as PDF, and email the file to {email}."),
-        None => "The application is not sent automatically from here. Open Check your answers below, choose Print or save as PDF, and email the file to the International Unit (Internationella enheten).".into(),
+        Some(email) => format!("The application is not sent automatically from here. Download it and email the file to {email}."),
+        None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),
     },
 
     money: format_en,

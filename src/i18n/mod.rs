@@ -215,6 +215,13 @@ pub struct Texts {
     pub config_errors_title: &'static str,
     pub config_problem: fn(&ConfigProblem) -> &'static str,
     pub print_answers: &'static str,
+    pub sending: fn(u32) -> String,
+    pub download_application: &'static str,
+    pub preparing_download: &'static str,
+    pub reference_label: &'static str,
+    /// The worker (PDF, sending) could not be started or could not save the file.
+    pub worker_unavailable: &'static str,
+    pub send_failed_title: &'static str,
     pub download_mode_text: fn(Option<&str>) -> String,
 
     pub money: fn(Money) -> String,

@@ -263,9 +263,15 @@ pub static TEXTS: Texts = Texts {
         ConfigProblem::BooleanInvalid => "ska vara true eller false",
     },
     print_answers: "Skriv ut eller spara som PDF",
+    sending: |attempt| if attempt <= 1 { "Skickar ansökan …".into() } else { format!("Skickar ansökan, försök {attempt} …") },
+    download_application: "Ladda ner ansökan",
+    preparing_download: "Ansökan görs i ordning för nedladdning …",
+    reference_label: "Referensnummer",
+    worker_unavailable: "Det gick inte att skicka eller ladda ner ansökan i den här webbläsaren just nu. Dina svar är kvar. Ladda om sidan och försök igen, eller spara utkastet som fil.",
+    send_failed_title: "Ansökan är inte skickad",
     download_mode_text: |contact| match contact {
-        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Öppna Kontrollera dina svar nedan, välj Skriv ut eller spara som PDF och skicka filen med e-post till {email}."),
-        None => "Ansökan skickas inte automatiskt härifrån. Öppna Kontrollera dina svar nedan, välj Skriv ut eller spara som PDF och skicka filen med e-post till Internationella enheten.".into(),
+        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till {email}."),
+        None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),
     },
 
     money: format_sv,

@@ -37,6 +37,7 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView
     provide_context(settings.clone());
     follow_browser_history(form);
     let drafts = super::drafts::autosave::start(form);
+    super::delivery::provide_outbox(form, drafts, locale, settings.endpoint.is_some());
     // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).
     Effect::new(move |_| {
         let t = locale.get().texts();

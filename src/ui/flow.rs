@@ -9,6 +9,7 @@ use super::form::Form;
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::domain::validate::{errors_for_step, validate};
+use crate::ui::delivery::{send, Outbox};
 
 const HISTORY_PREFIX: &str = "skolutbyte:";
 pub const ERROR_SUMMARY_ID: &str = "sku-error-summary";
@@ -50,10 +51,10 @@ pub fn continue_from(form: Form, step: Step) {
 }
 
 /// The last step: every answer is checked again; errors from any step are listed and
-/// their links lead to the step with the field. The confirmation then offers the
-/// application as a file (download mode). Sending to an endpoint runs in the worker that
-/// also makes the PDF (see README, "Sending"), so it costs the first load nothing.
-pub fn submit(form: Form) {
+/// their links lead to the step with the field. With an endpoint the application is then
+/// sent (the confirmation follows the receiver's answer); in download mode the
+/// confirmation offers it as a file. Both run in the worker (see `ui::delivery`).
+pub fn submit(form: Form, outbox: Outbox) {
     let draft = form.draft.get_untracked();
     let mut application = match form.rules.with_value(|rules| validate(&draft, rules)) {
         Ok(application) => application,
@@ -76,7 +77,11 @@ pub fn submit(form: Form) {
             .collect()
     });
     form.application.set(Some(application));
-    go_to(form, Step::Confirmation);
+    if outbox.sends {
+        send(outbox);
+    } else {
+        go_to(form, Step::Confirmation);
+    }
 }
 
 pub fn back_from(form: Form, step: Step) {
@@ -156,7 +161,7 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     request_animation_frame(f);
 }
 
-fn focus_selector(selector: &str) -> bool {
+pub fn focus_selector(selector: &str) -> bool {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten());

@@ -28,4 +28,3 @@ pub fn use_texts() -> Signal<&'static Texts> {
 pub fn texts_now() -> &'static Texts {
     use_locale().get_untracked().texts()
 }
-

@@ -2,6 +2,7 @@
 //! Nothing here decides a rule; it only shows what `crate::domain` says.
 
 mod app;
+mod delivery;
 mod drafts;
 mod flow;
 mod form;
@@ -36,6 +37,7 @@ pub fn mount() {
         .unwrap_or_default();
     let (settings, config_errors) =
         settings_from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    delivery::remember_host_attributes(attributes);
     let app = move || view! { <app::App settings=settings.clone() config_errors=config_errors.clone() /> };
     match host {
         Some(host) => {

@@ -38,8 +38,9 @@ pub fn bundle_zip(
     time: ZipTime,
 ) -> Result<Vec<u8>, BundleError> {
     // Zip cannot express dates before 1980; such a clock is wrong anyway.
-    let modified = DateTime::from_date_and_time(time.year, time.month, time.day, time.hour, time.minute, 0)
-        .unwrap_or_default();
+    let modified =
+        DateTime::from_date_and_time(time.year, time.month, time.day, time.hour, time.minute, 0)
+            .unwrap_or_default();
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
         .last_modified_time(modified)
@@ -58,12 +59,17 @@ pub fn bundle_zip(
         add(&format!("{ATTACHMENT_FOLDER}{name}"), &attachment.bytes)?;
         used.push(name);
     }
-    zip.finish().map(Cursor::into_inner).map_err(|_| BundleError)
+    zip.finish()
+        .map(Cursor::into_inner)
+        .map_err(|_| BundleError)
 }
 
 /// The bundle's own file name: the reference when the receiver gave one, else the date.
 pub fn bundle_file_name(reference: Option<&str>, time: ZipTime) -> String {
-    match reference.map(safe_file_name).filter(|r| !r.is_empty() && r != "fil") {
+    match reference
+        .map(safe_file_name)
+        .filter(|r| !r.is_empty() && r != "fil")
+    {
         Some(reference) => format!("ansokan-{reference}.zip"),
         None => format!(
             "ansokan-{:04}-{:02}-{:02}-{:02}{:02}.zip",
@@ -109,7 +115,13 @@ mod tests {
     use super::*;
     use std::io::Read;
 
-    const TIME: ZipTime = ZipTime { year: 2026, month: 11, day: 25, hour: 14, minute: 32 };
+    const TIME: ZipTime = ZipTime {
+        year: 2026,
+        month: 11,
+        day: 25,
+        hour: 14,
+        minute: 32,
+    };
 
     fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
@@ -126,16 +138,35 @@ mod tests {
     #[test]
     fn holds_the_json_the_pdf_and_every_attachment() {
         let attachments = vec![
-            Attachment { name: "budget.pdf".into(), bytes: b"%PDF-a".to_vec() },
-            Attachment { name: "budget.pdf".into(), bytes: b"%PDF-b".to_vec() },
-            Attachment { name: "../../etc/passwd".into(), bytes: b"x".to_vec() },
-            Attachment { name: "Rektors intyg å.docx".into(), bytes: vec![] },
+            Attachment {
+                name: "budget.pdf".into(),
+                bytes: b"%PDF-a".to_vec(),
+            },
+            Attachment {
+                name: "budget.pdf".into(),
+                bytes: b"%PDF-b".to_vec(),
+            },
+            Attachment {
+                name: "../../etc/passwd".into(),
+                bytes: b"x".to_vec(),
+            },
+            Attachment {
+                name: "Rektors intyg å.docx".into(),
+                bytes: vec![],
+            },
         ];
         let zip = bundle_zip("{\"a\":1}", b"%PDF-1.7", &attachments, TIME).unwrap();
         let names: Vec<String> = entries(&zip).into_iter().map(|(n, _)| n).collect();
         assert_eq!(
             names,
-            ["ansokan.json", "ansokan.pdf", "bilagor/budget.pdf", "bilagor/budget (2).pdf", "bilagor/passwd", "bilagor/Rektors intyg å.docx"]
+            [
+                "ansokan.json",
+                "ansokan.pdf",
+                "bilagor/budget.pdf",
+                "bilagor/budget (2).pdf",
+                "bilagor/passwd",
+                "bilagor/Rektors intyg å.docx"
+            ]
         );
         let all = entries(&zip);
         assert_eq!(all[0].1, b"{\"a\":1}");
@@ -145,10 +176,16 @@ mod tests {
 
     #[test]
     fn names_come_from_the_reference_or_the_time() {
-        assert_eq!(bundle_file_name(Some("SKU-2026-0042"), TIME), "ansokan-SKU-2026-0042.zip");
+        assert_eq!(
+            bundle_file_name(Some("SKU-2026-0042"), TIME),
+            "ansokan-SKU-2026-0042.zip"
+        );
         assert_eq!(bundle_file_name(Some("../x"), TIME), "ansokan-x.zip");
         assert_eq!(bundle_file_name(None, TIME), "ansokan-2026-11-25-1432.zip");
-        assert_eq!(bundle_file_name(Some(" "), TIME), "ansokan-2026-11-25-1432.zip");
+        assert_eq!(
+            bundle_file_name(Some(" "), TIME),
+            "ansokan-2026-11-25-1432.zip"
+        );
     }
 
     #[test]

@@ -65,7 +65,10 @@ pub fn prepare(input: JobInput<'_>) -> Result<Job, JobError> {
     // A setting the page could not use was already reported there; here it keeps its
     // default exactly as it did on the page.
     let (settings, _) = settings_from_attributes(
-        input.attributes.iter().map(|(name, value)| (name.as_str(), value.as_str())),
+        input
+            .attributes
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
     );
     if task == Task::Send && settings.endpoint.is_none() {
         return Err(JobError::NoEndpoint);
@@ -74,7 +77,13 @@ pub fn prepare(input: JobInput<'_>) -> Result<Job, JobError> {
     let mut application = validate(&saved.draft, &settings.rules).map_err(JobError::Invalid)?;
     application.attachments = input.attachments;
     let reference = Some(input.reference.trim().to_string()).filter(|r| !r.is_empty());
-    Ok(Job { task, application, settings, locale, reference })
+    Ok(Job {
+        task,
+        application,
+        settings,
+        locale,
+        reference,
+    })
 }
 
 #[cfg(test)]
@@ -88,14 +97,28 @@ mod tests {
         SavedDraft::new(internship_draft(), Step::Declaration, 0, None).to_compact_json()
     }
 
-    fn input<'a>(task: &'a str, draft: &'a str, attributes: &'a [(String, String)]) -> JobInput<'a> {
-        JobInput { task, draft_json: draft, attributes, locale: "en", reference: " R-1 ", attachments: vec![] }
+    fn input<'a>(
+        task: &'a str,
+        draft: &'a str,
+        attributes: &'a [(String, String)],
+    ) -> JobInput<'a> {
+        JobInput {
+            task,
+            draft_json: draft,
+            attributes,
+            locale: "en",
+            reference: " R-1 ",
+            attachments: vec![],
+        }
     }
 
     #[test]
     fn a_valid_draft_becomes_the_application_with_the_page_settings() {
         let attributes = vec![
-            ("data-endpoint".to_string(), "http://127.0.0.1:9/ansokan".to_string()),
+            (
+                "data-endpoint".to_string(),
+                "http://127.0.0.1:9/ansokan".to_string(),
+            ),
             ("data-fund-amount".to_string(), "300 000".to_string()),
         ];
         let draft = draft_json();
@@ -103,24 +126,42 @@ mod tests {
         assert_eq!(job.task, Task::Send);
         assert_eq!(job.locale, Locale::En);
         assert_eq!(job.reference.as_deref(), Some("R-1"));
-        assert_eq!(job.settings.endpoint.as_deref(), Some("http://127.0.0.1:9/ansokan"));
-        assert_eq!(job.application.applicant.name, internship_draft().applicant_name);
+        assert_eq!(
+            job.settings.endpoint.as_deref(),
+            Some("http://127.0.0.1:9/ansokan")
+        );
+        assert_eq!(
+            job.application.applicant.name,
+            internship_draft().applicant_name
+        );
     }
 
     #[test]
     fn sending_without_an_endpoint_is_refused_but_a_bundle_is_not() {
         let draft = draft_json();
-        assert_eq!(prepare(input("send", &draft, &[])).err(), Some(JobError::NoEndpoint));
+        assert_eq!(
+            prepare(input("send", &draft, &[])).err(),
+            Some(JobError::NoEndpoint)
+        );
         assert!(prepare(input("bundle", &draft, &[])).is_ok());
-        assert_eq!(prepare(input("print", &draft, &[])).err(), Some(JobError::UnknownTask));
+        assert_eq!(
+            prepare(input("print", &draft, &[])).err(),
+            Some(JobError::UnknownTask)
+        );
     }
 
     #[test]
     fn an_unreadable_or_incomplete_draft_is_reported_not_sent() {
-        assert!(matches!(prepare(input("bundle", "{", &[])), Err(JobError::DraftUnreadable(_))));
+        assert!(matches!(
+            prepare(input("bundle", "{", &[])),
+            Err(JobError::DraftUnreadable(_))
+        ));
         let mut draft = internship_draft();
         draft.applicant_email.clear();
         let json = SavedDraft::new(draft, Step::Declaration, 0, None).to_compact_json();
-        assert!(matches!(prepare(input("bundle", &json, &[])), Err(JobError::Invalid(_))));
+        assert!(matches!(
+            prepare(input("bundle", &json, &[])),
+            Err(JobError::Invalid(_))
+        ));
     }
 }

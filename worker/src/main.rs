@@ -1,4 +1,11 @@
-//! Web Worker entry point (wasm only).
+//! Web Worker entry point: the thin browser shell around the worker's core (`lib.rs`).
+//!
+//! Protocol (both directions are plain arrays, so the page needs no serialiser):
+//! - page → worker: `[task, draftJson, attributes, locale, reference, files, idempotencyKey]`
+//!   where `task` is "send" or "bundle", `attributes` is a flat `[name, value, …]` list of
+//!   the host element's attributes and `files` the chosen `File`s.
+//! - worker → page: `["ready"]` once, then per job `["attempt", n]` while sending,
+//!   `["sent", reference]`, `["failed", message]`, `["bundle", blob, fileName, pdfMs, totalMs]`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -6,4 +13,346 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    shell::start();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod shell {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::{spawn_local, JsFuture};
+    use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+    use skolutbyte::domain::application::AttachmentInfo;
+    use skolutbyte::domain::application_json::application_json;
+    use skolutbyte::domain::dates::Date;
+    use skolutbyte::domain::submission::{
+        decide, parse_problem, parse_reference, parse_retry_after, Failure, Next, Outcome,
+        RetryPolicy,
+    };
+    use skolutbyte_worker::bundle::{bundle_file_name, bundle_zip, Attachment, ZipTime};
+    use skolutbyte_worker::job::{prepare, Job, JobInput, Task};
+    use skolutbyte_worker::messages;
+    use skolutbyte_worker::pdf::{application_pdf, Stamp};
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn post(parts: &[JsValue]) {
+        let message: Array = parts.iter().collect();
+        let _ = scope().post_message(&message);
+    }
+
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+            spawn_local(run(event.data()));
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // Messages sent before this handler existed would be lost: the page waits for this.
+        post(&["ready".into()]);
+    }
+
+    fn text_at(message: &Array, index: u32) -> String {
+        message.get(index).as_string().unwrap_or_default()
+    }
+
+    async fn run(data: JsValue) {
+        let message: Array = data.dyn_into().unwrap_or_default();
+        let attributes: Vec<(String, String)> = {
+            let flat: Array = message.get(2).dyn_into().unwrap_or_default();
+            let texts: Vec<String> = flat
+                .iter()
+                .map(|v| v.as_string().unwrap_or_default())
+                .collect();
+            texts
+                .chunks(2)
+                .filter(|p| p.len() == 2)
+                .map(|p| (p[0].clone(), p[1].clone()))
+                .collect()
+        };
+        let files: Vec<File> = message
+            .get(5)
+            .dyn_into::<Array>()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| f.dyn_into::<File>().ok())
+            .collect();
+        let task = text_at(&message, 0);
+        let draft_json = text_at(&message, 1);
+        let locale_code = text_at(&message, 3);
+        let reference = text_at(&message, 4);
+        let key = text_at(&message, 6);
+        let input = JobInput {
+            task: &task,
+            draft_json: &draft_json,
+            attributes: &attributes,
+            locale: &locale_code,
+            reference: &reference,
+            attachments: files
+                .iter()
+                .map(|f| AttachmentInfo {
+                    name: f.name(),
+                    size_bytes: f.size() as u64,
+                    media_type: f.type_(),
+                })
+                .collect(),
+        };
+        let job = match prepare(input) {
+            Ok(job) => job,
+            Err(error) => {
+                let locale = skolutbyte::i18n::Locale::from_code(&locale_code)
+                    .unwrap_or(skolutbyte::i18n::Locale::Sv);
+                post(&["failed".into(), messages::job_error(locale, &error).into()]);
+                return;
+            }
+        };
+        match job.task {
+            Task::Bundle => bundle(&job, &files),
+            Task::Send => match send(&job, &files, &key).await {
+                Ok(reference) => post(&["sent".into(), reference.into()]),
+                Err(failure) => post(&[
+                    "failed".into(),
+                    messages::send_failure(job.locale, &failure).into(),
+                ]),
+            },
+        }
+    }
+
+    fn now_ms() -> f64 {
+        scope()
+            .performance()
+            .map(|p| p.now())
+            .unwrap_or_else(|| js_sys::Date::now())
+    }
+
+    /// The applicant's local time, for the PDF stamp and the zip entries.
+    fn local_time() -> ZipTime {
+        let now = js_sys::Date::new_0();
+        ZipTime {
+            year: now.get_full_year() as u16,
+            month: now.get_month() as u8 + 1,
+            day: now.get_date() as u8,
+            hour: now.get_hours() as u8,
+            minute: now.get_minutes() as u8,
+        }
+    }
+
+    fn make_pdf(job: &Job, time: ZipTime) -> Option<Vec<u8>> {
+        let stamp = Stamp {
+            reference: job.reference.clone(),
+            created: Date::from_ymd(i32::from(time.year), time.month, time.day)?,
+            created_hour: time.hour,
+            created_minute: time.minute,
+        };
+        application_pdf(&job.application, job.locale, &stamp).ok()
+    }
+
+    /// Reads a chosen file; workers may read synchronously, which keeps this simple.
+    fn file_bytes(file: &File) -> Option<Vec<u8>> {
+        let reader = web_sys::FileReaderSync::new().ok()?;
+        let buffer = reader.read_as_array_buffer(file).ok()?;
+        Some(Uint8Array::new(&buffer).to_vec())
+    }
+
+    fn bundle(job: &Job, files: &[File]) {
+        let started = now_ms();
+        let time = local_time();
+        let Some(pdf) = make_pdf(job, time) else {
+            post(&["failed".into(), messages::bundle_failed(job.locale).into()]);
+            return;
+        };
+        let pdf_ms = now_ms() - started;
+        let attachments: Option<Vec<Attachment>> = files
+            .iter()
+            .map(|f| {
+                file_bytes(f).map(|bytes| Attachment {
+                    name: f.name(),
+                    bytes,
+                })
+            })
+            .collect();
+        let zip = attachments.and_then(|attachments| {
+            bundle_zip(
+                &application_json(&job.application),
+                &pdf,
+                &attachments,
+                time,
+            )
+            .ok()
+        });
+        let Some(blob) = zip.and_then(|zip| bytes_blob(&zip, "application/zip")) else {
+            post(&["failed".into(), messages::bundle_failed(job.locale).into()]);
+            return;
+        };
+        post(&[
+            "bundle".into(),
+            blob.into(),
+            bundle_file_name(job.reference.as_deref(), time).into(),
+            pdf_ms.into(),
+            (now_ms() - started).into(),
+        ]);
+    }
+
+    fn bytes_blob(bytes: &[u8], media_type: &str) -> Option<web_sys::Blob> {
+        let parts = Array::of1(&Uint8Array::from(bytes));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(media_type);
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+    }
+
+    /// POSTs until the receiver confirms or `decide` gives up. Every attempt carries the
+    /// same Idempotency-Key, so a retry after a lost answer cannot create a second
+    /// application.
+    async fn send(job: &Job, files: &[File], key: &str) -> Result<String, Failure> {
+        let endpoint = job.settings.endpoint.clone().unwrap_or_default();
+        let json = application_json(&job.application);
+        let pdf = if job.settings.multipart {
+            Some(make_pdf(job, local_time()).ok_or(Failure::Rejected {
+                status: 0,
+                problem: None,
+            })?)
+        } else {
+            None
+        };
+        let policy = RetryPolicy::default();
+        let mut attempt = 1;
+        loop {
+            post(&["attempt".into(), attempt.into()]);
+            let body = match &pdf {
+                Some(pdf) => multipart_body(&json, pdf, files),
+                None => Some(JsValue::from_str(&json)),
+            };
+            let outcome = match body {
+                Some(body) => {
+                    post_once(&endpoint, body, pdf.is_none(), key, policy.timeout_ms).await
+                }
+                None => Outcome::NetworkError,
+            };
+            match decide(&policy, attempt, outcome) {
+                Next::Done { reference } => return Ok(reference),
+                Next::GiveUp(failure) => return Err(failure),
+                Next::RetryAfterMs(delay) => {
+                    sleep(delay).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    fn multipart_body(json: &str, pdf: &[u8], files: &[File]) -> Option<JsValue> {
+        let form = web_sys::FormData::new().ok()?;
+        let json_blob = {
+            let parts = Array::of1(&JsValue::from_str(json));
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("application/json");
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?
+        };
+        form.append_with_blob_and_filename("application", &json_blob, "ansokan.json")
+            .ok()?;
+        form.append_with_blob_and_filename(
+            "pdf",
+            &bytes_blob(pdf, "application/pdf")?,
+            "ansokan.pdf",
+        )
+        .ok()?;
+        for file in files {
+            form.append_with_blob_and_filename("attachments", file, &file.name())
+                .ok()?;
+        }
+        Some(form.into())
+    }
+
+    async fn sleep(ms: u32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.min(i32::MAX as u32) as i32,
+            );
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    /// One attempt, abandoned after `timeout_ms` (reading the answer included).
+    async fn post_once(
+        endpoint: &str,
+        body: JsValue,
+        is_json: bool,
+        key: &str,
+        timeout_ms: u32,
+    ) -> Outcome {
+        let controller = web_sys::AbortController::new().ok();
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        if let Ok(headers) = web_sys::Headers::new() {
+            // multipart: the browser writes Content-Type with the boundary itself.
+            if is_json {
+                let _ = headers.set("Content-Type", "application/json");
+            }
+            let _ = headers.set("Accept", "application/json, application/problem+json");
+            let _ = headers.set("Idempotency-Key", key);
+            init.set_headers(&headers);
+        }
+        if let Some(controller) = &controller {
+            init.set_signal(Some(&controller.signal()));
+        }
+        let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+        let abort = {
+            let timed_out = timed_out.clone();
+            let controller = controller.clone();
+            Closure::once(move || {
+                timed_out.set(true);
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+            })
+        };
+        let timer = scope()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                timeout_ms.min(i32::MAX as u32) as i32,
+            )
+            .ok();
+        let outcome = answer(endpoint, &init).await;
+        if let Some(timer) = timer {
+            scope().clear_timeout_with_handle(timer);
+        }
+        drop(abort);
+        match outcome {
+            Some(outcome) => outcome,
+            None if timed_out.get() => Outcome::Timeout,
+            None => Outcome::NetworkError,
+        }
+    }
+
+    /// None when no complete answer arrived (network error, CORS refusal, abort).
+    async fn answer(endpoint: &str, init: &web_sys::RequestInit) -> Option<Outcome> {
+        let response = JsFuture::from(scope().fetch_with_str_and_init(endpoint, init))
+            .await
+            .ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        let status = response.status();
+        let ok = response.ok();
+        let retry_after = response.headers().get("Retry-After").ok().flatten();
+        let text = JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+            .unwrap_or_default();
+        Some(if ok {
+            Outcome::Accepted {
+                reference: parse_reference(&text).unwrap_or_default(),
+            }
+        } else {
+            Outcome::Status {
+                status,
+                retry_after_s: retry_after.as_deref().and_then(parse_retry_after),
+                problem: parse_problem(&text),
+            }
+        })
+    }
+}

@@ -9,8 +9,15 @@ use crate::job::JobError;
 
 pub fn send_failure(locale: Locale, failure: &Failure) -> String {
     let problem_text = |failure: &Failure| match failure {
-        Failure::Rejected { problem: Some(problem), .. } => {
-            let text = if problem.detail.trim().is_empty() { &problem.title } else { &problem.detail };
+        Failure::Rejected {
+            problem: Some(problem),
+            ..
+        } => {
+            let text = if problem.detail.trim().is_empty() {
+                &problem.title
+            } else {
+                &problem.detail
+            };
             Some(text.trim().to_string()).filter(|t| !t.is_empty())
         }
         _ => None,
@@ -79,16 +86,29 @@ mod tests {
     fn a_refusal_shows_the_receivers_own_words() {
         let failure = Failure::Rejected {
             status: 422,
-            problem: Some(ProblemDetails { title: "Ogiltig".into(), detail: "Beloppet är för högt.".into(), errors: vec![] }),
+            problem: Some(ProblemDetails {
+                title: "Ogiltig".into(),
+                detail: "Beloppet är för högt.".into(),
+                errors: vec![],
+            }),
         };
         assert!(send_failure(Locale::Sv, &failure).contains("Beloppet är för högt."));
-        let bare = Failure::Rejected { status: 400, problem: None };
+        let bare = Failure::Rejected {
+            status: 400,
+            problem: None,
+        };
         assert!(send_failure(Locale::En, &bare).contains("Download the application"));
     }
 
     #[test]
     fn every_failure_says_what_to_do_in_both_languages() {
-        for failure in [Failure::Network, Failure::Timeout, Failure::Unavailable { status: 503 }, Failure::TooLarge, Failure::NoReference] {
+        for failure in [
+            Failure::Network,
+            Failure::Timeout,
+            Failure::Unavailable { status: 503 },
+            Failure::TooLarge,
+            Failure::NoReference,
+        ] {
             assert!(send_failure(Locale::Sv, &failure).contains("ladda ner ansökan"));
             assert!(send_failure(Locale::En, &failure).contains("download the application"));
         }

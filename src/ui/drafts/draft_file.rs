@@ -34,10 +34,13 @@ pub fn download(name: &str, media_type: &str, text: &str) -> bool {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .is_ok_and(|blob| download_blob(name, &blob))
+}
+
+/// Offers `blob` as a file called `name`. Returns false when the browser refused.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let link = web_sys::window()

@@ -265,6 +265,10 @@ impl Formatter<'_> {
 pub fn CheckAnswersStep() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    // Sending or downloading is near: load the worker while the applicant reads.
+    if let Some(outbox) = crate::ui::delivery::use_outbox() {
+        crate::ui::delivery::prefetch(outbox);
+    }
     let sections = move || {
         let attachments: Vec<String> = form
             .files

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::domain::field::Field;
 use crate::domain::step::Step;
+use crate::ui::delivery::status::DeliveryStatus;
+use crate::ui::delivery::use_outbox;
 use crate::ui::flow::submit;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -14,12 +16,17 @@ use crate::ui::widgets::step_page::StepPage;
 #[component]
 pub fn DeclarationStep() -> impl IntoView {
     let form = use_form();
+    let outbox = use_outbox();
     let t = texts_now();
     let field = Field::Declaration;
     let error = form.error(field);
     let checked = Signal::derive(move || form.draft.with(|d| d.declaration_confirmed));
     view! {
-        <StepPage step=Step::Declaration button=|t| t.send_button on_submit=Callback::new(move |_| submit(form))>
+        <StepPage step=Step::Declaration button=|t| t.send_button on_submit=Callback::new(move |_| {
+            if let Some(outbox) = outbox {
+                submit(form, outbox);
+            }
+        })>
             <p class="sku-body">{t.declaration_text}</p>
             <div class="sku-form-group">
                 <ErrorMessage field />
@@ -36,6 +43,7 @@ pub fn DeclarationStep() -> impl IntoView {
                     </label>
                 </div>
             </div>
+            {outbox.map(|outbox| view! { <DeliveryStatus outbox offer_download=false /> })}
         </StepPage>
     }
 }

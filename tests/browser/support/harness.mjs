@@ -24,11 +24,19 @@ const mimeTypes = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response. */
-export async function serveDirectory(root = distDir, headers = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response;
+ * `pages` maps extra paths (e.g. '/send.html') to HTML served as they are.
+ */
+export async function serveDirectory(root = distDir, headers = {}, pages = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (pages[path] !== undefined) {
+        res.writeHead(200, { 'content-type': mimeTypes['.html'], 'cache-control': 'no-store', ...headers });
+        res.end(pages[path]);
+        return;
+      }
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -47,6 +55,19 @@ export async function serveDirectory(root = distDir, headers = {}) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * The built index.html with `attributes` (e.g. { 'data-endpoint': '…' }) added to the
+ * mount element: the app as a host page would configure it.
+ */
+export async function pageWithSettings(attributes) {
+  const html = await readFile(join(distDir, 'index.html'), 'utf8');
+  const escape = (value) => String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const extra = Object.entries(attributes).map(([name, value]) => ` ${name}="${escape(value)}"`).join('');
+  const configured = html.replace(/<main\b/, `<main${extra}`);
+  if (configured === html) throw new Error('index.html has no <main> mount element');
+  return configured;
 }
 
 export async function launchBrowser() {

@@ -1,0 +1,212 @@
+// Sending to the municipality's endpoint, against the reference receiver (receiver/, a
+// real HTTP server on loopback): the application arrives once, exactly as sent, valid
+// against the published JSON Schema; every injected fault ends in the right message with
+// the download still offered; retries never create a second application; the draft is
+// cleared only after the receiver's confirmation.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDirectory, launchBrowser, openApp, pageWithSettings } from './support/harness.mjs';
+import { startReceiver, schemaErrors, unzipped } from './support/receiver.mjs';
+import { internship, exchange, fastDriver, fillUntil, fillStep, waitForStep } from './support/journeys.mjs';
+import { DRAFT_KEY, sleep } from './support/drafts.mjs';
+
+const KEY_STORAGE = 'skolutbyte:idempotensnyckel';
+
+let receiver;
+let server;
+let browser;
+
+before(async () => {
+  receiver = await startReceiver();
+  server = await serveDirectory(undefined, {}, {
+    '/send.html': await pageWithSettings({
+      'data-endpoint': receiver.endpoint(),
+      'data-contact-email': 'internationella@skelleftea.se',
+    }),
+    '/multipart.html': await pageWithSettings({ 'data-endpoint': receiver.endpoint(), 'data-multipart': 'true' }),
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  receiver?.close();
+});
+
+beforeEach(() => receiver.reset());
+
+/**
+ * Opens the configured page, answers everything up to the declaration and ticks it.
+ * `posts` collects every POST to the endpoint: its body and Idempotency-Key.
+ */
+async function readyToSend({ path = 'send.html', app = internship, setup } = {}) {
+  const page = await openApp(browser, server.url, { path });
+  if (setup) await setup(page);
+  const posts = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().startsWith(receiver.endpoint())) {
+      posts.push({ body: request.postData(), key: request.headers()['idempotency-key'] });
+    }
+  });
+  const d = fastDriver(page);
+  await fillUntil(d, app, 'declaration');
+  await fillStep.declaration(d, app);
+  return { page, posts };
+}
+
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+async function pressSend(page) {
+  await page.click('[data-role=continue]');
+}
+
+async function waitForFailure(page, timeout = 20000) {
+  await page.waitForSelector('[data-role=delivery-failed]', { timeout });
+  return (await page.textContent('[data-role=delivery-failed]')).replace(/\s+/g, ' ');
+}
+
+/** Clicks "Ladda ner ansökan" and returns the unpacked bundle. */
+async function downloadBundle(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 20000 }),
+    page.click('[data-role=download-application]'),
+  ]);
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'skolutbyte-zip-')), download.suggestedFilename());
+  await download.saveAs(zipPath);
+  return { name: download.suggestedFilename(), ...unzipped(zipPath) };
+}
+
+test('a full application is received once, exactly as sent, valid against the schema; the draft is cleared only after the confirmation', async () => {
+  const { page, posts } = await readyToSend();
+  // The receiver holds its answer for 1.5 s: long enough to look at the page meanwhile.
+  await receiver.queueFaults(['delay:1500']);
+  await pressSend(page);
+  await page.waitForSelector('[data-role=sending]');
+  assert.match(await page.textContent('[data-role=sending]'), /Skickar ansökan/);
+  assert.ok(await stored(page, DRAFT_KEY), 'while sending, the draft is still saved');
+  assert.ok(await stored(page, KEY_STORAGE), 'the Idempotency-Key is kept until confirmed');
+
+  await waitForStep(page, 'confirmation', { timeout: 10000 });
+  const received = await receiver.applications();
+  assert.equal(received.length, 1, 'received exactly once');
+  const { reference, idempotency_key: key } = received[0];
+  assert.match(await page.textContent('[data-role=reference]'), new RegExp(reference));
+
+  assert.equal(posts.length, 1);
+  assert.equal(posts[0].key, key, 'the stored key is the one the app sent');
+  const storedJson = await receiver.storedJson(reference);
+  assert.equal(storedJson, posts[0].body, 'the stored JSON is byte for byte what was sent');
+  const application = JSON.parse(storedJson);
+  assert.deepEqual(schemaErrors(application), []);
+  assert.equal(application.applicant.name, internship.applicant.name);
+  assert.equal(application.budget.amount_applied, 70_000_00);
+
+  assert.equal(await stored(page, DRAFT_KEY), null, 'after the confirmation the draft is cleared');
+  assert.equal(await stored(page, KEY_STORAGE), null, 'and so is the key');
+  // Nothing is saved again afterwards, not even when the page is hidden.
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await sleep(500);
+  assert.equal(await stored(page, DRAFT_KEY), null, 'a sent application is not saved as a draft again');
+
+  // The sent application stays downloadable, with the reference in its name and PDF.
+  const bundle = await downloadBundle(page);
+  assert.equal(bundle.name, `ansokan-${reference}.zip`);
+  assert.equal(readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'), storedJson);
+  assert.ok(bundle.names.includes('ansokan.pdf'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// Each fault from the receiver, what the applicant is told, and how many applications
+// the receiver holds afterwards. Retries reuse the key, so none ever holds two.
+const faults = [
+  { faults: ['503'], sent: true, attempts: 2, what: '503 with Retry-After, then success' },
+  { faults: ['drop-after-store'], sent: true, attempts: 2, what: 'stored but the answer lost: the retry gets the same reference' },
+  { faults: ['500', '500', '500', '500'], message: /kan inte ta emot ansökningar just nu/, attempts: 4, what: '500 on every attempt' },
+  { faults: ['429', '429', '429', '429'], message: /kan inte ta emot ansökningar just nu/, attempts: 4, what: '429 on every attempt' },
+  { faults: ['drop', 'drop', 'drop', 'drop'], message: /inte gick att nå kommunen/, attempts: 4, what: 'the connection dropped every time' },
+  { faults: ['413'], message: /för stor/, attempts: 1, what: '413, not retried' },
+  { faults: ['422'], message: /Kommunen kunde inte ta emot ansökan: .*fel/, attempts: 1, what: '422 with problem+json, not retried' },
+];
+
+for (const { faults: queue, sent, attempts, message, what } of faults) {
+  test(`fault: ${what}`, async () => {
+    const { page, posts } = await readyToSend();
+    await receiver.queueFaults(queue);
+    await pressSend(page);
+    if (sent) {
+      await waitForStep(page, 'confirmation', { timeout: 15000 });
+      const [only, ...more] = await receiver.applications();
+      assert.equal(more.length, 0, 'one application, not two');
+      assert.match(await page.textContent('[data-role=reference]'), new RegExp(only.reference));
+    } else {
+      const shown = await waitForFailure(page);
+      assert.match(shown, message);
+      assert.match(shown, /Ansökan är inte skickad/);
+      assert.equal((await receiver.applications()).length, 0, 'nothing stored');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.role), 'delivery-failed', 'focus moves to the message');
+      assert.ok(await stored(page, DRAFT_KEY), 'the draft is kept');
+      // The download is there as the fallback.
+      const bundle = await downloadBundle(page);
+      const application = JSON.parse(readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'));
+      assert.deepEqual(schemaErrors(application), []);
+      assert.equal(application.applicant.email, internship.applicant.email);
+    }
+    assert.equal(posts.length, attempts, `${attempts} attempt(s)`);
+    assert.equal(new Set(posts.map((p) => p.key)).size, 1, 'every attempt carries the same Idempotency-Key');
+    assert.deepEqual(page.problems.filter((p) => !p.includes('Failed to load resource')), []);
+    await page.context().close();
+  });
+}
+
+test('an answer slower than the timeout is retried with the same key and stored once', async () => {
+  const { page, posts } = await readyToSend();
+  await receiver.queueFaults(['delay:20000']);
+  await pressSend(page);
+  await waitForStep(page, 'confirmation', { timeout: 30000 });
+  assert.equal((await receiver.applications()).length, 1);
+  assert.equal(posts.length, 2);
+  assert.equal(posts[0].key, posts[1].key);
+  await page.context().close();
+});
+
+test('after a failure, Send again succeeds with the same key and one application', async () => {
+  const { page, posts } = await readyToSend();
+  await receiver.queueFaults(['drop', 'drop', 'drop', 'drop']);
+  await pressSend(page);
+  await waitForFailure(page);
+  await pressSend(page);
+  await waitForStep(page, 'confirmation', { timeout: 15000 });
+  assert.equal((await receiver.applications()).length, 1);
+  assert.equal(posts.length, 5);
+  assert.equal(new Set(posts.map((p) => p.key)).size, 1);
+  await page.context().close();
+});
+
+test('multipart: the JSON, the PDF and the attachment arrive as parts', async () => {
+  const { page } = await readyToSend({ path: 'multipart.html', app: exchange });
+  await pressSend(page);
+  await waitForStep(page, 'confirmation', { timeout: 15000 });
+  const [application] = await receiver.applications();
+  assert.match(application.content_type, /^multipart\/form-data/);
+  const parts = application.files.map((f) => `${f.part}:${f.file_name}`);
+  assert.ok(parts.includes('pdf:ansokan.pdf'), parts.join(', '));
+  assert.ok(parts.includes('attachments:inbjudan.pdf'), parts.join(', '));
+  assert.deepEqual(schemaErrors(JSON.parse(await receiver.storedJson(application.reference))), []);
+  await page.context().close();
+});
+
+test('when the worker cannot load, the applicant is told and nothing is lost', async () => {
+  // Blocked before the check-answers page would start it early.
+  const { page } = await readyToSend({ setup: (page) => page.route(/worker/, (route) => route.abort()) });
+  await pressSend(page);
+  const shown = await waitForFailure(page);
+  assert.match(shown, /Dina svar är kvar/);
+  assert.ok(await stored(page, DRAFT_KEY));
+  assert.equal(await page.isChecked('#declaration'), true, 'the declaration is still ticked');
+  await page.context().close();
+});
