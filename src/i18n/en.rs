@@ -268,6 +268,16 @@ pub static TEXTS: Texts = Texts {
         None => "The application is not sent automatically from here. Open Check your answers below, choose Print or save as PDF, and email the file to the International Unit (Internationella enheten).".into(),
     },
 
+    pdf_title: "Application to the fund for international school exchange",
+    pdf_page_of: "Page {n} of {total}",
+    pdf_reference: "Reference",
+    pdf_created: "Created",
+    pdf_description: "Description",
+    pdf_amount: "Amount",
+    pdf_declaration: "Declaration",
+    yes: "Yes",
+    no: "No",
+
     money: format_en,
     date: format_long_en,
     message,

@@ -268,6 +268,16 @@ pub static TEXTS: Texts = Texts {
         None => "Ansökan skickas inte automatiskt härifrån. Öppna Kontrollera dina svar nedan, välj Skriv ut eller spara som PDF och skicka filen med e-post till Internationella enheten.".into(),
     },
 
+    pdf_title: "Ansökan till fonden för internationellt skolutbyte",
+    pdf_page_of: "Sida {n} av {total}",
+    pdf_reference: "Referens",
+    pdf_created: "Skapad",
+    pdf_description: "Beskrivning",
+    pdf_amount: "Belopp",
+    pdf_declaration: "Intygande",
+    yes: "Ja",
+    no: "Nej",
+
     money: format_sv,
     date: format_long_sv,
     message,
