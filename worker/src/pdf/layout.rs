@@ -439,6 +439,10 @@ impl Layout<'_> {
             let label_width: f32 = xs.iter().take(span).map(|c| c.1).sum();
             let (value_x, value_width) = xs.last().copied().unwrap_or((MARGIN_X, TEXT_WIDTH));
             let align_end = columns.last().is_some_and(|c| c.align_end);
+            // The sums stay together, on the page of the last rows or the next.
+            let footer_height = table.footer.len() as f32
+                * (BODY_LEADING + TABLE_ROW.pad_top + TABLE_ROW.pad_bottom);
+            self.keep(footer_height);
             for (label, value) in &table.footer {
                 let tr = self.group(Some(foot), Role::Row, None);
                 let th = self.group(
@@ -562,4 +566,222 @@ impl Layout<'_> {
 fn row_height(cells: &[Cell], style: RowStyle) -> f32 {
     let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
     lines as f32 * style.leading + style.pad_top + style.pad_bottom
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::content::{Answer, Column, Section};
+    use std::collections::HashMap;
+
+    fn words(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("ord{i} åäö"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn doc(rows: usize, long_cell_words: usize) -> Doc {
+        let mut table_rows: Vec<Vec<String>> = (0..rows)
+            .map(|i| vec![format!("{i} mars 2027"), "Resan".into(), words(8)])
+            .collect();
+        table_rows.push(vec!["1 april 2027".into(), "Resan".into(), words(long_cell_words)]);
+        Doc {
+            title: "Ansökan".into(),
+            meta: vec!["Skapad: i dag".into()],
+            sections: vec![
+                Section {
+                    heading: "Mål".into(),
+                    items: vec![Item::Answers(vec![
+                        Answer {
+                            label: "Kort".into(),
+                            value: "Ja".into(),
+                        },
+                        Answer {
+                            label: "Lång".into(),
+                            value: words(1500),
+                        },
+                    ])],
+                },
+                Section {
+                    heading: "Aktiviteter".into(),
+                    items: vec![Item::Table(Table {
+                        columns: vec![
+                            Column {
+                                header: "Datum".into(),
+                                share: 0.25,
+                                align_end: false,
+                            },
+                            Column {
+                                header: "Del".into(),
+                                share: 0.25,
+                                align_end: false,
+                            },
+                            Column {
+                                header: "Belopp".into(),
+                                share: 0.5,
+                                align_end: true,
+                            },
+                        ],
+                        rows: table_rows,
+                        footer: vec![("Summa".into(), "1 kr".into())],
+                    })],
+                },
+            ],
+        }
+    }
+
+    fn laid(rows: usize, long_cell_words: usize) -> Laid {
+        let fonts = Fonts::load().expect("fonts");
+        lay_out(&doc(rows, long_cell_words), &fonts)
+    }
+
+    /// Leaf id → (page, text) as drawn.
+    fn leaves(laid: &Laid) -> HashMap<usize, (usize, String)> {
+        let mut map = HashMap::new();
+        for (page, p) in laid.pages.iter().enumerate() {
+            for d in &p.drawn {
+                if let Drawn::Text {
+                    text,
+                    mark: Mark::Leaf(id),
+                    ..
+                } = d
+                {
+                    assert!(map.insert(*id, (page, text.clone())).is_none(), "leaf {id} drawn twice");
+                }
+            }
+        }
+        map
+    }
+
+    /// Leaf ids under a group, in tree order.
+    fn leaves_under(laid: &Laid, group: usize, out: &mut Vec<usize>) {
+        for child in &laid.groups[group].children {
+            match child {
+                Child::Leaf(id) => out.push(*id),
+                Child::Group(g) => leaves_under(laid, *g, out),
+            }
+        }
+    }
+
+    #[test]
+    fn every_line_is_inside_the_text_area() {
+        let fonts = Fonts::load().expect("fonts");
+        let laid = lay_out(&doc(60, 900), &fonts);
+        assert!(laid.pages.len() > 3, "{} pages", laid.pages.len());
+        for page in &laid.pages {
+            for d in &page.drawn {
+                if let Drawn::Text {
+                    x,
+                    baseline,
+                    size,
+                    bold,
+                    text,
+                    ..
+                } = d
+                {
+                    let width = fonts.face(*bold).width(text, *size);
+                    assert!(*x >= MARGIN_X - 0.01, "{text:?} at x {x}");
+                    assert!(x + width <= MARGIN_X + TEXT_WIDTH + 0.01, "{text:?} too wide");
+                    assert!(*baseline > BODY_TOP && *baseline < BODY_BOTTOM, "{text:?} at y {baseline}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_leaf_is_drawn_once_and_has_one_parent() {
+        let laid = laid(40, 50);
+        let drawn = leaves(&laid);
+        assert_eq!(drawn.len(), laid.leaves);
+        let mut parents = vec![0; laid.leaves];
+        for group in &laid.groups {
+            for child in &group.children {
+                if let Child::Leaf(id) = child {
+                    parents[*id] += 1;
+                }
+            }
+        }
+        assert!(parents.iter().all(|&n| n == 1), "{parents:?}");
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_as_an_artifact_on_each_new_page() {
+        let laid = laid(120, 10);
+        let header_pages: Vec<usize> = laid
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.drawn.iter().any(|d| {
+                    matches!(d, Drawn::Text { text, mark: Mark::Artifact(Furniture::Repeated), .. } if text == "Datum")
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert!(header_pages.len() >= 2, "{header_pages:?}");
+        // The real header is tagged once, as column headers.
+        let column_headers = laid
+            .groups
+            .iter()
+            .filter(|g| g.role == Role::ColumnHeader)
+            .count();
+        assert_eq!(column_headers, 3);
+    }
+
+    #[test]
+    fn short_rows_stay_on_one_page_and_long_ones_split() {
+        let laid = laid(70, 2000);
+        let drawn = leaves(&laid);
+        let rows: Vec<usize> = laid
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.role == Role::Row)
+            .map(|(i, _)| i)
+            .collect();
+        let mut split = 0;
+        for row in rows {
+            let mut ids = Vec::new();
+            leaves_under(&laid, row, &mut ids);
+            let mut pages: Vec<usize> = ids.iter().map(|id| drawn[id].0).collect();
+            pages.dedup();
+            pages.sort_unstable();
+            pages.dedup();
+            if ids.len() <= KEEP_LINES * 3 {
+                assert_eq!(pages.len(), 1, "short row split over {pages:?}");
+            } else if pages.len() > 1 {
+                split += 1;
+            }
+        }
+        assert_eq!(split, 1, "the long row should run over pages");
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        for rows in [0, 5, 17, 23, 31, 44] {
+            let laid = laid(rows, 20);
+            let drawn = leaves(&laid);
+            let mut last_on_page: HashMap<usize, usize> = HashMap::new();
+            for (id, (page, _)) in &drawn {
+                let entry = last_on_page.entry(*page).or_insert(*id);
+                *entry = (*entry).max(*id);
+            }
+            for group in laid.groups.iter().filter(|g| g.role == Role::Heading) {
+                for child in &group.children {
+                    if let Child::Leaf(id) = child {
+                        let page = drawn[id].0;
+                        assert_ne!(last_on_page[&page], *id, "heading {:?} ends page {page}", group.title);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic() {
+        let a = laid(30, 300);
+        let b = laid(30, 300);
+        assert_eq!(format!("{:?}", a.pages), format!("{:?}", b.pages));
+    }
 }
