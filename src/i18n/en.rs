@@ -307,11 +307,11 @@ fn format_size(bytes: u64) -> String {
     if bytes < 1024 {
         return format!("{bytes} B");
     }
-    let tenths_kb = bytes * 10 / 1024;
+    let tenths_kb = bytes.saturating_mul(10) / 1024;
     if tenths_kb < 10240 {
         return format!("{}.{} kB", tenths_kb / 10, tenths_kb % 10);
     }
-    let tenths_mb = bytes * 10 / (1024 * 1024);
+    let tenths_mb = bytes.saturating_mul(10) / (1024 * 1024);
     format!("{}.{} MB", tenths_mb / 10, tenths_mb % 10)
 }
 
