@@ -147,11 +147,9 @@ fn run(tool: &str, args: &[&str], path: &Path) -> String {
     if tool == "pdftotext" {
         command.arg("-");
     }
-    let output = command
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{tool} is needed for this test (apt-get install -y poppler-utils qpdf): {e}")
-        });
+    let output = command.output().unwrap_or_else(|e| {
+        panic!("{tool} is needed for this test (apt-get install -y poppler-utils qpdf): {e}")
+    });
     assert!(
         output.status.success(),
         "{tool} {args:?} failed: {}\n{}",
@@ -205,7 +203,10 @@ fn assert_contains_all(text: &str, expected: &[String]) {
         .iter()
         .filter(|e| !text.contains(&normalise(e)))
         .collect();
-    assert!(missing.is_empty(), "missing from the PDF text: {missing:#?}\n\nText: {text}");
+    assert!(
+        missing.is_empty(),
+        "missing from the PDF text: {missing:#?}\n\nText: {text}"
+    );
 }
 
 /// Every answer of an application as Texts formats it.
@@ -232,7 +233,11 @@ fn answers(app: &Application, locale: Locale) -> Vec<String> {
         (t.money)(app.budget.other_funding),
         (t.money)(app.budget.amount_applied),
         format!("{} {}", t.totals_total, (t.money)(app.budget.total_costs)),
-        format!("{} {}", t.amount_applied, (t.money)(app.budget.amount_applied)),
+        format!(
+            "{} {}",
+            t.amount_applied,
+            (t.money)(app.budget.amount_applied)
+        ),
     ];
     for text in [
         &app.applicant.phone,
@@ -272,15 +277,26 @@ fn furniture_of(app: &Application, locale: Locale, stamp_line: &str) -> Vec<Stri
         format!("{} – {}", t.pdf_title, app.school.name),
         String::new(),
         // Repeated table headers.
-        format!("{} {} {}", t.activity_date, t.activity_phase, t.activity_description),
-        format!("{} {} {}", t.budget_category, t.pdf_description, t.pdf_amount),
+        format!(
+            "{} {} {}",
+            t.activity_date, t.activity_phase, t.activity_description
+        ),
+        format!(
+            "{} {} {}",
+            t.budget_category, t.pdf_description, t.pdf_amount
+        ),
     ]
 }
 
 #[test]
 fn the_example_internship_has_every_answer_in_the_text() {
     let app = internship();
-    let path = write_pdf("internship.pdf", &app, Locale::Sv, &stamp(Some("SKU-2026-0042")));
+    let path = write_pdf(
+        "internship.pdf",
+        &app,
+        Locale::Sv,
+        &stamp(Some("SKU-2026-0042")),
+    );
     let pages = page_count(&path);
     let furniture = furniture_of(&app, Locale::Sv, "Referens: SKU-2026-0042");
     let refs: Vec<&str> = furniture.iter().map(String::as_str).collect();
@@ -299,7 +315,10 @@ fn the_example_internship_has_every_answer_in_the_text() {
 
     let raw = run("pdftotext", &["-enc", "UTF-8"], &path);
     for n in 1..=pages {
-        assert!(raw.contains(&format!("Sida {n} av {pages}")), "page {n} number");
+        assert!(
+            raw.contains(&format!("Sida {n} av {pages}")),
+            "page {n} number"
+        );
     }
     assert!(raw.contains("Referens: SKU-2026-0042"));
 }
@@ -325,7 +344,10 @@ fn a_large_exchange_runs_over_several_pages_with_every_answer() {
 
     let raw = run("pdftotext", &["-enc", "UTF-8"], &path);
     for n in 1..=pages {
-        assert!(raw.contains(&format!("Sida {n} av {pages}")), "page {n} number");
+        assert!(
+            raw.contains(&format!("Sida {n} av {pages}")),
+            "page {n} number"
+        );
     }
     assert!(raw.contains("Skapad: 25 november 2026 14:32"));
 }
@@ -347,14 +369,21 @@ fn english_uses_the_english_texts() {
     }
     assert!(raw.contains(&format!("Page {pages} of {pages}")));
     let info = run("pdfinfo", &["-meta"], &path);
-    assert!(info.contains("<dc:language>") && info.contains(">en<"), "{info}");
+    assert!(
+        info.contains("<dc:language>") && info.contains(">en<"),
+        "{info}"
+    );
 }
 
 #[test]
 fn the_font_is_embedded_and_subset() {
     let path = write_pdf("fonts.pdf", &large(), Locale::Sv, &stamp(None));
     let fonts = run("pdffonts", &[], &path);
-    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "no fonts: {fonts}");
     for row in &rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
@@ -363,14 +392,21 @@ fn the_font_is_embedded_and_subset() {
         assert!(cols[0].contains("DejaVuSans"), "{row}");
         assert!(cols[0].contains('+'), "subset name prefix: {row}");
         // name type… emb sub uni object-id generation
-        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "emb sub uni: {row}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {row}"
+        );
     }
     assert!(rows.iter().any(|r| r.contains("Bold")), "{fonts}");
 }
 
 #[test]
 fn qpdf_finds_no_errors() {
-    for (name, app) in [("qpdf-small.pdf", internship()), ("qpdf-large.pdf", large())] {
+    for (name, app) in [
+        ("qpdf-small.pdf", internship()),
+        ("qpdf-large.pdf", large()),
+    ] {
         let path = write_pdf(name, &app, Locale::Sv, &stamp(Some("SKU-1")));
         let out = run("qpdf", &["--check"], &path);
         assert!(out.contains("No syntax or stream encoding errors"), "{out}");
@@ -384,11 +420,21 @@ fn info_shows_title_tagging_pages_language_and_pdfa() {
     let info = run("pdfinfo", &[], &path);
     assert!(
         info.lines().any(|l| l.starts_with("Title:")
-            && l.contains("Ansökan till fonden för internationellt skolutbyte – Friskolan Älvsbacka")),
+            && l.contains(
+                "Ansökan till fonden för internationellt skolutbyte – Friskolan Älvsbacka"
+            )),
         "{info}"
     );
-    assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.contains("yes")), "{info}");
-    assert!(info.lines().any(|l| l.starts_with("PDF version:") && l.contains("1.7")), "{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+        "{info}"
+    );
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("PDF version:") && l.contains("1.7")),
+        "{info}"
+    );
     assert!(page_count(&path) >= 4);
 
     let meta = run("pdfinfo", &["-meta"], &path);
@@ -401,7 +447,10 @@ fn info_shows_title_tagging_pages_language_and_pdfa() {
         compact.contains("pdfaid:conformance>A<") || compact.contains("pdfaid:conformance=\"A\""),
         "{meta}"
     );
-    assert!(compact.contains("<dc:language>") && compact.contains(">sv<"), "{meta}");
+    assert!(
+        compact.contains("<dc:language>") && compact.contains(">sv<"),
+        "{meta}"
+    );
 }
 
 #[test]
@@ -422,4 +471,22 @@ fn building_is_deterministic() {
     let a = application_pdf(&app, Locale::Sv, &stamp(None)).expect("pdf");
     let b = application_pdf(&app, Locale::Sv, &stamp(None)).expect("pdf");
     assert_eq!(a, b);
+}
+
+/// Prints how long the large application takes (`cargo test --release -- --nocapture
+/// timing`); fails only if it is absurdly slow.
+#[test]
+fn timing_of_the_large_application() {
+    let app = large();
+    let runs = 5;
+    let start = std::time::Instant::now();
+    let mut size = 0;
+    for _ in 0..runs {
+        size = application_pdf(&app, Locale::Sv, &stamp(None))
+            .expect("pdf")
+            .len();
+    }
+    let each = start.elapsed() / runs;
+    println!("large application: {size} bytes, {each:?} per PDF");
+    assert!(each.as_secs() < 10, "{each:?}");
 }

@@ -1,6 +1,9 @@
 //! Any text in any answer gives a PDF, never a panic: emoji, CJK, control characters,
 //! combining marks, right-to-left text, very long words, thousands of line breaks.
 
+// Amounts in öre are written kronor_öre.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use proptest::prelude::*;
 
 use skolutbyte::domain::application::{
@@ -137,7 +140,10 @@ fn a_huge_single_word_and_many_rows_still_give_a_pdf() {
     app.budget.rows = (0..300i64)
         .map(|i| BudgetRow {
             category: BudgetCategory::Travel,
-            description: format!("rad {i} {}", "lång ".repeat(usize::try_from(i % 40).unwrap_or(0))),
+            description: format!(
+                "rad {i} {}",
+                "lång ".repeat(usize::try_from(i % 40).unwrap_or(0))
+            ),
             amount: Money::from_ore(i * 100),
         })
         .collect();

@@ -190,7 +190,13 @@ pub(crate) fn document(
             rows: app
                 .activities
                 .iter()
-                .map(|a| vec![date(a.date), (t.phase)(a.phase).into(), text(&a.description)])
+                .map(|a| {
+                    vec![
+                        date(a.date),
+                        (t.phase)(a.phase).into(),
+                        text(&a.description),
+                    ]
+                })
                 .collect(),
             footer: Vec::new(),
         })
@@ -285,7 +291,12 @@ pub(crate) fn document(
         heading: t.pdf_declaration.into(),
         items: vec![Item::Answers(vec![answer(
             t.declaration_label,
-            if app.declaration_confirmed { t.yes } else { t.no }.into(),
+            if app.declaration_confirmed {
+                t.yes
+            } else {
+                t.no
+            }
+            .into(),
         )])],
     });
 

@@ -231,7 +231,10 @@ mod tests {
     #[test]
     fn decomposed_letters_are_composed() {
         let fonts = Fonts::load().expect("fonts");
-        assert_eq!(fonts.clean("Sa\u{30A}ngen Mo\u{308}rö\u{301}"), "Sången Mörö");
+        assert_eq!(
+            fonts.clean("Sa\u{30A}ngen Mo\u{308}rö\u{301}"),
+            "Sången Mörö"
+        );
         assert_eq!(fonts.clean("\u{301}x"), "x");
     }
 

@@ -409,7 +409,10 @@ impl Layout<'_> {
         self.row(&head_cells, TABLE_HEAD);
         let repeated = head_cells
             .into_iter()
-            .map(|cell| Cell { group: None, ..cell })
+            .map(|cell| Cell {
+                group: None,
+                ..cell
+            })
             .collect();
         self.repeat = Some((repeated, TABLE_HEAD));
 
@@ -480,7 +483,12 @@ impl Layout<'_> {
     /// it between lines when it is long (so a long answer does not leave half a page
     /// empty).
     fn row(&mut self, cells: &[Cell], style: RowStyle) {
-        let total = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
+        let total = cells
+            .iter()
+            .map(|c| c.lines.len())
+            .max()
+            .unwrap_or(0)
+            .max(1);
         let mut start = 0;
         while start < total {
             let remaining = total - start;
@@ -564,7 +572,12 @@ impl Layout<'_> {
 }
 
 fn row_height(cells: &[Cell], style: RowStyle) -> f32 {
-    let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
+    let lines = cells
+        .iter()
+        .map(|c| c.lines.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     lines as f32 * style.leading + style.pad_top + style.pad_bottom
 }
 
@@ -585,7 +598,11 @@ mod tests {
         let mut table_rows: Vec<Vec<String>> = (0..rows)
             .map(|i| vec![format!("{i} mars 2027"), "Resan".into(), words(8)])
             .collect();
-        table_rows.push(vec!["1 april 2027".into(), "Resan".into(), words(long_cell_words)]);
+        table_rows.push(vec![
+            "1 april 2027".into(),
+            "Resan".into(),
+            words(long_cell_words),
+        ]);
         Doc {
             title: "Ansökan".into(),
             meta: vec!["Skapad: i dag".into()],
@@ -647,7 +664,10 @@ mod tests {
                     ..
                 } = d
                 {
-                    assert!(map.insert(*id, (page, text.clone())).is_none(), "leaf {id} drawn twice");
+                    assert!(
+                        map.insert(*id, (page, text.clone())).is_none(),
+                        "leaf {id} drawn twice"
+                    );
                 }
             }
         }
@@ -682,8 +702,14 @@ mod tests {
                 {
                     let width = fonts.face(*bold).width(text, *size);
                     assert!(*x >= MARGIN_X - 0.01, "{text:?} at x {x}");
-                    assert!(x + width <= MARGIN_X + TEXT_WIDTH + 0.01, "{text:?} too wide");
-                    assert!(*baseline > BODY_TOP && *baseline < BODY_BOTTOM, "{text:?} at y {baseline}");
+                    assert!(
+                        x + width <= MARGIN_X + TEXT_WIDTH + 0.01,
+                        "{text:?} too wide"
+                    );
+                    assert!(
+                        *baseline > BODY_TOP && *baseline < BODY_BOTTOM,
+                        "{text:?} at y {baseline}"
+                    );
                 }
             }
         }
@@ -771,7 +797,11 @@ mod tests {
                 for child in &group.children {
                     if let Child::Leaf(id) = child {
                         let page = drawn[id].0;
-                        assert_ne!(last_on_page[&page], *id, "heading {:?} ends page {page}", group.title);
+                        assert_ne!(
+                            last_on_page[&page], *id,
+                            "heading {:?} ends page {page}",
+                            group.title
+                        );
                     }
                 }
             }

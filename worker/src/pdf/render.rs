@@ -12,8 +12,8 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag,
-    TableHeaderScope, TagGroup, TagKind, TagTree,
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
+    Tag, TagGroup, TagKind, TagTree,
 };
 use krilla::{Document, SerializeSettings};
 
@@ -73,7 +73,11 @@ fn configuration() -> Result<krilla::configure::Configuration, PdfError> {
         .map_err(|e| PdfError::Pdf(format!("{e:?}")))
 }
 
-pub(crate) fn render(laid: &Laid, fonts: &Fonts, furnishing: &Furnishing) -> Result<Vec<u8>, PdfError> {
+pub(crate) fn render(
+    laid: &Laid,
+    fonts: &Fonts,
+    furnishing: &Furnishing,
+) -> Result<Vec<u8>, PdfError> {
     let settings = SerializeSettings {
         configuration: configuration()?,
         enable_tagging: true,
@@ -105,7 +109,15 @@ pub(crate) fn render(laid: &Laid, fonts: &Fonts, furnishing: &Furnishing) -> Res
                         Mark::Artifact(f) => artifact(*f),
                     };
                     let id = surface.start_tagged(tag);
-                    draw_text(&mut surface, fonts.face(*bold), *x, *baseline, *size, *ink, text);
+                    draw_text(
+                        &mut surface,
+                        fonts.face(*bold),
+                        *x,
+                        *baseline,
+                        *size,
+                        *ink,
+                        text,
+                    );
                     surface.end_tagged();
                     if let Mark::Leaf(leaf) = mark {
                         if let Some(slot) = ids.get_mut(*leaf) {
@@ -172,7 +184,14 @@ fn draw_text(surface: &mut Surface, face: &Face, x: f32, y: f32, size: f32, ink:
     surface.set_stroke(None);
     surface.set_fill(Some(fill(ink)));
     let glyphs = face.glyphs(text);
-    surface.draw_glyphs(Point::from_xy(x, y), &glyphs, face.font.clone(), text, size, false);
+    surface.draw_glyphs(
+        Point::from_xy(x, y),
+        &glyphs,
+        face.font.clone(),
+        text,
+        size,
+        false,
+    );
 }
 
 fn draw_rule(surface: &mut Surface, x: f32, y: f32, width: f32, thickness: f32) {
@@ -201,11 +220,32 @@ fn furniture(surface: &mut Surface, fonts: &Fonts, f: &Furnishing, page: usize, 
 
     surface.start_tagged(artifact(Furniture::Header));
     let organisation = fonts.clean(t.organisation);
-    draw_text(surface, &fonts.bold, MARGIN_X, y, FURNITURE_SIZE, Ink::Muted, &organisation);
+    draw_text(
+        surface,
+        &fonts.bold,
+        MARGIN_X,
+        y,
+        FURNITURE_SIZE,
+        Ink::Muted,
+        &organisation,
+    );
     let used = fonts.bold.width(&organisation, FURNITURE_SIZE) + 24.0;
-    let stamp = fit(&fonts.regular, &fonts.clean(f.stamp_line), FURNITURE_SIZE, TEXT_WIDTH - used);
+    let stamp = fit(
+        &fonts.regular,
+        &fonts.clean(f.stamp_line),
+        FURNITURE_SIZE,
+        TEXT_WIDTH - used,
+    );
     let stamp_x = MARGIN_X + TEXT_WIDTH - fonts.regular.width(&stamp, FURNITURE_SIZE);
-    draw_text(surface, &fonts.regular, stamp_x, y, FURNITURE_SIZE, Ink::Muted, &stamp);
+    draw_text(
+        surface,
+        &fonts.regular,
+        stamp_x,
+        y,
+        FURNITURE_SIZE,
+        Ink::Muted,
+        &stamp,
+    );
     surface.end_tagged();
     surface.start_tagged(artifact(Furniture::Header));
     draw_rule(surface, MARGIN_X, BODY_TOP - 24.0, TEXT_WIDTH, 0.75);
@@ -226,17 +266,36 @@ fn furniture(surface: &mut Surface, fonts: &Fonts, f: &Furnishing, page: usize, 
         FURNITURE_SIZE,
         TEXT_WIDTH - number_width - 24.0,
     );
-    draw_text(surface, &fonts.regular, MARGIN_X, y, FURNITURE_SIZE, Ink::Muted, &title);
+    draw_text(
+        surface,
+        &fonts.regular,
+        MARGIN_X,
+        y,
+        FURNITURE_SIZE,
+        Ink::Muted,
+        &title,
+    );
     surface.end_tagged();
     surface.start_tagged(artifact(Furniture::PageNumber));
     let x = MARGIN_X + TEXT_WIDTH - number_width;
-    draw_text(surface, &fonts.regular, x, y, FURNITURE_SIZE, Ink::Muted, &number);
+    draw_text(
+        surface,
+        &fonts.regular,
+        x,
+        y,
+        FURNITURE_SIZE,
+        Ink::Muted,
+        &number,
+    );
     surface.end_tagged();
 }
 
 /// `text` cut with "…" to fit one line of `width`.
 fn fit(face: &Face, text: &str, size: f32, width: f32) -> String {
-    let text: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
     if face.width(&text, size) <= width {
         return text;
     }
