@@ -539,7 +539,7 @@ impl Layout<'_> {
                     continue;
                 }
                 let x = if cell.align_end {
-                    cell.x + cell.width - style.pad_x - face.width(line, style.size)
+                    cell.x + cell.width - style.pad_x - face.width(line.trim_end(), style.size)
                 } else {
                     cell.x + style.pad_x
                 };
@@ -700,7 +700,7 @@ mod tests {
                     ..
                 } = d
                 {
-                    let width = fonts.face(*bold).width(text, *size);
+                    let width = fonts.face(*bold).width(text.trim_end(), *size);
                     assert!(*x >= MARGIN_X - 0.01, "{text:?} at x {x}");
                     assert!(
                         x + width <= MARGIN_X + TEXT_WIDTH + 0.01,

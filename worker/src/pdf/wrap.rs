@@ -9,6 +9,10 @@
 /// except a single character wider than the line. `\n` starts a new paragraph; an empty
 /// string in the result is the gap between two paragraphs. Runs of spaces collapse, and
 /// leading and trailing empty paragraphs are dropped.
+///
+/// A line broken at a space keeps that space at its end (not counted in its width): it
+/// is invisible, but tells text extraction and screen readers that a word ends there
+/// (PDF/A-2a wants word boundaries explicit).
 pub(crate) fn wrap(text: &str, advance: &dyn Fn(char) -> f32, width: f32) -> Vec<String> {
     let space = advance(' ');
     let mut lines: Vec<String> = Vec::new();
@@ -35,6 +39,7 @@ pub(crate) fn wrap(text: &str, advance: &dyn Fn(char) -> f32, width: f32) -> Vec
                 continue;
             }
             if !line.is_empty() {
+                line.push(' ');
                 lines.push(std::mem::take(&mut line));
                 line_width = 0.0;
             }
@@ -82,11 +87,11 @@ mod tests {
     fn fills_lines_greedily_at_spaces() {
         assert_eq!(
             wrap_mono("Eleverna genomför fyra veckors APL", 17.0),
-            ["Eleverna genomför", "fyra veckors APL"]
+            ["Eleverna genomför ", "fyra veckors APL"]
         );
         assert_eq!(
             wrap_mono("Eleverna genomför fyra veckors APL", 16.0),
-            ["Eleverna", "genomför fyra", "veckors APL"]
+            ["Eleverna ", "genomför fyra ", "veckors APL"]
         );
         assert_eq!(wrap_mono("exakt tio!", 10.0), ["exakt tio!"]);
     }
@@ -110,7 +115,7 @@ mod tests {
     fn a_word_wider_than_the_line_is_cut() {
         assert_eq!(
             wrap_mono("se anna.lindqvist@skelleftea.se nu", 10.0),
-            ["se", "anna.lindq", "vist@skell", "eftea.se", "nu"]
+            ["se ", "anna.lindq", "vist@skell", "eftea.se ", "nu"]
         );
     }
 
@@ -118,15 +123,15 @@ mod tests {
     fn no_break_space_holds_an_amount_together() {
         assert_eq!(
             wrap_mono("Totalt 28\u{A0}000\u{A0}kr", 12.0),
-            ["Totalt", "28\u{A0}000\u{A0}kr"]
+            ["Totalt ", "28\u{A0}000\u{A0}kr"]
         );
     }
 
     #[test]
     fn uses_measured_widths() {
         let wide_w = |c: char| if c == 'W' { 3.0 } else { 1.0 };
-        assert_eq!(wrap("WW ii WW", &wide_w, 9.0), ["WW ii", "WW"]);
-        assert_eq!(wrap("WW ii WW", &wide_w, 8.0), ["WW", "ii", "WW"]);
+        assert_eq!(wrap("WW ii WW", &wide_w, 9.0), ["WW ii ", "WW"]);
+        assert_eq!(wrap("WW ii WW", &wide_w, 8.0), ["WW ", "ii ", "WW"]);
     }
 
     proptest! {
@@ -135,12 +140,20 @@ mod tests {
             let width = width as f32;
             let lines = wrap_mono(&text, width);
             for line in &lines {
-                prop_assert!(line.chars().count() as f32 <= width.max(1.0), "{line:?}");
-                prop_assert!(!line.starts_with(' ') && !line.ends_with(' '));
+                let visible = line.trim_end_matches(' ');
+                prop_assert!(visible.chars().count() as f32 <= width.max(1.0), "{line:?}");
+                prop_assert!(!line.starts_with(' ') && !line.ends_with("  "));
             }
             let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
             let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert_eq!(joined, expected);
+            // Within a paragraph the lines join back into its words, single-spaced.
+            let words: Vec<&str> = text.split(['\n', ' ']).filter(|w| !w.is_empty()).collect();
+            let joined = lines.join("\n");
+            let rejoined: Vec<&str> = joined.split(['\n', ' ']).filter(|w| !w.is_empty()).collect();
+            if width >= 8.0 && words.iter().all(|w| w.chars().count() <= 8) {
+                prop_assert_eq!(rejoined, words);
+            }
         }
     }
 }
