@@ -490,3 +490,33 @@ fn timing_of_the_large_application() {
     println!("large application: {size} bytes, {each:?} per PDF");
     assert!(each.as_secs() < 10, "{each:?}");
 }
+
+#[test]
+fn the_structure_tree_has_headings_lists_and_tables_and_no_page_furniture() {
+    let path = write_pdf("struct.pdf", &large(), Locale::Sv, &stamp(Some("SKU-9")));
+    let tree = run("pdfinfo", &["-struct-text"], &path);
+    let tags: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|t| t.trim_end_matches(':'))
+        .collect();
+    for tag in [
+        "Document", "H1", "P", "Sect", "H2", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody",
+        "TFoot", "TR", "TH", "TD",
+    ] {
+        assert!(tags.contains(&tag), "no {tag} in\n{tree}");
+    }
+    assert!(
+        tree.contains("/Scope /Column") && tree.contains("/Scope /Row"),
+        "{tree}"
+    );
+    assert!(tree.contains("\"Ditt namn\"") && tree.contains("\"Åsa Öberg-Ékström\""));
+    // Page numbers, the running header and repeated table headers are artifacts.
+    assert!(!tree.contains("Sida "), "page number tagged as content");
+    assert!(
+        !tree.contains("Skellefteå kommun"),
+        "running header tagged as content"
+    );
+    let column_headers = tree.matches("\"Kategori\"").count();
+    assert_eq!(column_headers, 1, "the budget header is tagged once");
+}
