@@ -142,6 +142,8 @@ pub(crate) struct Laid {
     pub(crate) groups: Vec<Group>,
     pub(crate) root: Vec<Child>,
     pub(crate) leaves: usize,
+    /// Section headings with their page and top, for the outline (bookmarks).
+    pub(crate) bookmarks: Vec<(String, usize, f32)>,
 }
 
 /// One cell of a row being placed: its lines and where they go.
@@ -202,6 +204,7 @@ struct Layout<'f> {
     groups: Vec<Group>,
     root: Vec<Child>,
     leaves: usize,
+    bookmarks: Vec<(String, usize, f32)>,
     /// The header row of the table being placed, repeated after each page break.
     repeat: Option<(Vec<Cell>, RowStyle)>,
 }
@@ -215,6 +218,7 @@ pub(crate) fn lay_out(doc: &Doc, fonts: &Fonts) -> Laid {
         groups: Vec::new(),
         root: Vec::new(),
         leaves: 0,
+        bookmarks: Vec::new(),
         repeat: None,
     };
 
@@ -238,6 +242,8 @@ pub(crate) fn lay_out(doc: &Doc, fonts: &Fonts) -> Laid {
         // Keep the heading with the first lines under it.
         let keep = lines.len() as f32 * HEADING_LEADING + 6.0 + 3.0 * BODY_LEADING + 2.0 * CELL_PAD;
         l.keep(keep);
+        let page = l.pages.len().saturating_sub(1);
+        l.bookmarks.push((heading.clone(), page, l.y));
         let h = l.group(Some(sect), Role::Heading, Some(heading));
         l.flow(h, &lines, HEADING_SIZE, HEADING_LEADING, true);
         l.y += 6.0;
@@ -266,6 +272,7 @@ pub(crate) fn lay_out(doc: &Doc, fonts: &Fonts) -> Laid {
         groups: l.groups,
         root: l.root,
         leaves: l.leaves,
+        bookmarks: l.bookmarks,
     }
 }
 

@@ -5,9 +5,11 @@ use std::num::{NonZeroU16, NonZeroU32};
 
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
@@ -176,6 +178,13 @@ pub(crate) fn render(
         }
     }
     document.set_tag_tree(tree);
+    // Bookmarks: one per section, for finding the budget in a ten-page application.
+    let mut outline = Outline::new();
+    for (heading, page, y) in &laid.bookmarks {
+        let target = XyzDestination::new(*page, Point::from_xy(0.0, (*y - 8.0).max(0.0)));
+        outline.push_child(OutlineNode::new(heading.clone(), target));
+    }
+    document.set_outline(outline);
     document.set_metadata(metadata(furnishing));
     document.finish().map_err(|e| PdfError::Pdf(e.to_string()))
 }
