@@ -451,6 +451,13 @@ fn info_shows_title_tagging_pages_language_and_pdfa() {
         compact.contains("<dc:language>") && compact.contains(">sv<"),
         "{meta}"
     );
+
+    // One bookmark per section.
+    let outlines = run("qpdf", &["--json", "--json-key=outlines"], &path);
+    for title in ["Om dig och din skola", "Budget", "Utbetalning"] {
+        let entry = format!("\"title\": \"{title}\"");
+        assert!(outlines.contains(&entry), "{title} missing: {outlines}");
+    }
 }
 
 #[test]
