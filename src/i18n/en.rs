@@ -274,6 +274,16 @@ pub static TEXTS: Texts = Texts {
         None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),
     },
 
+    pdf_title: "Application to the fund for international school exchange",
+    pdf_page_of: "Page {n} of {total}",
+    pdf_reference: "Reference",
+    pdf_created: "Created",
+    pdf_description: "Description",
+    pdf_amount: "Amount",
+    pdf_declaration: "Declaration",
+    yes: "Yes",
+    no: "No",
+
     money: format_en,
     date: format_long_en,
     message,
@@ -303,11 +313,11 @@ fn format_size(bytes: u64) -> String {
     if bytes < 1024 {
         return format!("{bytes} B");
     }
-    let tenths_kb = bytes * 10 / 1024;
+    let tenths_kb = bytes.saturating_mul(10) / 1024;
     if tenths_kb < 10240 {
         return format!("{}.{} kB", tenths_kb / 10, tenths_kb % 10);
     }
-    let tenths_mb = bytes * 10 / (1024 * 1024);
+    let tenths_mb = bytes.saturating_mul(10) / (1024 * 1024);
     format!("{}.{} MB", tenths_mb / 10, tenths_mb % 10)
 }
 

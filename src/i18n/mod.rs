@@ -224,6 +224,20 @@ pub struct Texts {
     pub send_failed_title: &'static str,
     pub download_mode_text: fn(Option<&str>) -> String,
 
+    /// The submitted application as a PDF (worker crate): its title, page furniture and
+    /// the words the form itself never needs. Plain strings, no functions, so they cost
+    /// the first page load only their bytes.
+    pub pdf_title: &'static str,
+    /// "{n}" and "{total}" are replaced by the worker.
+    pub pdf_page_of: &'static str,
+    pub pdf_reference: &'static str,
+    pub pdf_created: &'static str,
+    pub pdf_description: &'static str,
+    pub pdf_amount: &'static str,
+    pub pdf_declaration: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+
     pub money: fn(Money) -> String,
     pub date: fn(Date) -> String,
     pub message: fn(Field, &Problem) -> String,

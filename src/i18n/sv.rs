@@ -274,6 +274,16 @@ pub static TEXTS: Texts = Texts {
         None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),
     },
 
+    pdf_title: "Ansökan till fonden för internationellt skolutbyte",
+    pdf_page_of: "Sida {n} av {total}",
+    pdf_reference: "Referens",
+    pdf_created: "Skapad",
+    pdf_description: "Beskrivning",
+    pdf_amount: "Belopp",
+    pdf_declaration: "Intygande",
+    yes: "Ja",
+    no: "Nej",
+
     money: format_sv,
     date: format_long_sv,
     message,
@@ -302,11 +312,11 @@ pub(super) fn format_size(bytes: u64, decimal: &str) -> String {
     if bytes < 1024 {
         return format!("{bytes} B");
     }
-    let tenths_kb = bytes * 10 / 1024;
+    let tenths_kb = bytes.saturating_mul(10) / 1024;
     if tenths_kb < 10240 {
         return format!("{}{decimal}{} kB", tenths_kb / 10, tenths_kb % 10);
     }
-    let tenths_mb = bytes * 10 / (1024 * 1024);
+    let tenths_mb = bytes.saturating_mul(10) / (1024 * 1024);
     format!("{}{decimal}{} MB", tenths_mb / 10, tenths_mb % 10)
 }
 

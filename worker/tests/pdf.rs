@@ -1,0 +1,529 @@
+//! The application PDF checked with real PDF tools (poppler-utils and qpdf): every answer
+//! is in the text, the font is embedded and subset, the file is sound, tagged, titled
+//! and marked PDF/A-2. A missing tool fails the test: install with
+//! `apt-get install -y poppler-utils qpdf`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use skolutbyte::domain::application::{Application, BudgetCategory, Kind, Phase, Role, SchoolType};
+use skolutbyte::domain::dates::Date;
+use skolutbyte::domain::draft::{ActivityInput, BudgetRowInput, Draft, GiroMethod, OTHER_SCHOOL};
+use skolutbyte::domain::examples::{date_input, internship_draft};
+use skolutbyte::domain::rules::Rules;
+use skolutbyte::domain::validate::validate;
+use skolutbyte::i18n::Locale;
+use skolutbyte_worker::pdf::{application_pdf, Stamp};
+
+fn stamp(reference: Option<&str>) -> Stamp {
+    Stamp {
+        reference: reference.map(str::to_string),
+        created: Date::from_ymd(2026, 11, 25).expect("date"),
+        created_hour: 14,
+        created_minute: 32,
+    }
+}
+
+fn internship() -> Application {
+    match validate(&internship_draft(), &Rules::default()) {
+        Ok(app) => app,
+        Err(errors) => panic!("example does not validate: {errors:?}"),
+    }
+}
+
+const GOALS_PARAGRAPH: &str = "Eleverna ska jämföra hur Skellefteå och Graz planerar för hållbara städer: kollektivtrafik, cykelvägar, fjärrvärme och återbruk. De intervjuar politiker, tjänstepersoner och unga i båda städerna, skriver gemensamma rapporter på engelska och tyska och presenterar dem för kommunstyrelsen. Målet är att öka elevernas förståelse för demokratiska processer, stärka deras språkkunskaper och ge dem erfarenhet av internationellt samarbete – något många av dem aldrig har haft.";
+
+/// An exchange from an independent school with long answers, many activities and
+/// budget rows: several pages, Swedish letters everywhere.
+fn large_draft() -> Draft {
+    let goals = (1..=7)
+        .map(|n| format!("Mål {n}. {GOALS_PARAGRAPH}"))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let summary = (1..=5)
+        .map(|n| format!("Del {n}: Utbytet bygger på ett samarbete som började 2024. Båda skolorna har arbetat med ämnesövergripande teman, och i år står hållbara städer i fokus. Ämneslärarna i svenska, engelska, tyska och samhällskunskap planerar tillsammans, och eleverna övar på att leda möten, föra anteckningar och redovisa för en publik."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut activities = Vec::new();
+    for day in 11..=31 {
+        activities.push(ActivityInput {
+            date: date_input(&format!("2027-01-{day:02}")),
+            phase: Some(Phase::Preparation),
+            description: format!("Förberedelse {day}: språkövningar på tyska, läsning om Graz och Österrikes stadsplanering, övningar i att intervjua och att föra anteckningar."),
+        });
+    }
+    for day in 5..=20 {
+        activities.push(ActivityInput {
+            date: date_input(&format!("2027-03-{day:02}")),
+            phase: Some(Phase::Trip),
+            description: format!("Resdag {day}: studiebesök, workshop med partnerskolans elever och kvällsträff med värdfamiljerna."),
+        });
+    }
+    for day in 22..=28 {
+        activities.push(ActivityInput {
+            date: date_input(&format!("2027-04-{day:02}")),
+            phase: Some(Phase::FollowUp),
+            description: format!("Efterarbete {day}: sammanställning av intervjuer och redovisning för föräldrar och kommunstyrelsen."),
+        });
+    }
+    let categories = [
+        BudgetCategory::Travel,
+        BudgetCategory::Lodging,
+        BudgetCategory::Meals,
+        BudgetCategory::Gifts,
+        BudgetCategory::Experiences,
+        BudgetCategory::LocalTransport,
+        BudgetCategory::StaffCosts,
+        BudgetCategory::Other,
+    ];
+    let budget_rows = (1..=30)
+        .map(|n| BudgetRowInput {
+            category: Some(categories[n % categories.len()]),
+            description: format!("Kostnadspost {n}: måltider, bussbiljetter och entréavgifter för {n} dagar i Österrike"),
+            amount: format!("{} {:03},50", n, n * 7),
+        })
+        .collect();
+    Draft {
+        applicant_name: "Åsa Öberg-Ékström".into(),
+        applicant_email: "asa.oberg@alvsbacka.se".into(),
+        applicant_phone: "070-123 45 67".into(),
+        applicant_role: Some(Role::Staff),
+        school_id: OTHER_SCHOOL.into(),
+        other_school_name: "Friskolan Älvsbacka".into(),
+        other_school_type: Some(SchoolType::Independent),
+        kind: Some(Kind::ExchangeSending),
+        granted_project: "Erasmus+ 2026-1-SE01-KA122-SCH-000123456 – Hållbara städer".into(),
+        project_start: date_input("2027-01-10"),
+        project_end: date_input("2027-06-15"),
+        trip_start: date_input("2027-03-05"),
+        trip_end: date_input("2027-03-20"),
+        country: "Österrike".into(),
+        place: "Graz".into(),
+        partner: "BG/BRG Körösistraße".into(),
+        pupils: "24".into(),
+        staff: "3".into(),
+        group: "åk 8 och åk 9, SO-profilen".into(),
+        goals,
+        theme: "Hållbar stadsutveckling – från Skellefteå till Graz".into(),
+        summary,
+        activities,
+        budget_rows,
+        other_funding: "50 000".into(),
+        amount_applied: "100 000".into(),
+        principal_name: "Örjan Ängström".into(),
+        principal_email: "orjan.angstrom@alvsbacka.se".into(),
+        giro_method: Some(GiroMethod::Bankgiro),
+        giro_number: "5402-9681".into(),
+        declaration_confirmed: true,
+        ..Draft::default()
+    }
+}
+
+fn large() -> Application {
+    match validate(&large_draft(), &Rules::default()) {
+        Ok(app) => app,
+        Err(errors) => panic!("large example does not validate: {errors:?}"),
+    }
+}
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write_pdf(name: &str, app: &Application, locale: Locale, stamp: &Stamp) -> PathBuf {
+    let bytes = application_pdf(app, locale, stamp).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let path = out_dir().join(name);
+    std::fs::write(&path, bytes).expect("write pdf");
+    path
+}
+
+/// Runs a tool; a missing tool or a failure fails the test.
+fn run(tool: &str, args: &[&str], path: &Path) -> String {
+    let mut command = Command::new(tool);
+    command.args(args).arg(path);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command.output().unwrap_or_else(|e| {
+        panic!("{tool} is needed for this test (apt-get install -y poppler-utils qpdf): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} {args:?} failed: {}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Whitespace of any kind (wrapped lines, no-break spaces) as one space.
+fn normalise(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{A0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text in reading order without the page furniture that interrupts an answer
+/// running over a page break: header, footer, repeated table headers.
+fn body_text(path: &Path, furniture: &[&str]) -> String {
+    let raw = run("pdftotext", &["-raw", "-enc", "UTF-8"], path);
+    let kept: Vec<String> = raw
+        .lines()
+        .map(|line| without_page_number(&normalise(line)))
+        .filter(|line| !furniture.iter().any(|f| *line == normalise(f)))
+        .collect();
+    normalise(&kept.join("\n"))
+}
+
+/// The line without a trailing "Sida 2 av 5" (the footer shares its line with the title).
+fn without_page_number(line: &str) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
+    if let [rest @ .., "Sida" | "Page", n, "av" | "of", m] = words.as_slice() {
+        if n.parse::<u32>().is_ok() && m.parse::<u32>().is_ok() {
+            return rest.join(" ");
+        }
+    }
+    line.to_string()
+}
+
+fn page_count(path: &Path) -> usize {
+    let info = run("pdfinfo", &[], path);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+fn assert_contains_all(text: &str, expected: &[String]) {
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|e| !text.contains(&normalise(e)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "missing from the PDF text: {missing:#?}\n\nText: {text}"
+    );
+}
+
+/// Every answer of an application as Texts formats it.
+fn answers(app: &Application, locale: Locale) -> Vec<String> {
+    let t = locale.texts();
+    let mut expected = vec![
+        app.applicant.name.clone(),
+        app.applicant.email.clone(),
+        app.school.name.clone(),
+        (t.role)(app.applicant.role).to_string(),
+        (t.kind)(app.kind).to_string(),
+        (t.date)(app.dates.project_start),
+        (t.date)(app.dates.project_end),
+        (t.date)(app.dates.trip_start),
+        (t.date)(app.dates.trip_end),
+        app.destination.country.clone(),
+        app.destination.partner.clone(),
+        app.participants.pupils.to_string(),
+        app.description.goals.clone(),
+        app.description.theme.clone(),
+        app.principal.name.clone(),
+        app.principal.email.clone(),
+        (t.money)(app.budget.total_costs),
+        (t.money)(app.budget.other_funding),
+        (t.money)(app.budget.amount_applied),
+        format!("{} {}", t.totals_total, (t.money)(app.budget.total_costs)),
+        format!(
+            "{} {}",
+            t.amount_applied,
+            (t.money)(app.budget.amount_applied)
+        ),
+    ];
+    for text in [
+        &app.applicant.phone,
+        &app.destination.place,
+        &app.participants.group,
+        &app.description.summary,
+        &app.granted_project,
+        &app.support_measures,
+    ] {
+        if !text.is_empty() {
+            expected.push(text.clone());
+        }
+    }
+    for a in &app.activities {
+        expected.push(format!(
+            "{} {} {}",
+            (t.date)(a.date),
+            (t.phase)(a.phase),
+            a.description
+        ));
+    }
+    for r in &app.budget.rows {
+        expected.push(format!(
+            "{} {} {}",
+            (t.category)(r.category),
+            r.description,
+            (t.money)(r.amount)
+        ));
+    }
+    expected
+}
+
+fn furniture_of(app: &Application, locale: Locale, stamp_line: &str) -> Vec<String> {
+    let t = locale.texts();
+    vec![
+        format!("{} {}", t.organisation, stamp_line),
+        format!("{} – {}", t.pdf_title, app.school.name),
+        String::new(),
+        // Repeated table headers.
+        format!(
+            "{} {} {}",
+            t.activity_date, t.activity_phase, t.activity_description
+        ),
+        format!(
+            "{} {} {}",
+            t.budget_category, t.pdf_description, t.pdf_amount
+        ),
+    ]
+}
+
+#[test]
+fn the_example_internship_has_every_answer_in_the_text() {
+    let app = internship();
+    let path = write_pdf(
+        "internship.pdf",
+        &app,
+        Locale::Sv,
+        &stamp(Some("SKU-2026-0042")),
+    );
+    let pages = page_count(&path);
+    let furniture = furniture_of(&app, Locale::Sv, "Referens: SKU-2026-0042");
+    let refs: Vec<&str> = furniture.iter().map(String::as_str).collect();
+    let text = body_text(&path, &refs);
+    let mut expected = answers(&app, Locale::Sv);
+    expected.extend([
+        "4123/3500".to_string(),
+        "Kontosträng".to_string(),
+        "Referens: SKU-2026-0042".to_string(),
+        "Skapad: 25 november 2026 14:32".to_string(),
+        "Ansökan till fonden för internationellt skolutbyte".to_string(),
+        "Lärare eller annan personal".to_string(),
+        "Inga filer bifogade.".to_string(),
+    ]);
+    assert_contains_all(&text, &expected);
+
+    let raw = run("pdftotext", &["-enc", "UTF-8"], &path);
+    for n in 1..=pages {
+        assert!(
+            raw.contains(&format!("Sida {n} av {pages}")),
+            "page {n} number"
+        );
+    }
+    assert!(raw.contains("Referens: SKU-2026-0042"));
+}
+
+#[test]
+fn a_large_exchange_runs_over_several_pages_with_every_answer() {
+    let app = large();
+    let path = write_pdf("large.pdf", &app, Locale::Sv, &stamp(None));
+    let pages = page_count(&path);
+    assert!(pages >= 4, "{pages} pages");
+    let furniture = furniture_of(&app, Locale::Sv, "Skapad: 25 november 2026 14:32");
+    let refs: Vec<&str> = furniture.iter().map(String::as_str).collect();
+    let text = body_text(&path, &refs);
+    let mut expected = answers(&app, Locale::Sv);
+    expected.extend([
+        "Bankgiro 5402-9681".to_string(),
+        "Friskolan Älvsbacka (Fristående skola)".to_string(),
+        "Ett beviljat projekt eller utbyte där vi reser till partnern".to_string(),
+    ]);
+    assert_contains_all(&text, &expected);
+    // Support measures are asked only for internships.
+    assert!(!text.contains("Stöd till eleverna under tiden utomlands"));
+
+    let raw = run("pdftotext", &["-enc", "UTF-8"], &path);
+    for n in 1..=pages {
+        assert!(
+            raw.contains(&format!("Sida {n} av {pages}")),
+            "page {n} number"
+        );
+    }
+    assert!(raw.contains("Skapad: 25 november 2026 14:32"));
+}
+
+#[test]
+fn english_uses_the_english_texts() {
+    let app = internship();
+    let path = write_pdf("internship-en.pdf", &app, Locale::En, &stamp(None));
+    let pages = page_count(&path);
+    let raw = normalise(&run("pdftotext", &["-enc", "UTF-8"], &path));
+    for expected in [
+        "Application to the fund for international school exchange",
+        "Created: 25 November 2026 14:32",
+        "5 March 2027",
+        "SEK 44,500",
+        "Page 1 of",
+    ] {
+        assert!(raw.contains(expected), "{expected} missing from {raw}");
+    }
+    assert!(raw.contains(&format!("Page {pages} of {pages}")));
+    let info = run("pdfinfo", &["-meta"], &path);
+    assert!(
+        info.contains("<dc:language>") && info.contains(">en<"),
+        "{info}"
+    );
+}
+
+#[test]
+fn the_font_is_embedded_and_subset() {
+    let path = write_pdf("fonts.pdf", &large(), Locale::Sv, &stamp(None));
+    let fonts = run("pdffonts", &[], &path);
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "no fonts: {fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert!(n >= 7, "{row}");
+        assert!(cols[0].contains("DejaVuSans"), "{row}");
+        assert!(cols[0].contains('+'), "subset name prefix: {row}");
+        // name type… emb sub uni object-id generation
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {row}"
+        );
+    }
+    assert!(rows.iter().any(|r| r.contains("Bold")), "{fonts}");
+}
+
+#[test]
+fn qpdf_finds_no_errors() {
+    for (name, app) in [
+        ("qpdf-small.pdf", internship()),
+        ("qpdf-large.pdf", large()),
+    ] {
+        let path = write_pdf(name, &app, Locale::Sv, &stamp(Some("SKU-1")));
+        let out = run("qpdf", &["--check"], &path);
+        assert!(out.contains("No syntax or stream encoding errors"), "{out}");
+    }
+}
+
+#[test]
+fn info_shows_title_tagging_pages_language_and_pdfa() {
+    let app = large();
+    let path = write_pdf("info.pdf", &app, Locale::Sv, &stamp(None));
+    let info = run("pdfinfo", &[], &path);
+    assert!(
+        info.lines().any(|l| l.starts_with("Title:")
+            && l.contains(
+                "Ansökan till fonden för internationellt skolutbyte – Friskolan Älvsbacka"
+            )),
+        "{info}"
+    );
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+        "{info}"
+    );
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("PDF version:") && l.contains("1.7")),
+        "{info}"
+    );
+    assert!(page_count(&path) >= 4);
+
+    let meta = run("pdfinfo", &["-meta"], &path);
+    let compact: String = meta.split_whitespace().collect();
+    assert!(
+        compact.contains("pdfaid:part>2<") || compact.contains("pdfaid:part=\"2\""),
+        "{meta}"
+    );
+    assert!(
+        compact.contains("pdfaid:conformance>A<") || compact.contains("pdfaid:conformance=\"A\""),
+        "{meta}"
+    );
+    assert!(
+        compact.contains("<dc:language>") && compact.contains(">sv<"),
+        "{meta}"
+    );
+
+    // One bookmark per section.
+    let outlines = run("qpdf", &["--json", "--json-key=outlines"], &path);
+    for title in ["Om dig och din skola", "Budget", "Utbetalning"] {
+        let entry = format!("\"title\": \"{title}\"");
+        assert!(outlines.contains(&entry), "{title} missing: {outlines}");
+    }
+}
+
+#[test]
+fn text_outside_the_font_becomes_question_marks() {
+    let mut app = internship();
+    app.applicant.name = "Anna 李 Lindqvist 🎉".into();
+    app.description.goals = "Mål\u{0}med\u{7}kontrolltecken och Ωmega".into();
+    let path = write_pdf("replaced.pdf", &app, Locale::Sv, &stamp(None));
+    let text = normalise(&run("pdftotext", &["-enc", "UTF-8"], &path));
+    assert!(text.contains("Anna ? Lindqvist ?"), "{text}");
+    assert!(text.contains("Mål?med?kontrolltecken och ?mega"), "{text}");
+    run("qpdf", &["--check"], &path);
+}
+
+#[test]
+fn building_is_deterministic() {
+    let app = large();
+    let a = application_pdf(&app, Locale::Sv, &stamp(None)).expect("pdf");
+    let b = application_pdf(&app, Locale::Sv, &stamp(None)).expect("pdf");
+    assert_eq!(a, b);
+}
+
+/// Prints how long the large application takes (`cargo test --release -- --nocapture
+/// timing`); fails only if it is absurdly slow.
+#[test]
+fn timing_of_the_large_application() {
+    let app = large();
+    let runs = 5;
+    let start = std::time::Instant::now();
+    let mut size = 0;
+    for _ in 0..runs {
+        size = application_pdf(&app, Locale::Sv, &stamp(None))
+            .expect("pdf")
+            .len();
+    }
+    let each = start.elapsed() / runs;
+    println!("large application: {size} bytes, {each:?} per PDF");
+    assert!(each.as_secs() < 10, "{each:?}");
+}
+
+#[test]
+fn the_structure_tree_has_headings_lists_and_tables_and_no_page_furniture() {
+    let path = write_pdf("struct.pdf", &large(), Locale::Sv, &stamp(Some("SKU-9")));
+    let tree = run("pdfinfo", &["-struct-text"], &path);
+    let tags: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|t| t.trim_end_matches(':'))
+        .collect();
+    for tag in [
+        "Document", "H1", "P", "Sect", "H2", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody",
+        "TFoot", "TR", "TH", "TD",
+    ] {
+        assert!(tags.contains(&tag), "no {tag} in\n{tree}");
+    }
+    assert!(
+        tree.contains("/Scope /Column") && tree.contains("/Scope /Row"),
+        "{tree}"
+    );
+    assert!(tree.contains("\"Ditt namn\"") && tree.contains("\"Åsa Öberg-Ékström\""));
+    // Page numbers, the running header and repeated table headers are artifacts.
+    assert!(!tree.contains("Sida "), "page number tagged as content");
+    assert!(
+        !tree.contains("Skellefteå kommun"),
+        "running header tagged as content"
+    );
+    let column_headers = tree.matches("\"Kategori\"").count();
+    assert_eq!(column_headers, 1, "the budget header is tagged once");
+}
