@@ -24,13 +24,20 @@ const mimeTypes = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response. */
-export async function serveDirectory(root = distDir, headers = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response.
+ * `mounts` serves other directories under URL prefixes, e.g. `{ '/skolutbyte/': distDir }`
+ * (the example host pages load the app from a folder of their own site).
+ */
+export async function serveDirectory(root = distDir, headers = {}, mounts = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) throw new Error('outside root');
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let dir = root;
+      const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
+      if (prefix) [dir, path] = [mounts[prefix], path.slice(prefix.length - 1)];
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
@@ -49,10 +56,12 @@ export async function serveDirectory(root = distDir, headers = {}) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launchBrowser() {
+/** `extraArgs`: more Chromium switches for one test file. */
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: [
+      ...extraArgs,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
