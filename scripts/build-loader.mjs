@@ -85,6 +85,11 @@ writeFileSync(join(dir, LOADER), loader);
 // The glue now lives inside the loader: drop the file and Trunk's preload of it.
 rmSync(join(dir, glue));
 html = html.replace(new RegExp(`<link[^>]*?rel="?modulepreload"?[^>]*>`, 'g'), (tag) => (tag.includes(glue) ? '' : tag));
+// Chromium ignores integrity on as=fetch preloads and warns about it (crbug.com/981419);
+// the loader's fetch of the wasm checks it. Bytes of every first load.
+html = html.replace(/<link[^>]*?rel="?preload"?[^>]*>/g, (tag) =>
+  tag.includes(wasm) ? tag.replace(/\s+integrity="?sha384-[^"\s>]+"?/, '') : tag,
+);
 html = html.replace(placeholder, `<script type="module" src="${base}${LOADER}" integrity="${sri(loader)}" crossorigin></script>`);
 writeFileSync(indexPath, html);
 
