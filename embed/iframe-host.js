@@ -9,7 +9,9 @@
 (() => {
   const frames = () => [...document.querySelectorAll('iframe[data-skolutbyte]')];
   // Set through the CSSOM, which a strict style-src allows (a style attribute it would not).
-  for (const frame of frames()) Object.assign(frame.style, { display: 'block', width: '100%', border: '0' });
+  for (const frame of frames()) {
+    Object.assign(frame.style, { display: 'block', width: '100%', border: '0', padding: '0', boxSizing: 'content-box' });
+  }
 
   addEventListener('message', ({ source, origin, data }) => {
     const frame = frames().find((f) => f.contentWindow === source);

@@ -6,7 +6,7 @@
 //
 // The glue is bundled into the loader, so the loader's own integrity hash covers it; the
 // loader fetches the wasm and the stylesheet with their integrity hashes.
-import { readFileSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -93,6 +93,7 @@ html = html.replace(/<link[^>]*?rel="?preload"?[^>]*>/g, (tag) =>
 html = html.replace(placeholder, `<script type="module" src="${base}${LOADER}" integrity="${sri(loader)}" crossorigin></script>`);
 writeFileSync(indexPath, html);
 
-// The parent-page helper for iframe mode ships beside the app.
-copyFileSync(new URL('../embed/iframe-host.js', import.meta.url), join(dir, 'iframe-host.js'));
+// The parent-page helper for iframe mode ships beside the app (a classic script).
+const host = readFileSync(new URL('../embed/iframe-host.js', import.meta.url), 'utf8');
+writeFileSync(join(dir, 'iframe-host.js'), release ? esbuild.transformSync(host, { minify: true, target: 'es2020' }).code : host);
 console.log(`build-loader.mjs: ${LOADER} (${loader.length} bytes) loads ${wasm} and ${css}; ${basename(glue)} bundled`);
