@@ -1,5 +1,5 @@
 # The two commands of the README, plus the size report. Each installs what it needs.
-.PHONY: setup serve test test-native test-browser build size
+.PHONY: setup serve test test-native test-browser build size examples
 
 setup:
 	@bash scripts/setup.sh
@@ -20,3 +20,7 @@ test: setup
 ## Raw, gzip and brotli size of every file the first page load fetches.
 size: build
 	node scripts/size-report.mjs dist --budget-kb 150
+
+## The example host pages (examples/), with a strict CSP, the app under /skolutbyte/.
+examples: build
+	node scripts/serve-examples.mjs

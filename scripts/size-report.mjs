@@ -18,8 +18,8 @@ const referenced = [...html.matchAll(/(?:href|src)=(?:"([^"]+)"|'([^']+)'|([^\s>
   .map((m) => m[1] ?? m[2] ?? m[3])
   .filter((ref) => !/^(data:|https?:|#)/.test(ref))
   .map((ref) => ref.replace(/^\.?\//, '').split(/[?#]/)[0]);
-// Trunk's inline loader imports the JS glue, which fetches the wasm: both are listed as
-// preloads by Trunk, but name them explicitly in case a template drops the preloads.
+// index.html names our loader (skolutbyte.js, the JS glue inside), the stylesheet and the
+// wasm (a preload). skolutbyte-frame.js is fetched only inside an iframe (iframe mode).
 const files = ['index.html', ...new Set(referenced)].filter((f) => existsSync(join(dist, f)));
 
 const rows = files.map((file) => {

@@ -21,7 +21,7 @@ let browser;
 
 before(async () => {
   receiver = await startReceiver();
-  server = await serveDirectory(undefined, {}, {
+  server = await serveDirectory(undefined, {}, {}, {
     '/send.html': await pageWithSettings({
       'data-endpoint': receiver.endpoint(),
       'data-contact-email': 'internationella@skelleftea.se',

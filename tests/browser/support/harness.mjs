@@ -25,20 +25,25 @@ const mimeTypes = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response;
- * `pages` maps extra paths (e.g. '/send.html') to HTML served as they are.
+ * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response.
+ * `mounts` serves other directories under URL prefixes, e.g. `{ '/skolutbyte/': distDir }`
+ * (the example host pages load the app from a folder of their own site). `pages` maps
+ * extra paths (e.g. '/send.html') to HTML served as it is.
  */
-export async function serveDirectory(root = distDir, headers = {}, pages = {}) {
+export async function serveDirectory(root = distDir, headers = {}, mounts = {}, pages = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (pages[path] !== undefined) {
         res.writeHead(200, { 'content-type': mimeTypes['.html'], 'cache-control': 'no-store', ...headers });
         res.end(pages[path]);
         return;
       }
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) throw new Error('outside root');
+      let dir = root;
+      const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
+      if (prefix) [dir, path] = [mounts[prefix], path.slice(prefix.length - 1)];
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
@@ -70,10 +75,12 @@ export async function pageWithSettings(attributes) {
   return configured;
 }
 
-export async function launchBrowser() {
+/** `extraArgs`: more Chromium switches for one test file. */
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: [
+      ...extraArgs,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -1,0 +1,36 @@
+// The app's loader, built into dist/skolutbyte.js by scripts/build-loader.mjs together
+// with the wasm-bindgen glue. It is the only script a page needs (see README, "Embedding"):
+// - no inline script, so it runs under a strict Content-Security-Policy;
+// - every file is found relative to this script, so the files may live in any folder;
+// - it adds the app's stylesheet when the page does not link it (a host page);
+// - inside an iframe it adds iframe-child.js, which tells the parent page its height
+//   and what to scroll to.
+import init from 'skolutbyte-glue';
+
+// Hashed names and integrity of this build's files, written in by build-loader.mjs.
+const files = SKU_FILES;
+const url = (name) => new URL(name, import.meta.url).href;
+
+// Started first, so the download runs while the stylesheet loads. `integrity` makes the
+// browser refuse a wasm file that is not the one built with this loader.
+const wasm = fetch(url(files.wasm), { integrity: files.wasmIntegrity });
+
+const cssHref = url(files.css);
+let css = [...document.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === cssHref);
+if (!css) {
+  css = document.createElement('link');
+  Object.assign(css, { rel: 'stylesheet', href: cssHref, integrity: files.cssIntegrity, crossOrigin: 'anonymous' });
+  document.head.append(css);
+}
+// Mounting before the styles arrive would flash an unstyled form on the host page.
+if (!css.sheet) await new Promise((done) => (css.onload = css.onerror = done));
+
+// Iframe mode: the half that talks to the parent page is its own small file, fetched
+// only inside an iframe (first loads elsewhere do not pay for it).
+if (window.parent !== window) {
+  const frame = document.createElement('script');
+  Object.assign(frame, { src: url(files.frame), integrity: files.frameIntegrity, crossOrigin: 'anonymous' });
+  document.head.append(frame);
+}
+
+await init({ module_or_path: wasm });
