@@ -33,4 +33,7 @@ if (window.parent !== window) {
   document.head.append(frame);
 }
 
+// The app starts its on-demand worker (PDF, sending) from the same folder as this file.
+document.getElementById('skolutbyte')?.setAttribute('data-sku-assets', url('./'));
+
 await init({ module_or_path: wasm });

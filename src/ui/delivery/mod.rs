@@ -22,8 +22,10 @@ use crate::ui::i18n::Locale;
 /// Kept until the receiver has confirmed, so a reload and a second press of "Send" reuse
 /// it and can never create a second application.
 const KEY_STORAGE: &str = "skolutbyte:idempotensnyckel";
-/// Next to the app's own files; see README, "Embedding", for other folders.
-const WORKER_URL: &str = "./worker_loader.js";
+/// Next to the app's own files: the loader (embed/loader.js) writes their folder into
+/// this attribute of the mount element, since a host page may keep them anywhere.
+const ASSETS_ATTRIBUTE: &str = "data-sku-assets";
+const WORKER_FILE: &str = "worker_loader.js";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Delivery {
@@ -167,7 +169,10 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
     WORKER.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
-            let handle = web_sys::Worker::new(WORKER_URL).ok()?;
+            let folder = HOST_ATTRIBUTES.with(|a| {
+                a.borrow().iter().find(|(n, _)| n == ASSETS_ATTRIBUTE).map(|(_, v)| v.clone())
+            });
+            let handle = web_sys::Worker::new(&format!("{}{WORKER_FILE}", folder.as_deref().unwrap_or("./"))).ok()?;
             let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
                 move |event: web_sys::MessageEvent| {
                     on_reply(outbox, event.data());
