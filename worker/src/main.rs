@@ -285,21 +285,6 @@ mod shell {
         timeout_ms: u32,
     ) -> Outcome {
         let controller = web_sys::AbortController::new().ok();
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&body);
-        if let Ok(headers) = web_sys::Headers::new() {
-            // multipart: the browser writes Content-Type with the boundary itself.
-            if is_json {
-                let _ = headers.set("Content-Type", "application/json");
-            }
-            let _ = headers.set("Accept", "application/json, application/problem+json");
-            let _ = headers.set("Idempotency-Key", key);
-            init.set_headers(&headers);
-        }
-        if let Some(controller) = &controller {
-            init.set_signal(Some(&controller.signal()));
-        }
         let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
         let abort = {
             let timed_out = timed_out.clone();
@@ -317,7 +302,8 @@ mod shell {
                 timeout_ms.min(i32::MAX as u32) as i32,
             )
             .ok();
-        let outcome = answer(endpoint, &init).await;
+        let signal = controller.as_ref().map(|c| c.signal());
+        let outcome = answer(endpoint, body, is_json, key, signal.as_ref()).await;
         if let Some(timer) = timer {
             scope().clear_timeout_with_handle(timer);
         }
@@ -330,20 +316,28 @@ mod shell {
     }
 
     /// None when no complete answer arrived (network error, CORS refusal, abort).
-    async fn answer(endpoint: &str, init: &web_sys::RequestInit) -> Option<Outcome> {
-        let response = JsFuture::from(scope().fetch_with_str_and_init(endpoint, init))
-            .await
-            .ok()?;
-        let response: web_sys::Response = response.dyn_into().ok()?;
+    async fn answer(
+        endpoint: &str,
+        body: JsValue,
+        is_json: bool,
+        key: &str,
+        signal: Option<&web_sys::AbortSignal>,
+    ) -> Option<Outcome> {
+        let request = gloo_net::http::Request::post(endpoint)
+            .header("Accept", "application/json, application/problem+json")
+            .header("Idempotency-Key", key)
+            .abort_signal(signal);
+        // multipart: the browser writes Content-Type with the boundary itself.
+        let request = if is_json {
+            request.header("Content-Type", "application/json")
+        } else {
+            request
+        };
+        let response = request.body(body).ok()?.send().await.ok()?;
         let status = response.status();
-        let ok = response.ok();
-        let retry_after = response.headers().get("Retry-After").ok().flatten();
-        let text = JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
-            .unwrap_or_default();
-        Some(if ok {
+        let retry_after = response.headers().get("Retry-After");
+        let text = response.text().await.ok()?;
+        Some(if response.ok() {
             Outcome::Accepted {
                 reference: parse_reference(&text).unwrap_or_default(),
             }

@@ -170,9 +170,16 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
             let folder = HOST_ATTRIBUTES.with(|a| {
-                a.borrow().iter().find(|(n, _)| n == ASSETS_ATTRIBUTE).map(|(_, v)| v.clone())
+                a.borrow()
+                    .iter()
+                    .find(|(n, _)| n == ASSETS_ATTRIBUTE)
+                    .map(|(_, v)| v.clone())
             });
-            let handle = web_sys::Worker::new(&format!("{}{WORKER_FILE}", folder.as_deref().unwrap_or("./"))).ok()?;
+            let handle = web_sys::Worker::new(&format!(
+                "{}{WORKER_FILE}",
+                folder.as_deref().unwrap_or("./")
+            ))
+            .ok()?;
             let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
                 move |event: web_sys::MessageEvent| {
                     on_reply(outbox, event.data());
