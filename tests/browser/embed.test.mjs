@@ -133,6 +133,18 @@ test('on a host page with a strict CSP and hostile global CSS the whole form is 
     await continueFrom(d, app, 'declaration');
     assert.match(normalise(await page.textContent('.sku-panel')), /Ansökan är klar/);
 
+    // The download comes from the worker, started from the app's folder (/skolutbyte/),
+    // not the page's, and allowed by the policy's worker-src.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20000 }),
+      page.click('[data-role=download-application]'),
+    ]);
+    assert.match(download.suggestedFilename(), /^ansokan-.*\.zip$/);
+    assert.ok(
+      page.workers().some((w) => new URL(w.url()).pathname === '/skolutbyte/worker_loader.js'),
+      `the worker runs from the app's folder: ${page.workers().map((w) => w.url())}`,
+    );
+
     // Steps are history entries with the same URL: the host's routing sees no change.
     assert.equal(page.url(), hostUrl, 'the address is the host page\'s own');
     assert.match(String(await page.evaluate(() => history.state)), /^skolutbyte:/);
