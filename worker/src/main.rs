@@ -112,13 +112,26 @@ mod shell {
         };
         match job.task {
             Task::Bundle => bundle(&job, &files),
-            Task::Send => match send(&job, &files, &key).await {
-                Ok(reference) => post(&["sent".into(), reference.into()]),
-                Err(failure) => post(&[
-                    "failed".into(),
-                    messages::send_failure(job.locale, &failure).into(),
-                ]),
-            },
+            Task::Send => {
+                // Multipart carries the PDF: without it there is nothing to send.
+                let pdf = match job.settings.multipart {
+                    true => match make_pdf(&job, local_time()) {
+                        Some(pdf) => Some(pdf),
+                        None => {
+                            post(&["failed".into(), messages::bundle_failed(job.locale).into()]);
+                            return;
+                        }
+                    },
+                    false => None,
+                };
+                match send(&job, pdf.as_deref(), &files, &key).await {
+                    Ok(reference) => post(&["sent".into(), reference.into()]),
+                    Err(failure) => post(&[
+                        "failed".into(),
+                        messages::send_failure(job.locale, &failure).into(),
+                    ]),
+                }
+            }
         }
     }
 
@@ -207,22 +220,20 @@ mod shell {
     /// POSTs until the receiver confirms or `decide` gives up. Every attempt carries the
     /// same Idempotency-Key, so a retry after a lost answer cannot create a second
     /// application.
-    async fn send(job: &Job, files: &[File], key: &str) -> Result<String, Failure> {
+    /// `pdf` is given when the endpoint takes multipart.
+    async fn send(
+        job: &Job,
+        pdf: Option<&[u8]>,
+        files: &[File],
+        key: &str,
+    ) -> Result<String, Failure> {
         let endpoint = job.settings.endpoint.clone().unwrap_or_default();
         let json = application_json(&job.application);
-        let pdf = if job.settings.multipart {
-            Some(make_pdf(job, local_time()).ok_or(Failure::Rejected {
-                status: 0,
-                problem: None,
-            })?)
-        } else {
-            None
-        };
         let policy = RetryPolicy::default();
         let mut attempt = 1;
         loop {
             post(&["attempt".into(), attempt.into()]);
-            let body = match &pdf {
+            let body = match pdf {
                 Some(pdf) => multipart_body(&json, pdf, files),
                 None => Some(JsValue::from_str(&json)),
             };
