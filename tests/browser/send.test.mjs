@@ -117,6 +117,14 @@ test('a full application is received once, exactly as sent, valid against the sc
   assert.equal(bundle.name, `ansokan-${reference}.zip`);
   assert.equal(readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'), storedJson);
   assert.ok(bundle.names.includes('ansokan.pdf'));
+
+  // Back to the declaration and Send again: it is already received, nothing is resent.
+  await page.goBack();
+  await waitForStep(page, 'declaration');
+  await pressSend(page);
+  await waitForStep(page, 'confirmation');
+  assert.equal((await receiver.applications()).length, 1, 'still one application');
+  assert.equal(posts.length, 1, 'and no second POST');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -44,6 +44,7 @@ thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// The host element's attributes, passed to the worker so it reads the same settings.
     static HOST_ATTRIBUTES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    static KEY: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 struct Worker {
@@ -106,9 +107,13 @@ pub fn prefetch(outbox: Outbox) {
 
 /// POSTs the application (the endpoint is configured).
 pub fn send(outbox: Outbox) {
-    // A second press while sending would start a second retry loop.
-    if matches!(outbox.state.get_untracked(), Delivery::Sending(_)) {
-        return;
+    match outbox.state.get_untracked() {
+        // A second press while sending would start a second retry loop.
+        Delivery::Sending(_) => return,
+        // Already received (the applicant came Back): the key is gone, so sending again
+        // would make a second application.
+        Delivery::Sent(_) => return go_to(outbox.form, Step::Confirmation),
+        _ => {}
     }
     let key = idempotency_key();
     start_job(outbox, "send", &key, Delivery::Sending(1));
@@ -188,7 +193,10 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
             handle.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             // The worker cannot load (offline, blocked): say so instead of waiting forever.
             let on_error = Closure::<dyn Fn()>::new(move || {
-                WORKER.with(|slot| slot.borrow_mut().take());
+                // A worker that failed (a script error, a panic in the wasm) is not reused.
+                if let Some(worker) = WORKER.with(|slot| slot.borrow_mut().take()) {
+                    worker.handle.terminate();
+                }
                 if matches!(
                     outbox.state.get_untracked(),
                     Delivery::Sending(_) | Delivery::Preparing
@@ -231,6 +239,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
             outbox.drafts.autosave_on.set(false);
             storage::remove(storage::DRAFT_KEY);
             storage::remove(KEY_STORAGE);
+            KEY.with(|k| k.borrow_mut().take());
             delivery.set(Delivery::Sent(text(1)));
             go_to(outbox.form, Step::Confirmation);
         }
@@ -257,23 +266,32 @@ fn on_reply(outbox: Outbox, data: JsValue) {
     }
 }
 
+/// One key per application: from this page's memory, else from storage (a reload), else
+/// new. Kept in memory too, so that without storage a second press of Send still reuses it.
 fn idempotency_key() -> String {
-    if let Ok(Some(key)) = storage::read(KEY_STORAGE) {
-        if !key.is_empty() {
-            return key;
-        }
-    }
-    let key = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
+    let stored = || {
+        storage::read(KEY_STORAGE)
+            .ok()
+            .flatten()
+            .filter(|key| !key.is_empty())
+    };
+    let key = KEY
+        .with(|k| k.borrow().clone())
+        .or_else(stored)
         .unwrap_or_else(|| {
-            format!(
-                "{}-{}",
-                js_sys::Date::now() as i64,
-                (js_sys::Math::random() * 1e12) as u64
-            )
+            web_sys::window()
+                .and_then(|w| w.crypto().ok())
+                .map(|c| c.random_uuid())
+                .unwrap_or_else(|| {
+                    format!(
+                        "{}-{}",
+                        js_sys::Date::now() as i64,
+                        (js_sys::Math::random() * 1e12) as u64
+                    )
+                })
         });
-    // If storage fails the key still lives for this page, which covers the retries.
+    // If storage fails the key still lives in memory for this page.
     let _ = storage::write(KEY_STORAGE, &key);
+    KEY.with(|k| *k.borrow_mut() = Some(key.clone()));
     key
 }
