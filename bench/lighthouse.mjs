@@ -90,6 +90,7 @@ const AUDITS = {
   speedIndexMs: 'speed-index',
   cls: 'cumulative-layout-shift',
   inpMs: 'interaction-to-next-paint',
+  transferBytes: 'total-byte-weight', // shows the server's brotli reached the browser
 };
 
 /** The scores (0–100) and metrics one Lighthouse step offers (null when not in its mode). */

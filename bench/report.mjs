@@ -2,7 +2,7 @@
 
 const KB = 1024;
 const kb = (bytes) => (bytes / KB).toFixed(1);
-const ms = (value) => (value == null ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(0));
+const ms = (value) => (value == null ? '–' : value === 0 ? '0' : value < 10 ? value.toFixed(2) : value.toFixed(0));
 const mib = (bytes) => (bytes == null ? '–' : (bytes / 2 ** 20).toFixed(1));
 const num = (value) => (value == null ? '–' : String(value));
 
@@ -12,7 +12,8 @@ const num = (value) => (value == null ? '–' : String(value));
  */
 export function checkBudgets(r) {
   const budgets = [];
-  const add = (name, value, limit, ok, shown) => budgets.push({ name, value, limit, ok: value == null ? null : ok, shown });
+  const add = (name, value, limit, ok, shown) =>
+    budgets.push({ name, value, limit, ok: value == null ? null : ok, shown: value == null ? '–' : shown });
   const firstLoad = r.sizes?.firstLoad.total.brotli;
   add('first load, brotli total', firstLoad, '≤ 100 KB', firstLoad <= 100 * KB, firstLoad == null ? '–' : `${kb(firstLoad)} KB`);
   const mobile = r.lighthouse?.mobile;
@@ -102,6 +103,9 @@ export function renderMarkdown(r) {
       rows.push([`${formFactor}: budget step (snapshot)`, '–', num(x.budgetStep.accessibility), '–', '–', '–', '–', '–', '–']);
     }
     table(['step', 'performance', 'accessibility', 'FCP ms', 'LCP ms', 'TBT ms', 'TTI ms', 'Speed Index ms', 'INP ms'], rows);
+    const transfer = r.lighthouse.mobile.startPage.transferBytes;
+    if (transfer) line(`Bytes transferred for the start page as Lighthouse saw them (brotli, with headers): ${kb(transfer)} KB.`);
+    line();
     line('TTI: Lighthouse 13 still computes the `interactive` audit (weight 0, hidden from its report); it is shown ' +
       'here, next to the in-browser "first step usable" below, which is the figure to quote.');
     const failed = Object.entries(r.lighthouse).flatMap(([ff, x]) =>
