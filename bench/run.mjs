@@ -4,9 +4,10 @@
 // behaviour, it only measures.
 //
 // Usage: node bench/run.mjs [--quick] [--dist DIR] [--only sizes,lighthouse,timings,axe]
+//        node bench/run.mjs --report-only   (docs/benchmarks.md again from the .json)
 //   SKU_DIST=DIR is the same as --dist (default: dist/). --quick: fewer runs, for
 //   development; the committed report should come from a full run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveCompressed } from './server.mjs';
@@ -31,6 +32,16 @@ process.env.CHROME_PATH = chromePath;
 const RUNS = quick
   ? { lighthouse: 1, usable: 3, keystrokes: 10, keystrokePageLoads: 1, validation: 3, workers: 1, jobsPerWorker: 3, download: 2, journey: 1 }
   : { lighthouse: 5, usable: 20, keystrokes: 40, keystrokePageLoads: 3, validation: 10, workers: 5, jobsPerWorker: 6, download: 5, journey: 3 };
+
+const docs = join(repoRoot, 'docs');
+if (args.includes('--report-only')) {
+  // After a change to report.mjs: re-render without measuring again.
+  const saved = JSON.parse(readFileSync(join(docs, 'benchmarks.json'), 'utf8'));
+  saved.budgets = checkBudgets(saved);
+  writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(saved));
+  process.stdout.write(renderMarkdown(saved));
+  process.exit(0);
+}
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const started = Date.now();
@@ -84,7 +95,6 @@ result.servedBytes = server.served;
 result.durationSeconds = Math.round((Date.now() - started) / 1000);
 result.budgets = checkBudgets(result);
 
-const docs = join(repoRoot, 'docs');
 mkdirSync(docs, { recursive: true });
 const markdown = renderMarkdown(result);
 writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify(result, null, 2)}\n`);
