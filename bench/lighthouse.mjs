@@ -11,6 +11,7 @@
 //   4. snapshot "budget step": the filled question step's accessibility score.
 // The question step's load figures are those of step 2 (that load is how an applicant
 // gets back to a question step) plus step 3's blocking time.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { startFlow } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -28,11 +29,18 @@ export const CHROMIUM_FLAGS = [
 
 const configs = { mobile: undefined /* Lighthouse's default: a throttled mobile */, desktop: desktopConfig };
 
-export async function lighthouseRuns(url, envelope, { runs, chromePath }) {
+/**
+ * `reportDir`: where the first run's HTML flow report per form factor is written, to see
+ * why a score is what it is (not committed).
+ */
+export async function lighthouseRuns(url, envelope, { runs, chromePath, reportDir }) {
   const results = {};
   for (const [formFactor, config] of Object.entries(configs)) {
     const perRun = [];
-    for (let i = 0; i < runs; i += 1) perRun.push(await oneFlow(url, envelope, config, chromePath));
+    for (let i = 0; i < runs; i += 1) {
+      const report = i === 0 && reportDir ? `${reportDir}/flow-${formFactor}.html` : undefined;
+      perRun.push(await oneFlow(url, envelope, config, chromePath, report));
+    }
     results[formFactor] = {
       runs,
       startPage: medians(perRun.map((r) => r.startPage)),
@@ -44,7 +52,7 @@ export async function lighthouseRuns(url, envelope, { runs, chromePath }) {
   return results;
 }
 
-async function oneFlow(url, envelope, config, chromePath) {
+async function oneFlow(url, envelope, config, chromePath, reportPath) {
   // A fresh browser per run: nothing cached or compiled from an earlier run.
   const browser = await puppeteer.launch({
     executablePath: chromePath,
@@ -70,6 +78,10 @@ async function oneFlow(url, envelope, config, chromePath) {
     await flow.endTimespan();
 
     await flow.snapshot({ name: 'Budget step' });
+    if (reportPath) {
+      mkdirSync(reportPath.replace(/\/[^/]*$/, ''), { recursive: true });
+      writeFileSync(reportPath, await flow.generateReport());
+    }
     const [start, saved, resume, budget] = (await flow.createFlowResult()).steps.map((s) => s.lhr);
     return {
       startPage: figures(start),

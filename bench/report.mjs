@@ -106,6 +106,8 @@ export function renderMarkdown(r) {
     const transfer = r.lighthouse.mobile.startPage.transferBytes;
     if (transfer) line(`Bytes transferred for the start page as Lighthouse saw them (brotli, with headers): ${kb(transfer)} KB.`);
     line();
+    line('The HTML flow report of the first run per form factor: bench/lighthouse-reports/ (not committed).');
+    line();
     line('TTI: Lighthouse 13 still computes the `interactive` audit (weight 0, hidden from its report); it is shown ' +
       'here, next to the in-browser "first step usable" below, which is the figure to quote.');
     const failed = Object.entries(r.lighthouse).flatMap(([ff, x]) =>

@@ -6,7 +6,8 @@
 // Usage: node bench/run.mjs [--quick] [--dist DIR] [--only sizes,lighthouse,timings,axe]
 //        node bench/run.mjs --report-only   (docs/benchmarks.md again from the .json)
 //   SKU_DIST=DIR is the same as --dist (default: dist/). --quick: fewer runs, for
-//   development; the committed report should come from a full run.
+//   development; the committed report should come from a full run. --only measures
+//   some parts and prints them without replacing docs/benchmarks.*.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +86,11 @@ try {
     // Loaded only here: `--only timings` works without the bench packages installed.
     const { lighthouseRuns } = await import('./lighthouse.mjs');
     log(`Lighthouse, mobile and desktop, ${RUNS.lighthouse} run(s) each`);
-    result.lighthouse = await lighthouseRuns(server.url, envelope, { runs: RUNS.lighthouse, chromePath });
+    result.lighthouse = await lighthouseRuns(server.url, envelope, {
+      runs: RUNS.lighthouse,
+      chromePath,
+      reportDir: join(repoRoot, 'bench/lighthouse-reports'),
+    });
   }
 } finally {
   await browser.close();
@@ -95,10 +100,13 @@ result.servedBytes = server.served;
 result.durationSeconds = Math.round((Date.now() - started) / 1000);
 result.budgets = checkBudgets(result);
 
-mkdirSync(docs, { recursive: true });
 const markdown = renderMarkdown(result);
-writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(docs, 'benchmarks.md'), markdown);
+// A partial run (--only) is printed but does not replace the report.
+if (!only) {
+  mkdirSync(docs, { recursive: true });
+  writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(docs, 'benchmarks.md'), markdown);
+}
 process.stdout.write(markdown);
 
 const broken = result.budgets.filter((b) => b.ok === false);
