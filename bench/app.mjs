@@ -42,14 +42,22 @@ function instrumentation() {
   observer.observe(document, { subtree: true, childList: true, attributes: true });
 }
 
-/** A fresh context (empty storage, cold cache) with the instrumentation installed. */
-export async function newInstrumentedPage(browser, { width = 1280, height = 900, seed } = {}) {
+/**
+ * A fresh context (empty storage, cold cache) with the instrumentation installed.
+ * `cpuSlowdown` > 1 slows the page's CPU as Lighthouse's mobile preset does (4×), through
+ * CDP's Emulation.setCPUThrottlingRate (kept across navigations of this page).
+ */
+export async function newInstrumentedPage(browser, { width = 1280, height = 900, seed, cpuSlowdown = 1 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   await context.addInitScript(instrumentation);
   // A saved draft, written before the app reads its storage (first document only, so
   // the app's own saves are not overwritten later).
   if (seed) await context.addInitScript(seedDraft, [DRAFT_KEY, JSON.stringify(seed)]);
   const page = await context.newPage();
+  if (cpuSlowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  }
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   return page;
@@ -82,11 +90,11 @@ export function draftOn(envelope, slug, budgetRows) {
  * Opens the app with `envelope` in its storage and presses "Fortsätt" on the resume
  * prompt; resolves when `step` (a journeys.mjs step name) is shown.
  */
-export async function resumeAt(browser, url, envelope, step) {
-  const page = await newInstrumentedPage(browser, { seed: envelope });
+export async function resumeAt(browser, url, envelope, step, { cpuSlowdown } = {}) {
+  const page = await newInstrumentedPage(browser, { seed: envelope, cpuSlowdown });
   await page.goto(url);
   await page.click('[data-role=resume]');
-  await waitForStep(page, step);
+  await waitForStep(page, step, { timeout: 20000 });
   return page;
 }
 

@@ -69,6 +69,15 @@ try {
       keystrokes: RUNS.keystrokes,
       pageLoads: RUNS.keystrokePageLoads,
     });
+    // The same two on a CPU slowed down as Lighthouse's mobile preset does: a cheap phone.
+    log('the same, with a 4× CPU slowdown');
+    result.timings.firstStepUsableSlowCpu = await firstStepUsable(browser, server.url, RUNS.usable, { cpuSlowdown: 4 });
+    result.timings.keystrokeToTotalsSlowCpu = await keystrokeToTotals(browser, server.url, envelope, {
+      rows: 100,
+      keystrokes: RUNS.keystrokes,
+      pageLoads: 1,
+      cpuSlowdown: 4,
+    });
     log('validating the complete application');
     result.timings.validation = await validation(browser, server.url, envelope, RUNS.validation);
     log('PDF and bundle in the worker');

@@ -7,10 +7,10 @@ import { DRAFT_KEY } from '../tests/browser/support/drafts.mjs';
 import { newInstrumentedPage, resumeAt, draftOn, confirm, median } from './app.mjs';
 
 /** Time from navigation start to the start page being usable (see app.mjs). */
-export async function firstStepUsable(browser, url, runs) {
+export async function firstStepUsable(browser, url, runs, { cpuSlowdown = 1 } = {}) {
   const samples = [];
   for (let i = 0; i < runs; i += 1) {
-    const page = await newInstrumentedPage(browser);
+    const page = await newInstrumentedPage(browser, { cpuSlowdown });
     await page.goto(url);
     // The paint entry is queued after the frame is presented: wait for it too.
     await page.waitForFunction(
@@ -28,7 +28,7 @@ export async function firstStepUsable(browser, url, runs) {
     );
     await page.context().close();
   }
-  return summarise(samples, runs);
+  return { cpuSlowdown, ...summarise(samples, runs) };
 }
 
 /**
@@ -63,10 +63,10 @@ const timerResult = (page) => page.evaluate(() => window.__bench.timer);
  * (each changes the total), and times each key until the shown total (#budget-total)
  * reads differently.
  */
-export async function keystrokeToTotals(browser, url, envelope, { rows, keystrokes, pageLoads }) {
+export async function keystrokeToTotals(browser, url, envelope, { rows, keystrokes, pageLoads, cpuSlowdown = 1 }) {
   const samples = [];
   for (let load = 0; load < pageLoads; load += 1) {
-    const page = await resumeAt(browser, url, draftOn(envelope, 'budget', rows), 'budget');
+    const page = await resumeAt(browser, url, draftOn(envelope, 'budget', rows), 'budget', { cpuSlowdown });
     const shownRows = await page.$$eval('[id^=budget-][id$=-amount]', (els) => els.length);
     if (shownRows !== rows) throw new Error(`expected ${rows} budget rows, the page shows ${shownRows}`);
     await page.click('#budget-0-amount');
@@ -79,7 +79,7 @@ export async function keystrokeToTotals(browser, url, envelope, { rows, keystrok
     }
     await page.context().close();
   }
-  return { rows, keystrokes: samples.length, pageLoads, ...summarise(samples) };
+  return { rows, cpuSlowdown, keystrokes: samples.length, pageLoads, ...summarise(samples) };
 }
 
 /**
