@@ -1,5 +1,5 @@
 # The two commands of the README, plus the size report. Each installs what it needs.
-.PHONY: setup serve test test-native test-browser build size examples
+.PHONY: setup serve test test-native test-browser build size examples bench
 
 setup:
 	@bash scripts/setup.sh
@@ -25,3 +25,13 @@ size: build
 ## The example host pages (examples/), with a strict CSP, the app under /skolutbyte/.
 examples: build
 	node scripts/serve-examples.mjs
+
+## Benchmarks (not tests): release build, then sizes, Lighthouse, in-browser timings and an
+## axe pass; writes docs/benchmarks.md and docs/benchmarks.json and exits non-zero when a
+## budget is broken. SKU_DIST=dir builds into and measures another dist;
+## BENCH_ARGS=--quick makes fewer runs (development).
+BENCH_DIST = $(or $(SKU_DIST),dist)
+bench: setup
+	@bash bench/setup.sh
+	trunk build --release --dist $(BENCH_DIST)
+	node bench/run.mjs --dist $(BENCH_DIST) $(BENCH_ARGS)
