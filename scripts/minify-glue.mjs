@@ -20,11 +20,7 @@ let html = readFileSync(indexPath, 'utf8');
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && html.includes(f))) {
   const path = join(dir, name);
   const before = readFileSync(path);
-  const text = before.toString('utf8');
-  // A worker's glue (wasm-bindgen --target no-modules) and Trunk's worker_loader.js are
-  // classic scripts: as 'esm', their global `wasm_bindgen` would be renamed.
-  const isModule = /^\s*(?:import|export)\b|import\.meta/m.test(text);
-  const { code } = esbuild.transformSync(text, { minify: true, target: 'es2020', ...(isModule && { format: 'esm' }) });
+  const { code } = esbuild.transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });
   writeFileSync(path, code);
   html = html.split(sri(before)).join(sri(Buffer.from(code)));
 }

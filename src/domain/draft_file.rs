@@ -129,17 +129,28 @@ pub fn import_draft(text: &str) -> Result<SavedDraft, ImportError> {
             max_bytes: MAX_DRAFT_BYTES,
         });
     }
+    let saved = read_envelope(text)?;
+    check_limits(&saved.draft)?;
+    Ok(saved)
+}
+
+/// The page's own answers, handed to the worker: the same format without the size and
+/// row limits, which guard against foreign files. What the page accepts is decided by
+/// validation alone, so the worker must not refuse what the page let through.
+pub fn read_page_draft(text: &str) -> Result<SavedDraft, ImportError> {
+    read_envelope(text)
+}
+
+fn read_envelope(text: &str) -> Result<SavedDraft, ImportError> {
     let value = json::parse(text).map_err(|error| match error {
         JsonError::Eof => ImportError::Truncated,
         JsonError::Syntax | JsonError::TooDeep => ImportError::NotJson,
     })?;
-    let saved = match version_of(&value)? {
+    Ok(match version_of(&value)? {
         1 => SavedDraft::new(draft_from_value(&value, "")?, Step::Applicant, 0, None),
         DRAFT_FILE_VERSION => envelope_from_value(&value)?,
         found => return Err(ImportError::NewerVersion { found }),
-    };
-    check_limits(&saved.draft)?;
-    Ok(saved)
+    })
 }
 
 fn version_of(value: &Value) -> Result<u32, ImportError> {

@@ -26,6 +26,22 @@ impl Default for RetryPolicy {
     }
 }
 
+/// The slowest upload we wait for: 64 KB/s (a weak mobile connection). A large multipart
+/// body gets this much more time per attempt, so it is not cut off while still uploading.
+const SLOWEST_UPLOAD_BYTES_PER_S: u64 = 64 * 1024;
+
+impl RetryPolicy {
+    /// The default policy, with each attempt's timeout extended for a body of `bytes`.
+    pub fn for_upload(bytes: u64) -> RetryPolicy {
+        let policy = RetryPolicy::default();
+        let upload_ms = bytes.saturating_mul(1000) / SLOWEST_UPLOAD_BYTES_PER_S;
+        RetryPolicy {
+            timeout_ms: u32::try_from(u64::from(policy.timeout_ms) + upload_ms).unwrap_or(u32::MAX),
+            ..policy
+        }
+    }
+}
+
 /// What one attempt ended with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -162,6 +178,22 @@ pub fn parse_reference(body: &str) -> Option<String> {
     let value = json::parse(body).ok()?;
     let reference = value.get("reference")?.as_str()?.trim();
     (!reference.is_empty() && reference.len() <= 100).then(|| reference.to_string())
+}
+
+#[cfg(test)]
+mod upload_tests {
+    use super::*;
+
+    #[test]
+    fn a_large_upload_gets_time_to_arrive() {
+        assert_eq!(RetryPolicy::for_upload(10_000).timeout_ms, 15_152);
+        // 50 MB of attachments at 64 KB/s: about 13 minutes on top of the 15 s.
+        assert_eq!(
+            RetryPolicy::for_upload(50 * 1024 * 1024).timeout_ms,
+            15_000 + 800_000
+        );
+        assert_eq!(RetryPolicy::for_upload(u64::MAX).timeout_ms, u32::MAX);
+    }
 }
 
 #[cfg(test)]

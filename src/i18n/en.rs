@@ -269,6 +269,7 @@ pub static TEXTS: Texts = Texts {
     reference_label: "Reference number",
     worker_unavailable: "The application cannot be sent or downloaded in this browser right now. Your answers are kept. Reload the page and try again, or save the draft as a file.",
     send_failed_title: "The application has not been sent",
+    download_failed_title: "The application could not be downloaded",
     download_mode_text: |contact| match contact {
         Some(email) => format!("The application is not sent automatically from here. Download it and email the file to {email}."),
         None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),

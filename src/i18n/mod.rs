@@ -222,6 +222,7 @@ pub struct Texts {
     /// The worker (PDF, sending) could not be started or could not save the file.
     pub worker_unavailable: &'static str,
     pub send_failed_title: &'static str,
+    pub download_failed_title: &'static str,
     pub download_mode_text: fn(Option<&str>) -> String,
 
     /// The submitted application as a PDF (worker crate): its title, page furniture and

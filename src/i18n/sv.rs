@@ -269,6 +269,7 @@ pub static TEXTS: Texts = Texts {
     reference_label: "Referensnummer",
     worker_unavailable: "Det gick inte att skicka eller ladda ner ansökan i den här webbläsaren just nu. Dina svar är kvar. Ladda om sidan och försök igen, eller spara utkastet som fil.",
     send_failed_title: "Ansökan är inte skickad",
+    download_failed_title: "Ansökan kunde inte laddas ner",
     download_mode_text: |contact| match contact {
         Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till {email}."),
         None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),

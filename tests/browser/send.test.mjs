@@ -85,8 +85,7 @@ test('a full application is received once, exactly as sent, valid against the sc
   // The receiver holds its answer for 1.5 s: long enough to look at the page meanwhile.
   await receiver.queueFaults(['delay:1500']);
   await pressSend(page);
-  await page.waitForSelector('[data-role=sending]');
-  assert.match(await page.textContent('[data-role=sending]'), /Skickar ansökan/);
+  await page.waitForFunction(() => /Skickar ansökan/.test(document.querySelector('[data-role=delivery-status]')?.textContent));
   assert.ok(await stored(page, DRAFT_KEY), 'while sending, the draft is still saved');
   assert.ok(await stored(page, KEY_STORAGE), 'the Idempotency-Key is kept until confirmed');
 
@@ -205,6 +204,46 @@ test('multipart: the JSON, the PDF and the attachment arrive as parts', async ()
   assert.ok(parts.includes('pdf:ansokan.pdf'), parts.join(', '));
   assert.ok(parts.includes('attachments:inbjudan.pdf'), parts.join(', '));
   assert.deepEqual(schemaErrors(JSON.parse(await receiver.storedJson(application.reference))), []);
+  await page.context().close();
+});
+
+test('a refused application, once corrected, is sent with a new key and received', async () => {
+  const { page, posts } = await readyToSend();
+  await receiver.queueFaults(['422']);
+  await pressSend(page);
+  await waitForFailure(page);
+  // The message follows the language switch.
+  await page.click('[data-role=language]');
+  await page.waitForFunction(() => /could not accept/.test(document.querySelector('[data-role=delivery-failed]')?.textContent));
+  await page.click('[data-role=language]');
+  await page.waitForFunction(() => /kunde inte ta emot/.test(document.querySelector('[data-role=delivery-failed]')?.textContent));
+
+  // The applicant corrects an answer and sends again.
+  await page.click(`.sku-back-link`);
+  await waitForStep(page, 'check');
+  await page.click('.sku-summary-list a[href="#applicant-phone"]');
+  await page.waitForSelector('#applicant-phone');
+  await page.fill('#applicant-phone', '070-765 43 21');
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'check');
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'declaration');
+  await pressSend(page);
+  await waitForStep(page, 'confirmation', { timeout: 15000 });
+  const [only, ...more] = await receiver.applications();
+  assert.equal(more.length, 0);
+  assert.equal(posts.length, 2);
+  assert.notEqual(posts[0].key, posts[1].key, 'changed answers carry a new key');
+  assert.equal(only.idempotency_key, posts[1].key);
+  assert.equal(JSON.parse(await receiver.storedJson(only.reference)).applicant.phone, '070-765 43 21');
+  await page.context().close();
+});
+
+test("when the worker's wasm cannot load, the applicant is told within 20 s", async () => {
+  const { page } = await readyToSend({ setup: (page) => page.route(/worker_bg\.wasm/, (route) => route.abort()) });
+  await pressSend(page);
+  const shown = await waitForFailure(page, 30000);
+  assert.match(shown, /Dina svar är kvar/);
   await page.context().close();
 });
 

@@ -6,7 +6,7 @@
 
 use skolutbyte::domain::application::{Application, AttachmentInfo};
 use skolutbyte::domain::config::{settings_from_attributes, Settings};
-use skolutbyte::domain::draft_file::{import_draft, ImportError};
+use skolutbyte::domain::draft_file::{read_page_draft, ImportError};
 use skolutbyte::domain::problem::FieldError;
 use skolutbyte::domain::validate::validate;
 use skolutbyte::i18n::Locale;
@@ -51,7 +51,8 @@ pub struct Job {
 #[derive(Debug, PartialEq)]
 pub enum JobError {
     UnknownTask,
-    /// The page's draft could not be read back (should never happen: same code wrote it).
+    /// The page's draft could not be read back (the same code wrote it: a bug, or a
+    /// page and worker from different releases).
     DraftUnreadable(ImportError),
     /// Some answer is not valid; the page checks first, so this means the two disagree.
     Invalid(Vec<FieldError>),
@@ -73,7 +74,7 @@ pub fn prepare(input: JobInput<'_>) -> Result<Job, JobError> {
     if task == Task::Send && settings.endpoint.is_none() {
         return Err(JobError::NoEndpoint);
     }
-    let saved = import_draft(input.draft_json).map_err(JobError::DraftUnreadable)?;
+    let saved = read_page_draft(input.draft_json).map_err(JobError::DraftUnreadable)?;
     let mut application = validate(&saved.draft, &settings.rules).map_err(JobError::Invalid)?;
     application.attachments = input.attachments;
     let reference = Some(input.reference.trim().to_string()).filter(|r| !r.is_empty());
@@ -148,6 +149,18 @@ mod tests {
             prepare(input("print", &draft, &[])).err(),
             Some(JobError::UnknownTask)
         );
+    }
+
+    #[test]
+    fn more_rows_than_a_draft_file_may_hold_are_still_prepared() {
+        // The page lets validation decide; the import limits are for foreign files.
+        let mut draft = internship_draft();
+        let row = draft.budget_rows[0].clone();
+        draft.budget_rows = vec![row; 400];
+        let json = SavedDraft::new(draft, Step::Declaration, 0, None).to_compact_json();
+        assert!(skolutbyte::domain::draft_file::import_draft(&json).is_err());
+        let result = prepare(input("bundle", &json, &[]));
+        assert!(!matches!(result, Err(JobError::DraftUnreadable(_))));
     }
 
     #[test]

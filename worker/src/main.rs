@@ -5,7 +5,9 @@
 //!   where `task` is "send" or "bundle", `attributes` is a flat `[name, value, …]` list of
 //!   the host element's attributes and `files` the chosen `File`s.
 //! - worker → page: `["ready"]` once, then per job `["attempt", n]` while sending,
-//!   `["sent", reference]`, `["failed", message]`, `["bundle", blob, fileName, pdfMs, totalMs]`.
+//!   `["sent", reference]`, `["failed", swedish, english]` (the message in both languages,
+//!   so it follows a later language switch), `["bundle", blob, fileName, pdfMs, totalMs]`.
+//!   The page runs one job at a time, so a reply always belongs to the job it started.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -32,6 +34,7 @@ mod shell {
         decide, parse_problem, parse_reference, parse_retry_after, Failure, Next, Outcome,
         RetryPolicy,
     };
+    use skolutbyte::i18n::Locale;
     use skolutbyte_worker::bundle::{bundle_file_name, bundle_zip, Attachment, ZipTime};
     use skolutbyte_worker::job::{prepare, Job, JobInput, Task};
     use skolutbyte_worker::messages;
@@ -54,6 +57,15 @@ mod shell {
         on_message.forget();
         // Messages sent before this handler existed would be lost: the page waits for this.
         post(&["ready".into()]);
+    }
+
+    /// A failure, worded in both languages.
+    fn post_failure(message: impl Fn(Locale) -> String) {
+        post(&[
+            "failed".into(),
+            message(Locale::Sv).into(),
+            message(Locale::En).into(),
+        ]);
     }
 
     fn text_at(message: &Array, index: u32) -> String {
@@ -104,9 +116,7 @@ mod shell {
         let job = match prepare(input) {
             Ok(job) => job,
             Err(error) => {
-                let locale = skolutbyte::i18n::Locale::from_code(&locale_code)
-                    .unwrap_or(skolutbyte::i18n::Locale::Sv);
-                post(&["failed".into(), messages::job_error(locale, &error).into()]);
+                post_failure(|locale| messages::job_error(locale, &error));
                 return;
             }
         };
@@ -118,7 +128,7 @@ mod shell {
                     true => match make_pdf(&job, local_time()) {
                         Some(pdf) => Some(pdf),
                         None => {
-                            post(&["failed".into(), messages::bundle_failed(job.locale).into()]);
+                            post_failure(messages::bundle_failed);
                             return;
                         }
                     },
@@ -126,10 +136,7 @@ mod shell {
                 };
                 match send(&job, pdf.as_deref(), &files, &key).await {
                     Ok(reference) => post(&["sent".into(), reference.into()]),
-                    Err(failure) => post(&[
-                        "failed".into(),
-                        messages::send_failure(job.locale, &failure).into(),
-                    ]),
+                    Err(failure) => post_failure(|locale| messages::send_failure(locale, &failure)),
                 }
             }
         }
@@ -175,7 +182,7 @@ mod shell {
         let started = now_ms();
         let time = local_time();
         let Some(pdf) = make_pdf(job, time) else {
-            post(&["failed".into(), messages::bundle_failed(job.locale).into()]);
+            post_failure(messages::bundle_failed);
             return;
         };
         let pdf_ms = now_ms() - started;
@@ -198,7 +205,7 @@ mod shell {
             .ok()
         });
         let Some(blob) = zip.and_then(|zip| bytes_blob(&zip, "application/zip")) else {
-            post(&["failed".into(), messages::bundle_failed(job.locale).into()]);
+            post_failure(messages::bundle_failed);
             return;
         };
         post(&[
@@ -229,7 +236,7 @@ mod shell {
     ) -> Result<String, Failure> {
         let endpoint = job.settings.endpoint.clone().unwrap_or_default();
         let json = application_json(&job.application);
-        let policy = RetryPolicy::default();
+        let policy = RetryPolicy::for_upload(upload_bytes(&json, pdf, files));
         let mut attempt = 1;
         loop {
             post(&["attempt".into(), attempt.into()]);
@@ -252,6 +259,14 @@ mod shell {
                 }
             }
         }
+    }
+
+    fn upload_bytes(json: &str, pdf: Option<&[u8]>, files: &[File]) -> u64 {
+        let attachments: f64 = match pdf {
+            Some(_) => files.iter().map(|f| f.size()).sum(),
+            None => 0.0,
+        };
+        json.len() as u64 + pdf.map_or(0, |p| p.len() as u64) + attachments as u64
     }
 
     fn multipart_body(json: &str, pdf: &[u8], files: &[File]) -> Option<JsValue> {

@@ -28,7 +28,7 @@ pub fn send_failure(locale: Locale, failure: &Failure) -> String {
             Failure::Timeout => "Kommunen svarade inte i tid. Försök igen om en stund, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
             Failure::Unavailable { .. } => "Kommunens system kan inte ta emot ansökningar just nu. Försök igen senare, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
             Failure::TooLarge => "Ansökan med bilagor är för stor för att skickas. Ta bort eller förminska bilagor, eller ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
-            Failure::NoReference => "Kommunen tog emot något men gav inget referensnummer. Skicka inte igen: ladda ner ansökan och kontakta Internationella enheten.".into(),
+            Failure::NoReference => "Kommunen svarade men gav inget referensnummer. Försök igen om en stund (samma ansökan kan inte tas emot två gånger), eller ladda ner ansökan och kontakta Internationella enheten.".into(),
             Failure::Rejected { .. } => match problem_text(failure) {
                 Some(text) => format!("Kommunen kunde inte ta emot ansökan: {text} Dina svar är kvar; ändra dem och försök igen, eller ladda ner ansökan och skicka den med e-post."),
                 None => "Kommunen kunde inte ta emot ansökan. Ladda ner ansökan och skicka den med e-post. Dina svar är kvar.".into(),
@@ -39,7 +39,7 @@ pub fn send_failure(locale: Locale, failure: &Failure) -> String {
             Failure::Timeout => "The municipality did not answer in time. Try again in a while, or download the application and send it by email. Your answers are kept.".into(),
             Failure::Unavailable { .. } => "The municipality's system cannot receive applications right now. Try again later, or download the application and send it by email. Your answers are kept.".into(),
             Failure::TooLarge => "The application with its attachments is too large to send. Remove or shrink attachments, or download the application and send it by email. Your answers are kept.".into(),
-            Failure::NoReference => "The municipality received something but gave no reference number. Do not send again: download the application and contact the International Unit (Internationella enheten).".into(),
+            Failure::NoReference => "The municipality answered but gave no reference number. Try again in a while (the same application cannot be received twice), or download the application and contact the International Unit (Internationella enheten).".into(),
             Failure::Rejected { .. } => match problem_text(failure) {
                 Some(text) => format!("The municipality could not accept the application: {text} Your answers are kept; change them and try again, or download the application and send it by email."),
                 None => "The municipality could not accept the application. Download the application and send it by email. Your answers are kept.".into(),

@@ -1,17 +1,19 @@
 //! Sending and downloading, handed to the on-demand worker (`worker/`), which makes the
 //! PDF and the zip and performs the POST with its retries. The page only posts the
 //! answers and shows what the worker reports, so none of that code is in the first load.
-//! The message format is documented in `worker/src/main.rs`.
+//! The message format is documented in `worker/src/main.rs`. One job runs at a time, so a
+//! reply always belongs to the job in progress.
 
 pub mod status;
 
 use std::cell::RefCell;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::draft_file::SavedDraft;
+use crate::domain::draft_file::{import_draft, SavedDraft};
 use crate::domain::step::Step;
 use crate::ui::drafts::storage;
 use crate::ui::drafts::Drafts;
@@ -19,50 +21,40 @@ use crate::ui::flow::go_to;
 use crate::ui::form::Form;
 use crate::ui::i18n::Locale;
 
-/// Kept until the receiver has confirmed, so a reload and a second press of "Send" reuse
-/// it and can never create a second application.
+/// This browser's part of every Idempotency-Key, kept until the receiver has confirmed.
 const KEY_STORAGE: &str = "skolutbyte:idempotensnyckel";
 /// Next to the app's own files: the loader (embed/loader.js) writes their folder into
 /// this attribute of the mount element, since a host page may keep them anywhere.
 const ASSETS_ATTRIBUTE: &str = "data-sku-assets";
 const WORKER_FILE: &str = "worker_loader.js";
+/// A worker that has not said "ready" by then is not coming (its wasm failed to load:
+/// the worker script cannot report that to the page).
+const WORKER_START_LIMIT: Duration = Duration::from_secs(20);
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Delivery {
+/// What the worker is doing for the page now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
     Idle,
     /// Sending, on this attempt.
     Sending(u32),
-    /// The receiver confirmed with this reference.
-    Sent(String),
     /// The download bundle is being made.
     Preparing,
-    /// What went wrong, worded by the worker in the applicant's language.
-    Failed(String),
 }
 
-thread_local! {
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    /// The host element's attributes, passed to the worker so it reads the same settings.
-    static HOST_ATTRIBUTES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
-    static KEY: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-struct Worker {
-    handle: web_sys::Worker,
-    ready: bool,
-    /// A job posted before the worker said "ready" (it would otherwise be lost).
-    waiting: Option<js_sys::Array>,
-}
-
-pub fn remember_host_attributes(attributes: Vec<(String, String)>) {
-    HOST_ATTRIBUTES.with(|a| *a.borrow_mut() = attributes);
-}
+/// A failure as the worker worded it, in Swedish and English.
+pub type Message = (String, String);
 
 /// Everything a worker reply may touch, captured when the app starts: replies arrive
 /// outside any component, where Leptos contexts cannot be looked up.
 #[derive(Clone, Copy)]
 pub struct Outbox {
-    pub state: RwSignal<Delivery>,
+    pub progress: RwSignal<Progress>,
+    /// The receiver's reference once it confirmed. Never unset: the application is sent.
+    pub sent: RwSignal<Option<String>>,
+    /// Why the last send failed; cleared when the next one starts.
+    pub send_failure: RwSignal<Option<Message>>,
+    /// Why the last download failed; cleared when the next one starts.
+    pub download_failure: RwSignal<Option<Message>>,
     /// An endpoint is configured: the declaration sends (else download mode).
     pub sends: bool,
     form: Form,
@@ -70,16 +62,30 @@ pub struct Outbox {
     locale: RwSignal<Locale>,
 }
 
-impl Outbox {
-    fn say_unavailable(self) {
-        let text = self.locale.get_untracked().texts().worker_unavailable;
-        self.state.set(Delivery::Failed(text.to_string()));
-    }
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The host element's attributes, passed to the worker so it reads the same settings.
+    static HOST_ATTRIBUTES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    static BROWSER_KEY: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+struct Worker {
+    handle: web_sys::Worker,
+    ready: bool,
+    /// The job posted before the worker said "ready" (it would otherwise be lost).
+    waiting: Option<js_sys::Array>,
+}
+
+pub fn remember_host_attributes(attributes: Vec<(String, String)>) {
+    HOST_ATTRIBUTES.with(|a| *a.borrow_mut() = attributes);
 }
 
 pub fn provide_outbox(form: Form, drafts: Drafts, locale: RwSignal<Locale>, sends: bool) -> Outbox {
     let outbox = Outbox {
-        state: RwSignal::new(Delivery::Idle),
+        progress: RwSignal::new(Progress::Idle),
+        sent: RwSignal::new(None),
+        send_failure: RwSignal::new(None),
+        download_failure: RwSignal::new(None),
         sends,
         form,
         drafts,
@@ -93,6 +99,39 @@ pub fn use_outbox() -> Option<Outbox> {
     use_context::<Outbox>()
 }
 
+impl Outbox {
+    fn busy(self) -> bool {
+        self.progress.get_untracked() != Progress::Idle
+    }
+
+    /// The job in progress ended with `message`.
+    fn fail(self, message: Message) {
+        let failure = match self.progress.get_untracked() {
+            Progress::Sending(_) => self.send_failure,
+            _ => self.download_failure,
+        };
+        self.progress.set(Progress::Idle);
+        failure.set(Some(message));
+        // As with the error summary: focus moves to what went wrong.
+        crate::ui::flow::after_render(|| {
+            crate::ui::flow::focus_selector("[data-role=delivery-failed]");
+        });
+    }
+
+    fn fail_unavailable(self) {
+        let text = |locale: Locale| locale.texts().worker_unavailable.to_string();
+        self.fail((text(Locale::Sv), text(Locale::En)));
+    }
+
+    /// The message in the language shown now.
+    pub fn words(self, message: &Message) -> String {
+        match self.locale.get() {
+            Locale::Sv => message.0.clone(),
+            Locale::En => message.1.clone(),
+        }
+    }
+}
+
 /// Starts the worker early, once the browser is idle, so sending or downloading does not
 /// wait for it. Called when the applicant reaches the check-answers page.
 pub fn prefetch(outbox: Outbox) {
@@ -102,35 +141,41 @@ pub fn prefetch(outbox: Outbox) {
     let start = Closure::once_into_js(move || {
         let _ = with_worker(outbox, |_| ());
     });
-    let _ = window.request_idle_callback(start.unchecked_ref());
+    // Safari has no requestIdleCallback: start after a moment instead.
+    if window.request_idle_callback(start.unchecked_ref()).is_err() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 2000);
+    }
 }
 
 /// POSTs the application (the endpoint is configured).
 pub fn send(outbox: Outbox) {
-    match outbox.state.get_untracked() {
-        // A second press while sending would start a second retry loop.
-        Delivery::Sending(_) => return,
-        // Already received (the applicant came Back): the key is gone, so sending again
-        // would make a second application.
-        Delivery::Sent(_) => return go_to(outbox.form, Step::Confirmation),
-        _ => {}
+    // Already received (the applicant came Back): sending again would be a second
+    // application, so only show the receipt again.
+    if outbox.sent.with_untracked(Option::is_some) {
+        return go_to(outbox.form, Step::Confirmation);
     }
-    let key = idempotency_key();
-    start_job(outbox, "send", &key, Delivery::Sending(1));
+    if outbox.busy() {
+        return;
+    }
+    outbox.send_failure.set(None);
+    start_job(outbox, "send", Progress::Sending(1));
 }
 
 /// Makes the zip of JSON, PDF and attachments and offers it as a download.
 pub fn download(outbox: Outbox) {
-    start_job(outbox, "bundle", "", Delivery::Preparing);
+    if outbox.busy() {
+        return;
+    }
+    outbox.download_failure.set(None);
+    start_job(outbox, "bundle", Progress::Preparing);
 }
 
-fn start_job(outbox: Outbox, task: &str, key: &str, state: Delivery) {
-    let (form, delivery) = (outbox.form, outbox.state);
-    let reference = match delivery.get_untracked() {
-        Delivery::Sent(reference) => reference,
-        _ => String::new(),
-    };
-    let saved = SavedDraft::new(form.draft.get_untracked(), Step::Declaration, 0, None);
+fn start_job(outbox: Outbox, task: &str, progress: Progress) {
+    let form = outbox.form;
+    let draft_json =
+        SavedDraft::new(form.draft.get_untracked(), Step::Declaration, 0, None).to_compact_json();
+    let key = idempotency_key(&draft_json, form);
     let attributes: js_sys::Array = HOST_ATTRIBUTES.with(|a| {
         a.borrow()
             .iter()
@@ -140,22 +185,19 @@ fn start_job(outbox: Outbox, task: &str, key: &str, state: Delivery) {
     let files: js_sys::Array = form
         .files
         .with_untracked(|files| files.iter().map(|f| JsValue::from(&f.file)).collect());
+    let reference = outbox.sent.get_untracked().unwrap_or_default();
     let message: js_sys::Array = [
         JsValue::from_str(task),
-        JsValue::from_str(&saved.to_compact_json()),
+        JsValue::from_str(&draft_json),
         attributes.into(),
         JsValue::from_str(outbox.locale.get_untracked().texts().lang),
         JsValue::from_str(&reference),
         files.into(),
-        JsValue::from_str(key),
+        JsValue::from_str(&key),
     ]
     .iter()
     .collect();
-    // After a confirmed send the state stays Sent, so the reference is still shown
-    // while the download is made.
-    if !matches!(delivery.get_untracked(), Delivery::Sent(_)) {
-        delivery.set(state);
-    }
+    outbox.progress.set(progress);
     let posted = with_worker(outbox, |worker| {
         if worker.ready {
             worker.handle.post_message(&message).is_ok()
@@ -165,7 +207,23 @@ fn start_job(outbox: Outbox, task: &str, key: &str, state: Delivery) {
         }
     });
     if posted != Some(true) {
-        outbox.say_unavailable();
+        return outbox.fail_unavailable();
+    }
+    set_timeout(
+        move || {
+            let stuck = WORKER.with(|slot| slot.borrow().as_ref().is_some_and(|w| !w.ready));
+            if stuck && outbox.busy() {
+                stop_worker();
+                outbox.fail_unavailable();
+            }
+        },
+        WORKER_START_LIMIT,
+    );
+}
+
+fn stop_worker() {
+    if let Some(worker) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        worker.handle.terminate();
     }
 }
 
@@ -191,17 +249,11 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
                 },
             );
             handle.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            // The worker cannot load (offline, blocked): say so instead of waiting forever.
+            // The worker script failed, or the wasm in it panicked: it is not reused.
             let on_error = Closure::<dyn Fn()>::new(move || {
-                // A worker that failed (a script error, a panic in the wasm) is not reused.
-                if let Some(worker) = WORKER.with(|slot| slot.borrow_mut().take()) {
-                    worker.handle.terminate();
-                }
-                if matches!(
-                    outbox.state.get_untracked(),
-                    Delivery::Sending(_) | Delivery::Preparing
-                ) {
-                    outbox.say_unavailable();
+                stop_worker();
+                if outbox.busy() {
+                    outbox.fail_unavailable();
                 }
             });
             handle.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -219,7 +271,6 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
 }
 
 fn on_reply(outbox: Outbox, data: JsValue) {
-    let delivery = outbox.state;
     let reply: js_sys::Array = data.dyn_into().unwrap_or_default();
     let text = |i| reply.get(i).as_string().unwrap_or_default();
     match text(0).as_str() {
@@ -231,67 +282,98 @@ fn on_reply(outbox: Outbox, data: JsValue) {
                 }
             }
         }),
-        "attempt" => delivery.set(Delivery::Sending(
+        "attempt" => outbox.progress.set(Progress::Sending(
             reply.get(1).as_f64().unwrap_or(1.0) as u32
         )),
         "sent" => {
             // Only now, with the receiver's confirmation, is the draft no longer needed.
             outbox.drafts.autosave_on.set(false);
-            storage::remove(storage::DRAFT_KEY);
+            forget_stored_draft(outbox);
             storage::remove(KEY_STORAGE);
-            KEY.with(|k| k.borrow_mut().take());
-            delivery.set(Delivery::Sent(text(1)));
+            BROWSER_KEY.with(|k| k.borrow_mut().take());
+            outbox.progress.set(Progress::Idle);
+            outbox.sent.set(Some(text(1)));
             go_to(outbox.form, Step::Confirmation);
         }
-        "failed" => {
-            delivery.set(Delivery::Failed(text(1)));
-            // As with the error summary: focus moves to what went wrong.
-            crate::ui::flow::after_render(|| {
-                crate::ui::flow::focus_selector("[data-role=delivery-failed]");
-            });
-        }
+        "failed" => outbox.fail((text(1), text(2))),
         "bundle" => {
             let saved = reply
                 .get(1)
                 .dyn_into::<web_sys::Blob>()
                 .ok()
                 .is_some_and(|blob| crate::ui::drafts::draft_file::download_blob(&text(2), &blob));
-            match (saved, delivery.get_untracked()) {
-                (true, Delivery::Preparing) => delivery.set(Delivery::Idle),
-                (false, _) => outbox.say_unavailable(),
-                _ => {}
+            if saved {
+                outbox.progress.set(Progress::Idle);
+            } else {
+                outbox.fail_unavailable();
             }
         }
         _ => {}
     }
 }
 
-/// One key per application: from this page's memory, else from storage (a reload), else
-/// new. Kept in memory too, so that without storage a second press of Send still reuses it.
-fn idempotency_key() -> String {
+/// Removes the stored draft unless another tab has since saved different answers there.
+fn forget_stored_draft(outbox: Outbox) {
+    let theirs = storage::read(storage::DRAFT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| import_draft(&text).ok())
+        .is_some_and(|saved| {
+            let ours = outbox
+                .drafts
+                .tab_id
+                .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
+            !ours && outbox.form.draft.with_untracked(|d| *d != saved.draft)
+        });
+    if !theirs {
+        storage::remove(storage::DRAFT_KEY);
+    }
+}
+
+/// The Idempotency-Key: this browser's random part (kept in storage until a send is
+/// confirmed, and in memory when storage is off) and a hash of what is sent. The same
+/// answers sent again (a retry, a second press, a reload) carry the same key and can
+/// never make two applications; changed answers (after a refusal, "Börja om", another
+/// draft) carry a new one, so the receiver cannot mistake them for the first.
+fn idempotency_key(draft_json: &str, form: Form) -> String {
     let stored = || {
         storage::read(KEY_STORAGE)
             .ok()
             .flatten()
             .filter(|key| !key.is_empty())
     };
-    let key = KEY
+    let browser = BROWSER_KEY
         .with(|k| k.borrow().clone())
         .or_else(stored)
         .unwrap_or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.crypto().ok())
-                .map(|c| c.random_uuid())
-                .unwrap_or_else(|| {
-                    format!(
-                        "{}-{}",
-                        js_sys::Date::now() as i64,
-                        (js_sys::Math::random() * 1e12) as u64
-                    )
-                })
+            // Not crypto.randomUUID: it throws where it is missing (plain http, older
+            // browsers). Uniqueness, not secrecy, is what the key needs.
+            format!(
+                "{:x}{:x}",
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e15) as u64
+            )
         });
-    // If storage fails the key still lives in memory for this page.
-    let _ = storage::write(KEY_STORAGE, &key);
-    KEY.with(|k| *k.borrow_mut() = Some(key.clone()));
-    key
+    let _ = storage::write(KEY_STORAGE, &browser);
+    BROWSER_KEY.with(|k| *k.borrow_mut() = Some(browser.clone()));
+    let files = form.files.with_untracked(|files| {
+        files
+            .iter()
+            .map(|f| format!("{}:{};", f.name, f.size))
+            .collect::<String>()
+    });
+    format!(
+        "{browser}-{:016x}",
+        fnv1a(&[draft_json.as_bytes(), files.as_bytes()])
+    )
+}
+
+/// FNV-1a, 64 bit: a few lines, and a different answer changes it.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }

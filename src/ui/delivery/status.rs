@@ -1,43 +1,50 @@
-//! What sending or downloading is doing now, and the download that is always offered.
-//! Shown on the declaration page (while sending, and when it failed) and on the
-//! confirmation page.
+//! What sending or downloading is doing now, what went wrong, and the download that is
+//! always offered after a failed send and on the confirmation page.
+//!
+//! The status line is always in the page (an empty live region that then changes is
+//! announced; one inserted already filled often is not), and the download button is not
+//! re-created while a job runs, so focus stays on it.
 
 use leptos::prelude::*;
 
-use super::{download, Delivery, Outbox};
+use super::{download, Outbox, Progress};
 use crate::ui::i18n::texts_now;
 
 /// `offer_download`: show the download button even when nothing has failed (the
-/// confirmation page); elsewhere it appears only when sending failed.
+/// confirmation page); elsewhere it appears once sending has failed.
 #[component]
 pub fn DeliveryStatus(outbox: Outbox, offer_download: bool) -> impl IntoView {
     let t = texts_now();
-    let state = outbox.state;
-    let button = move || {
-        let busy = matches!(state.get(), Delivery::Preparing | Delivery::Sending(_));
-        view! {
-            <button type="button" class="sku-button sku-button--secondary" data-role="download-application"
-                disabled=busy on:click=move |_| download(outbox)>{t.download_application}</button>
-        }
+    let progress = move || match outbox.progress.get() {
+        Progress::Idle => String::new(),
+        Progress::Sending(attempt) => (t.sending)(attempt),
+        Progress::Preparing => t.preparing_download.to_string(),
     };
-    move || match state.get() {
-        Delivery::Sending(attempt) => view! {
-            <p class="sku-body" role="status" data-role="sending">{(t.sending)(attempt)}</p>
-        }
-        .into_any(),
-        Delivery::Failed(message) => view! {
+    let failure = move || {
+        let (title, message) = match (outbox.send_failure.get(), outbox.download_failure.get()) {
+            (_, Some(message)) => (t.download_failed_title, message),
+            (Some(message), None) => (t.send_failed_title, message),
+            (None, None) => return None,
+        };
+        Some(view! {
             <div class="sku-error-summary" role="alert" tabindex="-1" data-role="delivery-failed">
-                <h2 class="sku-error-summary__title">{t.send_failed_title}</h2>
-                <p class="sku-body">{message}</p>
-                {button}
+                <h2 class="sku-error-summary__title">{title}</h2>
+                <p class="sku-body">{outbox.words(&message)}</p>
             </div>
-        }
-        .into_any(),
-        Delivery::Preparing => view! {
-            <p class="sku-body" role="status" data-role="preparing">{t.preparing_download}</p>
-            {button}
-        }
-        .into_any(),
-        Delivery::Idle | Delivery::Sent(_) => offer_download.then(button).into_any(),
+        })
+    };
+    let button = move || {
+        (offer_download || outbox.send_failure.with(Option::is_some)).then(|| {
+            view! {
+                <button type="button" class="sku-button sku-button--secondary" data-role="download-application"
+                    aria-disabled=move || (outbox.progress.get() != Progress::Idle).then_some("true")
+                    on:click=move |_| download(outbox)>{t.download_application}</button>
+            }
+        })
+    };
+    view! {
+        <p class="sku-body" role="status" data-role="delivery-status">{progress}</p>
+        {failure}
+        {button}
     }
 }

@@ -53,7 +53,13 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers read the blob after click() returns: free it a little later.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
     true
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::step::Step;
 use crate::ui::delivery::status::DeliveryStatus;
-use crate::ui::delivery::{use_outbox, Delivery, Outbox};
+use crate::ui::delivery::{use_outbox, Outbox};
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -42,10 +42,7 @@ pub fn ConfirmationStep() -> impl IntoView {
 fn sent_or_download(t: &'static crate::ui::i18n::Texts, outbox: Option<Outbox>) -> impl IntoView {
     let contact = use_context::<crate::domain::config::Settings>().and_then(|s| s.contact_email);
     let outbox = outbox?;
-    let reference = match outbox.state.get_untracked() {
-        Delivery::Sent(reference) => Some(reference),
-        _ => None,
-    };
+    let reference = outbox.sent.get_untracked();
     Some(view! {
         {match reference {
             Some(reference) => view! {
