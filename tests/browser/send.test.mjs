@@ -155,7 +155,8 @@ for (const { faults: queue, sent, attempts, message, what } of faults) {
       assert.match(shown, message);
       assert.match(shown, /Ansökan är inte skickad/);
       assert.equal((await receiver.applications()).length, 0, 'nothing stored');
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.role), 'delivery-failed', 'focus moves to the message');
+      // Focus moves to the message (after it is drawn, so allow a moment).
+      await page.waitForFunction(() => document.activeElement?.dataset.role === 'delivery-failed', null, { timeout: 2000 });
       assert.ok(await stored(page, DRAFT_KEY), 'the draft is kept');
       // The download is there as the fallback.
       const bundle = await downloadBundle(page);
