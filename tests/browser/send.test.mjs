@@ -82,12 +82,17 @@ async function downloadBundle(page) {
 
 test('a full application is received once, exactly as sent, valid against the schema; the draft is cleared only after the confirmation', async () => {
   const { page, posts } = await readyToSend();
-  // The receiver holds its answer for 1.5 s: long enough to look at the page meanwhile.
-  await receiver.queueFaults(['delay:1500']);
+  // The receiver holds its answer for 4 s: long enough to look at the page meanwhile.
+  await receiver.queueFaults(['delay:4000']);
   await pressSend(page);
   await page.waitForFunction(() => /Skickar ansökan/.test(document.querySelector('[data-role=delivery-status]')?.textContent));
   assert.ok(await stored(page, DRAFT_KEY), 'while sending, the draft is still saved');
   assert.ok(await stored(page, KEY_STORAGE), 'the Idempotency-Key is kept until confirmed');
+  // Meanwhile the applicant goes back and changes an answer: what was sent stays sent.
+  await page.click('.sku-back-link');
+  await waitForStep(page, 'check');
+  await page.click('.sku-summary-list a[href="#applicant-phone"]');
+  await page.fill('#applicant-phone', '070-000 00 00');
 
   await waitForStep(page, 'confirmation', { timeout: 10000 });
   const received = await receiver.applications();
@@ -114,11 +119,17 @@ test('a full application is received once, exactly as sent, valid against the sc
   // The sent application stays downloadable, with the reference in its name and PDF.
   const bundle = await downloadBundle(page);
   assert.equal(bundle.name, `ansokan-${reference}.zip`);
-  assert.equal(readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'), storedJson);
+  assert.equal(
+    readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'),
+    storedJson,
+    'the download is the application the receiver has, not the answers changed meanwhile',
+  );
   assert.ok(bundle.names.includes('ansokan.pdf'));
 
   // Back to the declaration and Send again: it is already received, nothing is resent.
-  await page.goBack();
+  await page.click('[data-role=to-check-answers]');
+  await waitForStep(page, 'check');
+  await page.click('[data-role=continue]');
   await waitForStep(page, 'declaration');
   await pressSend(page);
   await waitForStep(page, 'confirmation');

@@ -67,6 +67,9 @@ thread_local! {
     /// The host element's attributes, passed to the worker so it reads the same settings.
     static HOST_ATTRIBUTES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     static BROWSER_KEY: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The answers of the send in progress, then of the confirmed one: the download after
+    /// sending is the application the receiver has, even if answers changed meanwhile.
+    static SENT_DRAFT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 struct Worker {
@@ -173,8 +176,15 @@ pub fn download(outbox: Outbox) {
 
 fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     let form = outbox.form;
-    let draft_json =
-        SavedDraft::new(form.draft.get_untracked(), Step::Declaration, 0, None).to_compact_json();
+    let confirmed = SENT_DRAFT
+        .with(|d| d.borrow().clone())
+        .filter(|_| outbox.sent.with_untracked(Option::is_some));
+    let draft_json = confirmed.unwrap_or_else(|| {
+        SavedDraft::new(form.draft.get_untracked(), Step::Declaration, 0, None).to_compact_json()
+    });
+    if task == "send" {
+        SENT_DRAFT.with(|d| *d.borrow_mut() = Some(draft_json.clone()));
+    }
     let key = idempotency_key(&draft_json, form);
     let attributes: js_sys::Array = HOST_ATTRIBUTES.with(|a| {
         a.borrow()
