@@ -17,7 +17,6 @@ pub struct ChosenFile {
     pub size: u64,
     pub media_type: String,
     /// Kept for the download bundle and the multipart POST, which the worker builds.
-    #[allow(dead_code)]
     pub file: web_sys::File,
 }
 
