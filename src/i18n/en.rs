@@ -267,6 +267,7 @@ pub static TEXTS: Texts = Texts {
     download_application: "Download the application",
     preparing_download: "Preparing the application for download…",
     reference_label: "Reference number",
+    sent_title: "Application sent",
     worker_unavailable: "The application cannot be sent or downloaded in this browser right now. Your answers are kept. Reload the page and try again, or save the draft as a file.",
     send_failed_title: "The application has not been sent",
     download_failed_title: "The application could not be downloaded",

@@ -219,6 +219,8 @@ pub struct Texts {
     pub download_application: &'static str,
     pub preparing_download: &'static str,
     pub reference_label: &'static str,
+    /// The confirmation's title once the receiver has the application.
+    pub sent_title: &'static str,
     /// The worker (PDF, sending) could not be started or could not save the file.
     pub worker_unavailable: &'static str,
     pub send_failed_title: &'static str,

@@ -267,6 +267,7 @@ pub static TEXTS: Texts = Texts {
     download_application: "Ladda ner ansökan",
     preparing_download: "Ansökan görs i ordning för nedladdning …",
     reference_label: "Referensnummer",
+    sent_title: "Ansökan är skickad",
     worker_unavailable: "Det gick inte att skicka eller ladda ner ansökan i den här webbläsaren just nu. Dina svar är kvar. Ladda om sidan och försök igen, eller spara utkastet som fil.",
     send_failed_title: "Ansökan är inte skickad",
     download_failed_title: "Ansökan kunde inte laddas ner",

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDirectory, launchBrowser, openApp, pageWithSettings } from './support/harness.mjs';
+import { serveDirectory, launchBrowser, openApp, pageWithSettings, axeViolations } from './support/harness.mjs';
 import { startReceiver, schemaErrors, unzipped } from './support/receiver.mjs';
 import { internship, exchange, fastDriver, fillUntil, fillStep, waitForStep } from './support/journeys.mjs';
 import { DRAFT_KEY, sleep } from './support/drafts.mjs';
@@ -99,6 +99,8 @@ test('a full application is received once, exactly as sent, valid against the sc
   assert.equal(received.length, 1, 'received exactly once');
   const { reference, idempotency_key: key } = received[0];
   assert.match(await page.textContent('[data-role=reference]'), new RegExp(reference));
+  assert.match(await page.textContent('.sku-panel__title'), /Ansökan är skickad/);
+  assert.deepEqual(await axeViolations(page), [], 'the receipt page passes axe-core');
 
   assert.equal(posts.length, 1);
   assert.equal(posts[0].key, key, 'the stored key is the one the app sent');
@@ -169,6 +171,7 @@ for (const { faults: queue, sent, attempts, message, what } of faults) {
       // Focus moves to the message (after it is drawn, so allow a moment).
       await page.waitForFunction(() => document.activeElement?.dataset.role === 'delivery-failed', null, { timeout: 2000 });
       assert.ok(await stored(page, DRAFT_KEY), 'the draft is kept');
+      assert.deepEqual(await axeViolations(page), [], 'the page with the failure passes axe-core');
       // The download is there as the fallback.
       const bundle = await downloadBundle(page);
       const application = JSON.parse(readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'));

@@ -14,16 +14,25 @@ pub fn ConfirmationStep() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     let outbox = use_outbox();
+    let reference = outbox.and_then(|o| o.sent.get_untracked());
     move || {
         let applied = form
             .application
             .with(|a| a.as_ref().map(|a| (t.money)(a.budget.amount_applied)));
+        // GOV.UK confirmation panel: once sent, the reference is the first thing read.
+        let title = match reference {
+            Some(_) => t.sent_title,
+            None => (t.step_title)(Step::Confirmation),
+        };
         view! {
             <div class="sku-panel">
-                <h1 class="sku-panel__title" tabindex="-1">{(t.step_title)(Step::Confirmation)}</h1>
+                <h1 class="sku-panel__title" tabindex="-1">{title}</h1>
+                {reference.clone().map(|reference| view! {
+                    <p class="sku-panel__body" data-role="reference">{t.reference_label}<br /><strong>{reference}</strong></p>
+                })}
                 {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
             </div>
-            {sent_or_download(t, outbox)}
+            {download(t, outbox)}
             <p class="sku-body">
                 <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
                     ev.prevent_default();
@@ -37,20 +46,16 @@ pub fn ConfirmationStep() -> impl IntoView {
     }
 }
 
-/// The receiver's reference once sent; in download mode, how the application reaches
-/// the municipality. The download is offered in both cases.
-fn sent_or_download(t: &'static crate::ui::i18n::Texts, outbox: Option<Outbox>) -> impl IntoView {
+/// The download, always offered; in download mode with how the application reaches the
+/// municipality.
+fn download(t: &'static crate::ui::i18n::Texts, outbox: Option<Outbox>) -> impl IntoView {
     let contact = use_context::<crate::domain::config::Settings>().and_then(|s| s.contact_email);
     let outbox = outbox?;
-    let reference = outbox.sent.get_untracked();
+    let download_mode = (!outbox.sends).then(|| {
+        view! { <p class="sku-body" data-role="download-mode">{(t.download_mode_text)(contact.as_deref())}</p> }
+    });
     Some(view! {
-        {match reference {
-            Some(reference) => view! {
-                <p class="sku-body" data-role="reference">{t.reference_label}": "<strong>{reference}</strong></p>
-            }
-            .into_any(),
-            None => view! { <p class="sku-body" data-role="download-mode">{(t.download_mode_text)(contact.as_deref())}</p> }.into_any(),
-        }}
+        {download_mode}
         <DeliveryStatus outbox offer_download=true />
     })
 }
