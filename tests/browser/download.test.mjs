@@ -3,11 +3,10 @@
 // the JSON Schema (ajv), and the PDF with poppler (pdftotext, pdffonts, pdfinfo) and qpdf.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, useServerAndBrowser } from './support/harness.mjs';
-import { schemaErrors, unzipped, pdfFacts } from './support/receiver.mjs';
+import { schemaErrors, downloadBundle, pdfFacts } from './support/receiver.mjs';
 import { internship, exchange, fastDriver, fillUntil, fillStep, continueFrom, normalise } from './support/journeys.mjs';
 
 let server;
@@ -21,13 +20,7 @@ async function downloadFromConfirmation(app) {
   await fillStep.declaration(d, app);
   await continueFrom(d, app, 'declaration');
   assert.match(await page.textContent('[data-role=download-mode]'), /Ladda ner den och skicka filen med e-post/);
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 20000 }),
-    page.click('[data-role=download-application]'),
-  ]);
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'skolutbyte-zip-')), download.suggestedFilename());
-  await download.saveAs(zipPath);
-  return { page, name: download.suggestedFilename(), ...unzipped(zipPath) };
+  return { page, ...(await downloadBundle(page)) };
 }
 
 for (const app of [internship, exchange]) {

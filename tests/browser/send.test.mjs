@@ -5,11 +5,10 @@
 // cleared only after the receiver's confirmation.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDirectory, launchBrowser, openApp, pageWithSettings, axeViolations } from './support/harness.mjs';
-import { startReceiver, schemaErrors, unzipped } from './support/receiver.mjs';
+import { startReceiver, schemaErrors, downloadBundle } from './support/receiver.mjs';
 import { internship, exchange, fastDriver, fillUntil, fillStep, waitForStep } from './support/journeys.mjs';
 import { DRAFT_KEY, sleep } from './support/drafts.mjs';
 
@@ -67,17 +66,6 @@ async function pressSend(page) {
 async function waitForFailure(page, timeout = 20000) {
   await page.waitForSelector('[data-role=delivery-failed]', { timeout });
   return (await page.textContent('[data-role=delivery-failed]')).replace(/\s+/g, ' ');
-}
-
-/** Clicks "Ladda ner ansökan" and returns the unpacked bundle. */
-async function downloadBundle(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 20000 }),
-    page.click('[data-role=download-application]'),
-  ]);
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'skolutbyte-zip-')), download.suggestedFilename());
-  await download.saveAs(zipPath);
-  return { name: download.suggestedFilename(), ...unzipped(zipPath) };
 }
 
 test('a full application is received once, exactly as sent, valid against the schema; the draft is cleared only after the confirmation', async () => {

@@ -271,12 +271,7 @@ mod shell {
 
     fn multipart_body(json: &str, pdf: &[u8], files: &[File]) -> Option<JsValue> {
         let form = web_sys::FormData::new().ok()?;
-        let json_blob = {
-            let parts = Array::of1(&JsValue::from_str(json));
-            let options = web_sys::BlobPropertyBag::new();
-            options.set_type("application/json");
-            web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?
-        };
+        let json_blob = bytes_blob(json.as_bytes(), "application/json")?;
         form.append_with_blob_and_filename("application", &json_blob, "ansokan.json")
             .ok()?;
         form.append_with_blob_and_filename(

@@ -185,7 +185,11 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     if task == "send" {
         SENT_DRAFT.with(|d| *d.borrow_mut() = Some(draft_json.clone()));
     }
-    let key = idempotency_key(&draft_json, form);
+    // Only a send needs the key (and a stored browser part): download mode never sends.
+    let key = match task {
+        "send" => idempotency_key(&draft_json, form),
+        _ => String::new(),
+    };
     let attributes: js_sys::Array = HOST_ATTRIBUTES.with(|a| {
         a.borrow()
             .iter()

@@ -32,7 +32,7 @@ pub fn ConfirmationStep() -> impl IntoView {
                 })}
                 {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
             </div>
-            {download(t, outbox)}
+            {download_offer(t, outbox)}
             <p class="sku-body">
                 <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
                     ev.prevent_default();
@@ -48,7 +48,7 @@ pub fn ConfirmationStep() -> impl IntoView {
 
 /// The download, always offered; in download mode with how the application reaches the
 /// municipality.
-fn download(t: &'static crate::ui::i18n::Texts, outbox: Option<Outbox>) -> impl IntoView {
+fn download_offer(t: &'static crate::ui::i18n::Texts, outbox: Option<Outbox>) -> impl IntoView {
     let contact = use_context::<crate::domain::config::Settings>().and_then(|s| s.contact_email);
     let outbox = outbox?;
     let download_mode = (!outbox.sends).then(|| {

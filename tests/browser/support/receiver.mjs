@@ -60,6 +60,20 @@ export function schemaErrors(value) {
   return validateApplication(value) ? [] : validateApplication.errors.map((e) => `${e.instancePath} ${e.message}`);
 }
 
+/**
+ * Clicks "Ladda ner ansökan", saves the zip the worker makes and unpacks it: returns its
+ * file name, the folder it was unpacked into and the names inside.
+ */
+export async function downloadBundle(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 20000 }),
+    page.click('[data-role=download-application]'),
+  ]);
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'skolutbyte-zip-')), download.suggestedFilename());
+  await download.saveAs(zipPath);
+  return { name: download.suggestedFilename(), ...unzipped(zipPath) };
+}
+
 /** Unpacks a zip with `unzip` into a fresh folder; returns the folder and the names. */
 export function unzipped(zipPath) {
   const dir = mkdtempSync(join(tmpdir(), 'skolutbyte-bundle-'));
