@@ -141,8 +141,14 @@ mod tests {
         let rules = AttachmentRules::default();
         let none = Attached::default();
         assert_eq!(check_file("inbjudan.pdf", 120_000, none, &rules), Ok(()));
-        assert_eq!(check_file("Budget.XLSX", 5_000, attached(4, 5_000), &rules), Ok(()));
-        assert_eq!(check_file("tom.pdf", 0, none, &rules), Err(Problem::FileEmpty));
+        assert_eq!(
+            check_file("Budget.XLSX", 5_000, attached(4, 5_000), &rules),
+            Ok(())
+        );
+        assert_eq!(
+            check_file("tom.pdf", 0, none, &rules),
+            Err(Problem::FileEmpty)
+        );
         assert_eq!(
             check_file("film.mov", 1_000, none, &rules),
             Err(Problem::FileWrongType {
@@ -169,7 +175,10 @@ mod tests {
     fn files_too_large_together_are_refused_one_at_a_time() {
         let rules = AttachmentRules::default();
         // 9 + 6 MB is exactly the 15 MB allowed; one byte more is not.
-        assert_eq!(check_file("b.pdf", 6 * MB, attached(1, 9 * MB), &rules), Ok(()));
+        assert_eq!(
+            check_file("b.pdf", 6 * MB, attached(1, 9 * MB), &rules),
+            Ok(())
+        );
         assert_eq!(
             check_file("b.pdf", 6 * MB + 1, attached(1, 9 * MB), &rules),
             Err(Problem::FilesTooLarge {
@@ -194,7 +203,10 @@ mod tests {
 
     #[test]
     fn a_missing_media_type_comes_from_the_extension() {
-        assert_eq!(media_type_of("Budget.ODS"), "application/vnd.oasis.opendocument.spreadsheet");
+        assert_eq!(
+            media_type_of("Budget.ODS"),
+            "application/vnd.oasis.opendocument.spreadsheet"
+        );
         assert_eq!(media_type_of("bild.jpeg"), "image/jpeg");
         assert_eq!(media_type_of("utan"), "application/octet-stream");
     }
@@ -202,7 +214,10 @@ mod tests {
     #[test]
     fn a_whole_set_is_checked_as_the_page_adds_it() {
         let rules = AttachmentRules::default();
-        assert_eq!(check_files([("a.pdf", 9 * MB), ("b.png", 6 * MB)], &rules), Ok(()));
+        assert_eq!(
+            check_files([("a.pdf", 9 * MB), ("b.png", 6 * MB)], &rules),
+            Ok(())
+        );
         assert_eq!(
             check_files([("a.pdf", 9 * MB), ("b.png", 6 * MB), ("c.pdf", 1)], &rules),
             Err(Problem::FilesTooLarge {
@@ -210,7 +225,10 @@ mod tests {
             })
         );
         let six: Vec<(&str, u64)> = vec![("a.pdf", 10); 6];
-        assert_eq!(check_files(six, &rules), Err(Problem::TooManyFiles { max: 5 }));
+        assert_eq!(
+            check_files(six, &rules),
+            Err(Problem::TooManyFiles { max: 5 })
+        );
         assert_eq!(
             check_files([("a.exe", 10)], &rules).map_err(|p| p.code()),
             Err("file_wrong_type")

@@ -116,7 +116,9 @@ fn is_reserved_on_windows(stem: &str) -> bool {
     match upper.as_str() {
         "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" => true,
         _ => matches!(
-            upper.strip_prefix("COM").or_else(|| upper.strip_prefix("LPT")),
+            upper
+                .strip_prefix("COM")
+                .or_else(|| upper.strip_prefix("LPT")),
             Some("0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³")
         ),
     }
@@ -170,7 +172,12 @@ mod tests {
 
     #[test]
     fn ordinary_names_are_kept_as_they_are() {
-        for name in ["inbjudan.pdf", "Rektors intyg å.docx", "Budget 2027 (slutlig).XLSX", "x (2).pdf"] {
+        for name in [
+            "inbjudan.pdf",
+            "Rektors intyg å.docx",
+            "Budget 2027 (slutlig).XLSX",
+            "x (2).pdf",
+        ] {
             assert_eq!(safe_file_name(name), name);
         }
     }
@@ -179,15 +186,38 @@ mod tests {
     fn format_and_control_characters_are_removed() {
         // "fakturaexe.pdf" shown right to left would read "fakturafdp.exe".
         assert_eq!(safe_file_name("faktura\u{202E}fdp.exe"), "fakturafdp.exe");
-        for bidi in ['\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{61C}'] {
-            assert_eq!(safe_file_name(&format!("in{bidi}bjudan.pdf")), "inbjudan.pdf", "{:?}", bidi);
+        for bidi in [
+            '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{2066}',
+            '\u{2067}', '\u{2068}', '\u{2069}', '\u{61C}',
+        ] {
+            assert_eq!(
+                safe_file_name(&format!("in{bidi}bjudan.pdf")),
+                "inbjudan.pdf",
+                "{:?}",
+                bidi
+            );
         }
-        for zero_width in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}'] {
-            assert_eq!(safe_file_name(&format!("{zero_width}budget{zero_width}.pdf")), "budget.pdf");
+        for zero_width in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}',
+        ] {
+            assert_eq!(
+                safe_file_name(&format!("{zero_width}budget{zero_width}.pdf")),
+                "budget.pdf"
+            );
         }
-        assert_eq!(safe_file_name("a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}.pdf"), "abcde.pdf");
-        assert_eq!(safe_file_name("rad ett\nrad\ttvå.pdf"), "rad ett rad två.pdf");
-        assert_eq!(safe_file_name("a\u{E0041}b.pdf"), "ab.pdf", "tag characters");
+        assert_eq!(
+            safe_file_name("a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}.pdf"),
+            "abcde.pdf"
+        );
+        assert_eq!(
+            safe_file_name("rad ett\nrad\ttvå.pdf"),
+            "rad ett rad två.pdf"
+        );
+        assert_eq!(
+            safe_file_name("a\u{E0041}b.pdf"),
+            "ab.pdf",
+            "tag characters"
+        );
         assert_eq!(safe_file_name("a:b?<c>|\"*.pdf"), "abc.pdf");
     }
 
@@ -220,7 +250,14 @@ mod tests {
         ] {
             assert_eq!(safe_file_name(name), safe, "{name}");
         }
-        for name in ["console.pdf", "com10.pdf", "lpt.pdf", "nul-budget.pdf", "icon.pdf", "COMX.pdf"] {
+        for name in [
+            "console.pdf",
+            "com10.pdf",
+            "lpt.pdf",
+            "nul-budget.pdf",
+            "icon.pdf",
+            "COMX.pdf",
+        ] {
             assert_eq!(safe_file_name(name), name);
         }
     }
@@ -230,7 +267,11 @@ mod tests {
         let long = format!("{}.pdf", "Inbjudan från partnerskolan ".repeat(10));
         let safe = safe_file_name(&long);
         assert!(safe.ends_with(".pdf"), "{safe}");
-        assert!(safe.len() <= MAX_STEM_BYTES + ".pdf".len(), "{}", safe.len());
+        assert!(
+            safe.len() <= MAX_STEM_BYTES + ".pdf".len(),
+            "{}",
+            safe.len()
+        );
         assert!(safe.starts_with("Inbjudan från partnerskolan Inbjudan"));
         assert!(!safe.contains(" .pdf"), "no space before the dot: {safe}");
         // Cut at a character, never inside one.
@@ -245,8 +286,20 @@ mod tests {
     #[test]
     fn names_that_collide_ignoring_case_are_numbered() {
         assert_eq!(
-            attachment_file_names(&["budget.pdf", "Budget.PDF", "budget.pdf", "a/budget.pdf", "budget (2).pdf"]),
-            ["budget.pdf", "Budget (2).PDF", "budget (3).pdf", "budget (4).pdf", "budget (2) (2).pdf"]
+            attachment_file_names(&[
+                "budget.pdf",
+                "Budget.PDF",
+                "budget.pdf",
+                "a/budget.pdf",
+                "budget (2).pdf"
+            ]),
+            [
+                "budget.pdf",
+                "Budget (2).PDF",
+                "budget (3).pdf",
+                "budget (4).pdf",
+                "budget (2) (2).pdf"
+            ]
         );
         assert_eq!(attachment_file_names(&["x", "X"]), ["x", "X (2)"]);
         // Names that only become equal once made safe collide too.
@@ -258,7 +311,10 @@ mod tests {
 
     #[test]
     fn no_attachment_takes_the_applications_own_file_name() {
-        assert_eq!(attachment_file_names(&["Ansokan.JSON"]), ["Ansokan (2).JSON"]);
+        assert_eq!(
+            attachment_file_names(&["Ansokan.JSON"]),
+            ["Ansokan (2).JSON"]
+        );
     }
 
     #[test]
@@ -266,7 +322,10 @@ mod tests {
         let long = format!("{}.pdf", "a".repeat(300));
         let names = attachment_file_names(&[long.clone(), long]);
         assert_eq!(names[0], format!("{}.pdf", "a".repeat(MAX_STEM_BYTES)));
-        assert_eq!(names[1], format!("{} (2).pdf", "a".repeat(MAX_STEM_BYTES - 4)));
+        assert_eq!(
+            names[1],
+            format!("{} (2).pdf", "a".repeat(MAX_STEM_BYTES - 4))
+        );
     }
 
     #[test]

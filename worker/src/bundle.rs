@@ -67,10 +67,7 @@ pub fn bundle_zip(
 /// The download's own file name, `ansokan-<reference>.<extension>` when the receiver
 /// gave a reference, else `ansokan-<date>-<time>.<extension>`.
 pub fn download_file_name(reference: Option<&str>, time: ZipTime, extension: &str) -> String {
-    match reference
-        .map(safe_file_name)
-        .filter(|r| r != FALLBACK_STEM)
-    {
+    match reference.map(safe_file_name).filter(|r| r != FALLBACK_STEM) {
         Some(reference) => format!("ansokan-{reference}.{extension}"),
         None => format!(
             "ansokan-{:04}-{:02}-{:02}-{:02}{:02}.{extension}",
@@ -171,7 +168,10 @@ mod tests {
             download_file_name(Some("SKU-2026-0042"), TIME, "pdf"),
             "ansokan-SKU-2026-0042.pdf"
         );
-        assert_eq!(download_file_name(Some("../x"), TIME, "zip"), "ansokan-x.zip");
+        assert_eq!(
+            download_file_name(Some("../x"), TIME, "zip"),
+            "ansokan-x.zip"
+        );
         assert_eq!(
             download_file_name(None, TIME, "pdf"),
             "ansokan-2026-11-25-1432.pdf"

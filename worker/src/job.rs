@@ -254,9 +254,19 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["inbjudan.pdf", "Inbjudan (2).PDF", "_con.docx", "fakturafdp.odt"]
+            [
+                "inbjudan.pdf",
+                "Inbjudan (2).PDF",
+                "_con.docx",
+                "fakturafdp.odt"
+            ]
         );
-        let sizes: Vec<u64> = job.application.attachments.iter().map(|a| a.size_bytes).collect();
+        let sizes: Vec<u64> = job
+            .application
+            .attachments
+            .iter()
+            .map(|a| a.size_bytes)
+            .collect();
         assert_eq!(sizes, [10, 20, 30, 40]);
         assert_eq!(
             job.application.attachments[2].media_type,

@@ -224,7 +224,10 @@ mod shell {
                 let attachments = attachment_files(job, &bytes);
                 let json = application_json(&job.application);
                 let zip = bundle_zip(&json, &pdf, &attachments, time).ok();
-                (zip.and_then(|zip| bytes_blob(&zip, "application/zip")), "zip")
+                (
+                    zip.and_then(|zip| bytes_blob(&zip, "application/zip")),
+                    "zip",
+                )
             }
             _ => (bytes_blob(&pdf, "application/pdf"), "pdf"),
         };

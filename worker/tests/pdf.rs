@@ -580,7 +580,9 @@ fn with_attachments() -> (Application, Vec<TestFile>) {
             name: "anteckningar.odt",
             // The browser often gives no type for OpenDocument files.
             media_type: "",
-            bytes: "Anteckningar från planeringsmötet. ".repeat(200).into_bytes(),
+            bytes: "Anteckningar från planeringsmötet. "
+                .repeat(200)
+                .into_bytes(),
         },
     ];
     let mut app = internship();
@@ -621,7 +623,11 @@ fn detach_all(path: &Path, folder: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("folder");
     let dir_arg = dir.to_string_lossy().into_owned();
-    run("pdfdetach", &["-saveall", "-enc", "UTF-8", "-o", &dir_arg], path);
+    run(
+        "pdfdetach",
+        &["-saveall", "-enc", "UTF-8", "-o", &dir_arg],
+        path,
+    );
     dir
 }
 
@@ -648,7 +654,8 @@ fn the_pdf_is_pdf_a_3a_with_the_json_and_the_attachments_inside() {
     );
     let info = run("pdfinfo", &[], &path);
     assert!(
-        info.lines().any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
         "{info}"
     );
 
@@ -668,11 +675,18 @@ fn the_pdf_is_pdf_a_3a_with_the_json_and_the_attachments_inside() {
     );
     for file in &files {
         let extracted = std::fs::read(dir.join(file.name)).expect("attachment extracted");
-        assert!(extracted == file.bytes, "{} comes back byte for byte", file.name);
+        assert!(
+            extracted == file.bytes,
+            "{} comes back byte for byte",
+            file.name
+        );
     }
 
     let check = run("qpdf", &["--check"], &path);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
 }
 
 #[test]
@@ -696,14 +710,24 @@ fn the_embedded_files_are_associated_with_their_relationship_and_type() {
     assert!(status.success());
     let text = String::from_utf8_lossy(&std::fs::read(&plain).expect("qdf")).into_owned();
     let compact: String = text.split_whitespace().collect();
-    assert!(compact.contains("/AF["), "the catalog lists the associated files");
-    assert_eq!(compact.matches("/AFRelationship/Data").count(), 1, "the JSON is the data");
+    assert!(
+        compact.contains("/AF["),
+        "the catalog lists the associated files"
+    );
+    assert_eq!(
+        compact.matches("/AFRelationship/Data").count(),
+        1,
+        "the JSON is the data"
+    );
     assert_eq!(
         compact.matches("/AFRelationship/Supplement").count(),
         files.len(),
         "each attachment is a supplement"
     );
-    assert!(compact.contains("/Subtype/application#2Fjson"), "the JSON's MIME type");
+    assert!(
+        compact.contains("/Subtype/application#2Fjson"),
+        "the JSON's MIME type"
+    );
     assert!(compact.contains("/Subtype/application#2Fpdf"));
     // No type from the browser: the extension's.
     assert!(compact.contains("/Subtype/application#2Fvnd.oasis.opendocument.text"));
@@ -727,14 +751,20 @@ fn the_bilagor_section_names_each_file_with_its_size_and_says_they_are_inside() 
         let text = normalise(&run("pdftotext", &["-enc", "UTF-8"], &path));
         for file in &files {
             let line = format!("{} ({})", file.name, (t.file_size)(file.bytes.len() as u64));
-            assert!(text.contains(&normalise(&line)), "{line} missing from {text}");
+            assert!(
+                text.contains(&normalise(&line)),
+                "{line} missing from {text}"
+            );
         }
         let json = format!(
             "{} ansokan.json ({})",
             t.pdf_data_file,
             (t.file_size)(application_json(&app).len() as u64)
         );
-        assert!(text.contains(&normalise(&json)), "{json} missing from {text}");
+        assert!(
+            text.contains(&normalise(&json)),
+            "{json} missing from {text}"
+        );
         assert!(text.contains(inside), "{text}");
     }
 }
@@ -750,7 +780,10 @@ fn without_attachments_the_json_is_still_inside() {
         application_json(&app)
     );
     let text = normalise(&run("pdftotext", &["-enc", "UTF-8"], &path));
-    assert!(text.contains("Bifogade filer Inga filer bifogade."), "{text}");
+    assert!(
+        text.contains("Bifogade filer Inga filer bifogade."),
+        "{text}"
+    );
 }
 
 #[test]

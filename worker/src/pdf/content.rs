@@ -283,11 +283,16 @@ pub(crate) fn document(
         ])],
     });
 
-    let listed = |file: &Listed| format!("{} ({})", text(file.name), (t.file_size)(file.size_bytes));
+    let listed =
+        |file: &Listed| format!("{} ({})", text(file.name), (t.file_size)(file.size_bytes));
     let files = if attachments.is_empty() {
         t.attachments_none.to_string()
     } else {
-        attachments.iter().map(listed).collect::<Vec<_>>().join("\n")
+        attachments
+            .iter()
+            .map(listed)
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     sections.push(Section {
         heading: (t.step_title)(Step::Attachments).into(),

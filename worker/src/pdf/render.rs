@@ -396,8 +396,8 @@ fn node(laid: &Laid, child: Child, ids: &[Option<Identifier>], depth: usize) -> 
 
 fn embedded_file(file: &Embedded, modified: DateTime) -> EmbeddedFile {
     // The browser's type when it is a valid one, else what the extension says.
-    let mime_type = MimeType::new(file.media_type.trim())
-        .or_else(|| MimeType::new(media_type_of(file.name)));
+    let mime_type =
+        MimeType::new(file.media_type.trim()).or_else(|| MimeType::new(media_type_of(file.name)));
     EmbeddedFile {
         path: file.name.to_string(),
         mime_type,
