@@ -257,7 +257,14 @@ pub enum Payment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttachmentInfo {
+    /// The file's name as the form made it safe (`domain/file_name.rs`): one name, no
+    /// path; no control, bidi or zero-width characters; no `< > : " | ? *`; no leading
+    /// or trailing dots or spaces; not a reserved Windows name (those get a leading `_`);
+    /// at most 100 bytes before the extension; unique ignoring case within the
+    /// application ("x (2).pdf"), never `ansokan.json`. The same name as in the PDF's
+    /// embedded files, the zip and the multipart `attachments` part.
     pub name: String,
     pub size_bytes: u64,
+    /// The browser's MIME type, or the extension's when the browser gave none.
     pub media_type: String,
 }

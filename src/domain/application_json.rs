@@ -159,6 +159,10 @@ pub fn application_to_value(app: &Application) -> Value {
     Value::object(entries)
 }
 
+/// The name of the JSON file in the PDF (an embedded file) and in the zip. Receivers'
+/// tools look the file up by this name: keep it.
+pub const APPLICATION_JSON_FILE: &str = "ansokan.json";
+
 /// The JSON body of the POST and of `ansokan.json`.
 pub fn application_json(app: &Application) -> String {
     application_to_value(app).to_pretty()

@@ -14,6 +14,7 @@ pub mod draft_file;
 pub mod email;
 pub mod examples;
 pub mod field;
+pub mod file_name;
 pub mod giro;
 pub mod json;
 pub mod money;

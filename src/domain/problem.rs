@@ -81,6 +81,10 @@ pub enum Problem {
     FileWrongType {
         allowed: String,
     },
+    /// The files together would be larger than the PDF may carry.
+    FilesTooLarge {
+        max_total_bytes: u64,
+    },
     TooManyFiles {
         max: usize,
     },
@@ -123,6 +127,7 @@ impl Problem {
             Problem::FileEmpty => "file_empty",
             Problem::FileTooLarge { .. } => "file_too_large",
             Problem::FileWrongType { .. } => "file_wrong_type",
+            Problem::FilesTooLarge { .. } => "files_too_large",
             Problem::TooManyFiles { .. } => "too_many_files",
         }
     }
@@ -167,6 +172,9 @@ impl Problem {
             }
             Problem::FileTooLarge { max_bytes } => vec![("max_bytes", max_bytes.to_string())],
             Problem::FileWrongType { allowed } => vec![("allowed", allowed.clone())],
+            Problem::FilesTooLarge { max_total_bytes } => {
+                vec![("max_total_bytes", max_total_bytes.to_string())]
+            }
             Problem::TooManyFiles { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }

@@ -201,7 +201,7 @@ pub static TEXTS: Texts = Texts {
     payment_needs_school: "Select the school that is applying first. Then we will know whether to ask for an account string or a bankgiro or plusgiro number.",
 
     attachments_intro: "You can attach, for example, an invitation from the partner or the school's own budget.",
-    attachments_rules: |max_mb, types| format!("Each file must be {max_mb} MB or smaller. Allowed file types: {types}."),
+    attachments_rules: |max_mb, total_mb, types| format!("Each file must be {max_mb} MB or smaller, and all files together {total_mb} MB or smaller. Allowed file types: {types}."),
     attachments_choose: "Choose files to attach",
     attachments_none: "No files attached.",
     attachments_not_kept: "Attached files are not saved in your browser. If you reload the page, you need to choose them again.",
@@ -264,7 +264,9 @@ pub static TEXTS: Texts = Texts {
     },
     print_answers: "Print or save as PDF",
     sending: |attempt| if attempt <= 1 { "Sending your application…".into() } else { format!("Sending your application, attempt {attempt}…") },
-    download_application: "Download the application",
+    download_application: "Download the application (PDF)",
+    download_zip: "Download as a zip file",
+    download_zip_hint: "For systems that read JSON: the zip file holds the application as ansokan.json, the PDF and the attachments as separate files.",
     preparing_download: "Preparing the application for download…",
     reference_label: "Reference number",
     sent_title: "Application sent",
@@ -283,6 +285,8 @@ pub static TEXTS: Texts = Texts {
     pdf_description: "Description",
     pdf_amount: "Amount",
     pdf_declaration: "Declaration",
+    pdf_data_file: "The application as data (JSON)",
+    pdf_files_inside: "The files above are inside this PDF file. Open them from your PDF reader's list of attachments (in Adobe Acrobat: the paper clip in the side panel).",
     yes: "Yes",
     no: "No",
 
@@ -545,6 +549,7 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::FileEmpty => "The selected file is empty. Choose a file that has something in it".into(),
         Problem::FileTooLarge { max_bytes } => format!("The selected file must be {} or smaller. Choose a smaller file", format_size(*max_bytes)),
         Problem::FileWrongType { allowed } => format!("The selected file must be one of these types: {allowed}"),
+        Problem::FilesTooLarge { max_total_bytes } => format!("The files together must be {} or smaller. Choose a smaller file or remove a file first", format_size(*max_total_bytes)),
         Problem::TooManyFiles { max } => format!("You can attach up to {max} files. Remove a file first"),
     }
 }

@@ -172,7 +172,8 @@ pub struct Texts {
     pub payment_needs_school: &'static str,
 
     pub attachments_intro: &'static str,
-    pub attachments_rules: fn(u64, &str) -> String,
+    /// Largest file and all files together in whole MB, and the allowed types.
+    pub attachments_rules: fn(u64, u64, &str) -> String,
     pub attachments_choose: &'static str,
     pub attachments_none: &'static str,
     pub attachments_not_kept: &'static str,
@@ -217,6 +218,9 @@ pub struct Texts {
     pub print_answers: &'static str,
     pub sending: fn(u32) -> String,
     pub download_application: &'static str,
+    /// The secondary download (the zip) and who it is for.
+    pub download_zip: &'static str,
+    pub download_zip_hint: &'static str,
     pub preparing_download: &'static str,
     pub reference_label: &'static str,
     /// The confirmation's title once the receiver has the application.
@@ -238,6 +242,11 @@ pub struct Texts {
     pub pdf_description: &'static str,
     pub pdf_amount: &'static str,
     pub pdf_declaration: &'static str,
+    /// The label of `ansokan.json` in the PDF's "Bilagor" section, and its description
+    /// as an embedded file.
+    pub pdf_data_file: &'static str,
+    /// Under the list of files in the PDF: they are inside it, and how to open them.
+    pub pdf_files_inside: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
 

@@ -201,7 +201,7 @@ pub static TEXTS: Texts = Texts {
     payment_needs_school: "Välj först vilken skola som söker, så vet vi om du ska ange kontosträng eller bankgiro/plusgiro.",
 
     attachments_intro: "Du kan bifoga till exempel en inbjudan från partnern eller skolans egen budget.",
-    attachments_rules: |max_mb, types| format!("Högst {max_mb} MB per fil. Tillåtna filtyper: {types}."),
+    attachments_rules: |max_mb, total_mb, types| format!("Högst {max_mb} MB per fil och {total_mb} MB sammanlagt. Tillåtna filtyper: {types}."),
     attachments_choose: "Välj filer att bifoga",
     attachments_none: "Inga filer bifogade.",
     attachments_not_kept: "Bifogade filer sparas inte i webbläsaren. Om du laddar om sidan behöver du välja dem igen.",
@@ -264,7 +264,9 @@ pub static TEXTS: Texts = Texts {
     },
     print_answers: "Skriv ut eller spara som PDF",
     sending: |attempt| if attempt <= 1 { "Skickar ansökan …".into() } else { format!("Skickar ansökan, försök {attempt} …") },
-    download_application: "Ladda ner ansökan",
+    download_application: "Ladda ner ansökan (PDF)",
+    download_zip: "Ladda ner som zip-fil",
+    download_zip_hint: "För system som läser JSON: zip-filen innehåller ansökan som ansokan.json, PDF-filen och bilagorna som separata filer.",
     preparing_download: "Ansökan görs i ordning för nedladdning …",
     reference_label: "Referensnummer",
     sent_title: "Ansökan är skickad",
@@ -283,6 +285,8 @@ pub static TEXTS: Texts = Texts {
     pdf_description: "Beskrivning",
     pdf_amount: "Belopp",
     pdf_declaration: "Intygande",
+    pdf_data_file: "Ansökan som data (JSON)",
+    pdf_files_inside: "Filerna ovan finns inuti den här PDF-filen. Öppna dem från PDF-läsarens lista över bifogade filer (i Adobe Acrobat: gemet i sidopanelen).",
     yes: "Ja",
     no: "Nej",
 
@@ -525,6 +529,7 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::FileEmpty => "Den valda filen är tom. Välj en fil med innehåll".into(),
         Problem::FileTooLarge { max_bytes } => format!("Den valda filen är för stor. Välj en fil som är högst {}", format_size(*max_bytes, ",")),
         Problem::FileWrongType { allowed } => format!("Den valda filen har fel filtyp. Välj en fil av typen {allowed}"),
+        Problem::FilesTooLarge { max_total_bytes } => format!("Filerna får vara högst {} tillsammans. Välj en mindre fil eller ta bort en fil först", format_size(*max_total_bytes, ",")),
         Problem::TooManyFiles { max } => format!("Du kan bifoga högst {max} filer. Ta bort en fil först"),
     }
 }

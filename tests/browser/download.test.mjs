@@ -1,12 +1,13 @@
 // Download mode (no endpoint configured, what a fresh `make serve` shows): the
-// confirmation offers one zip per application, opened here with real readers: `unzip`,
-// the JSON Schema (ajv), and the PDF with poppler (pdftotext, pdffonts, pdfinfo) and qpdf.
+// confirmation offers one PDF per application with the JSON and the attachments inside,
+// and the zip for systems that read JSON, opened here with real readers: poppler
+// (pdftotext, pdffonts, pdfinfo, pdfdetach), qpdf, `unzip` and the JSON Schema (ajv).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, useServerAndBrowser } from './support/harness.mjs';
-import { schemaErrors, downloadBundle, pdfFacts } from './support/receiver.mjs';
+import { schemaErrors, downloadPdf, downloadZip, detached, pdfFacts } from './support/receiver.mjs';
 import { internship, exchange, fastDriver, fillUntil, fillStep, continueFrom, normalise } from './support/journeys.mjs';
 
 let server;
@@ -20,26 +21,33 @@ async function downloadFromConfirmation(app) {
   await fillStep.declaration(d, app);
   await continueFrom(d, app, 'declaration');
   assert.match(await page.textContent('[data-role=download-mode]'), /Ladda ner den och skicka filen med e-post/);
-  return { page, ...(await downloadBundle(page)) };
+  return page;
 }
 
 for (const app of [internship, exchange]) {
-  test(`download mode: the zip holds valid JSON, a checked PDF and the attachments (${app.label})`, async () => {
-    const { page, name, dir, names } = await downloadFromConfirmation(app);
-    assert.match(name, /^ansokan-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
-    const attachments = (app.attachments ?? []).map((a) => `bilagor/${a.name}`);
-    assert.deepEqual(names, ['ansokan.json', 'ansokan.pdf', ...attachments]);
+  test(`download mode: the PDF holds valid JSON and the attachments, and reads as the application (${app.label})`, async () => {
+    const page = await downloadFromConfirmation(app);
+    const { name, path, dir, names } = await downloadPdf(page);
+    assert.match(name, /^ansokan-\d{4}-\d{2}-\d{2}-\d{4}\.pdf$/);
+    const attachments = (app.attachments ?? []).map((a) => a.name);
+    assert.deepEqual([...names].sort(), ['ansokan.json', ...attachments].sort(), 'pdfdetach -list');
     for (const attachment of app.attachments ?? []) {
-      assert.deepEqual(readFileSync(join(dir, 'bilagor', attachment.name)), attachment.buffer, 'the attachment as chosen');
+      assert.deepEqual(readFileSync(join(dir, attachment.name)), attachment.buffer, 'the attachment as chosen');
     }
 
     const application = JSON.parse(readFileSync(join(dir, 'ansokan.json'), 'utf8'));
     assert.deepEqual(schemaErrors(application), []);
     assert.equal(application.applicant.name, app.applicant.name);
     assert.equal(application.activities.length, app.activities.length);
-    assert.deepEqual(application.attachments.map((a) => a.name), (app.attachments ?? []).map((a) => a.name));
+    assert.deepEqual(application.attachments.map((a) => a.name), attachments);
 
-    const pdf = pdfFacts(join(dir, 'ansokan.pdf'));
+    const pdf = pdfFacts(path);
+    assert.match(pdf.meta.replace(/\s+/g, ''), /pdfaid:part(>3<|="3")/, 'PDF/A-3');
+    assert.match(pdf.meta.replace(/\s+/g, ''), /pdfaid:conformance(>A<|="A")/, 'level A');
+    assert.match(normalise(pdf.text), /Filerna ovan finns inuti den här PDF-filen/);
+    for (const attachment of app.attachments ?? []) {
+      assert.ok(normalise(pdf.text).includes(attachment.name), `Bilagor names ${attachment.name}`);
+    }
     const text = normalise(pdf.text);
     const mustShow = [
       app.applicant.name,
@@ -65,3 +73,23 @@ for (const app of [internship, exchange]) {
     await page.context().close();
   });
 }
+
+test('download mode: the zip, for systems that read JSON, holds the JSON, the same PDF and the attachments', async () => {
+  const app = exchange;
+  const page = await downloadFromConfirmation(app);
+  assert.match(await page.textContent('#download-zip-hint'), /JSON/);
+  const { name, dir, names } = await downloadZip(page);
+  assert.match(name, /^ansokan-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
+  const attachments = app.attachments.map((a) => a.name);
+  assert.deepEqual(names, ['ansokan.json', 'ansokan.pdf', ...attachments.map((a) => `bilagor/${a}`)]);
+  for (const attachment of app.attachments) {
+    assert.deepEqual(readFileSync(join(dir, 'bilagor', attachment.name)), attachment.buffer, 'the attachment as chosen');
+  }
+  const json = readFileSync(join(dir, 'ansokan.json'), 'utf8');
+  assert.deepEqual(schemaErrors(JSON.parse(json)), []);
+  // The PDF in the zip is the PDF/A-3 with the same JSON inside.
+  const inside = detached(join(dir, 'ansokan.pdf'));
+  assert.equal(readFileSync(join(inside.dir, 'ansokan.json'), 'utf8'), json);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -577,6 +577,28 @@ test('attachments: an empty file, a wrong type, a file too large, too many files
   });
 });
 
+test('attachments: files too large together to go inside the PDF are refused, and those attached stay', async () => {
+  await onStep(exchange, 'attachments', async (page) => {
+    const pdf = (name, megabytes) => ({ name, mimeType: 'application/pdf', buffer: Buffer.alloc(megabytes * 1024 * 1024, 0x25) });
+    const choose = async (files) => {
+      await tabToId(page, 'attachments');
+      await page.setInputFiles('#attachments', files);
+    };
+    assert.match(normalise(await page.textContent('#attachments-hint')), /Högst 10 MB per fil och 15 MB sammanlagt\./);
+
+    await choose([pdf('program.pdf', 9)]);
+    await page.waitForSelector('.sku-file-list__item');
+    await choose([pdf('budget.pdf', 7), pdf('intyg.pdf', 1)]);
+    await expectErrors(page, [
+      ['attachments', 'Filerna får vara högst 15,0 MB tillsammans. Välj en mindre fil eller ta bort en fil först'],
+    ]);
+    const listed = normalise(await page.textContent('.sku-file-list'));
+    assert.match(listed, /program\.pdf 9,0 MB/, 'what was attached stays');
+    assert.match(listed, /intyg\.pdf 1,0 MB/, 'a file of the same choice that still fits is attached');
+    assert.doesNotMatch(listed, /budget\.pdf/);
+  });
+});
+
 test('declaration: Send without confirming', async () => {
   await onStep(internship, 'declaration', async (page, d) => {
     await d.submit();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDirectory, launchBrowser, openApp, pageWithSettings, axeViolations } from './support/harness.mjs';
-import { startReceiver, schemaErrors, downloadBundle } from './support/receiver.mjs';
+import { startReceiver, schemaErrors, downloadPdf, detached } from './support/receiver.mjs';
 import { internship, exchange, fastDriver, fillUntil, fillStep, waitForStep } from './support/journeys.mjs';
 import { DRAFT_KEY, sleep } from './support/drafts.mjs';
 
@@ -107,14 +107,13 @@ test('a full application is received once, exactly as sent, valid against the sc
   assert.equal(await stored(page, DRAFT_KEY), null, 'a sent application is not saved as a draft again');
 
   // The sent application stays downloadable, with the reference in its name and PDF.
-  const bundle = await downloadBundle(page);
-  assert.equal(bundle.name, `ansokan-${reference}.zip`);
+  const download = await downloadPdf(page);
+  assert.equal(download.name, `ansokan-${reference}.pdf`);
   assert.equal(
-    readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'),
+    readFileSync(join(download.dir, 'ansokan.json'), 'utf8'),
     storedJson,
     'the download is the application the receiver has, not the answers changed meanwhile',
   );
-  assert.ok(bundle.names.includes('ansokan.pdf'));
 
   // Back to the declaration and Send again: it is already received, nothing is resent.
   await page.click('[data-role=to-check-answers]');
@@ -160,9 +159,10 @@ for (const { faults: queue, sent, attempts, message, what } of faults) {
       await page.waitForFunction(() => document.activeElement?.dataset.role === 'delivery-failed', null, { timeout: 2000 });
       assert.ok(await stored(page, DRAFT_KEY), 'the draft is kept');
       assert.deepEqual(await axeViolations(page), [], 'the page with the failure passes axe-core');
-      // The download is there as the fallback.
-      const bundle = await downloadBundle(page);
-      const application = JSON.parse(readFileSync(join(bundle.dir, 'ansokan.json'), 'utf8'));
+      // The download (the PDF, with the JSON inside) is there as the fallback.
+      const download = await downloadPdf(page);
+      assert.match(download.name, /^ansokan-.*\.pdf$/);
+      const application = JSON.parse(readFileSync(join(download.dir, 'ansokan.json'), 'utf8'));
       assert.deepEqual(schemaErrors(application), []);
       assert.equal(application.applicant.email, internship.applicant.email);
     }
@@ -197,7 +197,7 @@ test('after a failure, Send again succeeds with the same key and one application
   await page.context().close();
 });
 
-test('multipart: the JSON, the PDF and the attachment arrive as parts', async () => {
+test('multipart: the JSON, the PDF (with the JSON and the attachment inside) and the attachment arrive as parts', async () => {
   const { page } = await readyToSend({ path: 'multipart.html', app: exchange });
   await pressSend(page);
   await waitForStep(page, 'confirmation', { timeout: 15000 });
@@ -206,7 +206,13 @@ test('multipart: the JSON, the PDF and the attachment arrive as parts', async ()
   const parts = application.files.map((f) => `${f.part}:${f.file_name}`);
   assert.ok(parts.includes('pdf:ansokan.pdf'), parts.join(', '));
   assert.ok(parts.includes('attachments:inbjudan.pdf'), parts.join(', '));
-  assert.deepEqual(schemaErrors(JSON.parse(await receiver.storedJson(application.reference))), []);
+  const storedJson = await receiver.storedJson(application.reference);
+  assert.deepEqual(schemaErrors(JSON.parse(storedJson)), []);
+  // The pdf part is the same PDF/A-3 as the download: the JSON part and the file inside.
+  const inside = detached(join(receiver.dataDir, application.reference, 'ansokan.pdf'));
+  assert.deepEqual([...inside.names].sort(), ['ansokan.json', 'inbjudan.pdf']);
+  assert.equal(readFileSync(join(inside.dir, 'ansokan.json'), 'utf8'), storedJson);
+  assert.deepEqual(readFileSync(join(inside.dir, 'inbjudan.pdf')), exchange.attachments[0].buffer);
   await page.context().close();
 });
 

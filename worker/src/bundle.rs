@@ -1,22 +1,22 @@
-//! The download bundle: one zip per application holding `ansokan.json` (byte for byte
-//! the body that is POSTed), `ansokan.pdf` and the attachments under `bilagor/`.
+//! The secondary download, for systems that read JSON: one zip per application holding
+//! `ansokan.json` (byte for byte the body that is POSTed), `ansokan.pdf` (the same
+//! PDF/A-3 as the primary download, files inside) and the attachments under `bilagor/`,
+//! named by `domain::file_name` exactly as in the JSON and the PDF.
 //!
 //! Entries are stored, not deflated: the PDF's streams are compressed already and the
 //! JSON is small, so deflate would buy little and cost worker size.
 
 use std::io::{Cursor, Write};
 
+use skolutbyte::domain::file_name::{attachment_file_names, safe_file_name, FALLBACK_STEM};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-pub const JSON_NAME: &str = "ansokan.json";
+pub use crate::pdf::AttachmentFile;
+
+pub use skolutbyte::domain::application_json::APPLICATION_JSON_FILE as JSON_NAME;
 pub const PDF_NAME: &str = "ansokan.pdf";
 pub const ATTACHMENT_FOLDER: &str = "bilagor/";
-
-pub struct Attachment {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
 
 /// Local wall-clock time for the entries' timestamps (zip has no time zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct BundleError;
 pub fn bundle_zip(
     json: &str,
     pdf: &[u8],
-    attachments: &[Attachment],
+    attachments: &[AttachmentFile],
     time: ZipTime,
 ) -> Result<Vec<u8>, BundleError> {
     // Zip cannot express dates before 1980; such a clock is wrong anyway.
@@ -53,61 +53,27 @@ pub fn bundle_zip(
     };
     add(JSON_NAME, json.as_bytes())?;
     add(PDF_NAME, pdf)?;
-    let mut used: Vec<String> = Vec::new();
-    for attachment in attachments {
-        let name = unique_name(&safe_file_name(&attachment.name), &used);
-        add(&format!("{ATTACHMENT_FOLDER}{name}"), &attachment.bytes)?;
-        used.push(name);
+    // The names are safe already (the job made them); the same rule again changes
+    // nothing then, and keeps any other caller's names inside the folder.
+    let names = attachment_file_names(&attachments.iter().map(|a| a.name).collect::<Vec<_>>());
+    for (attachment, name) in attachments.iter().zip(names) {
+        add(&format!("{ATTACHMENT_FOLDER}{name}"), attachment.bytes)?;
     }
     zip.finish()
         .map(Cursor::into_inner)
         .map_err(|_| BundleError)
 }
 
-/// The bundle's own file name: the reference when the receiver gave one, else the date.
-pub fn bundle_file_name(reference: Option<&str>, time: ZipTime) -> String {
-    match reference
-        .map(safe_file_name)
-        .filter(|r| !r.is_empty() && r != "fil")
-    {
-        Some(reference) => format!("ansokan-{reference}.zip"),
+/// The download's own file name, `ansokan-<reference>.<extension>` when the receiver
+/// gave a reference, else `ansokan-<date>-<time>.<extension>`.
+pub fn download_file_name(reference: Option<&str>, time: ZipTime, extension: &str) -> String {
+    match reference.map(safe_file_name).filter(|r| r != FALLBACK_STEM) {
+        Some(reference) => format!("ansokan-{reference}.{extension}"),
         None => format!(
-            "ansokan-{:04}-{:02}-{:02}-{:02}{:02}.zip",
+            "ansokan-{:04}-{:02}-{:02}-{:02}{:02}.{extension}",
             time.year, time.month, time.day, time.hour, time.minute
         ),
     }
-}
-
-/// A file name the applicant's computer chose must not become a path inside the zip
-/// ("../../x", "C:\x") or an invisible name: keep the last path part, drop control
-/// characters and leading dots.
-pub fn safe_file_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
-        .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim();
-    if trimmed.is_empty() {
-        "fil".to_string()
-    } else {
-        trimmed.chars().take(120).collect()
-    }
-}
-
-/// Two attachments called "budget.pdf" become "budget.pdf" and "budget (2).pdf".
-fn unique_name(name: &str, used: &[String]) -> String {
-    if !used.iter().any(|u| u == name) {
-        return name.to_string();
-    }
-    let (stem, extension) = match name.rfind('.') {
-        Some(dot) if dot > 0 => (&name[..dot], &name[dot..]),
-        _ => (name, ""),
-    };
-    (2..)
-        .map(|n| format!("{stem} ({n}){extension}"))
-        .find(|candidate| !used.iter().any(|u| u == candidate))
-        .unwrap_or_else(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -138,21 +104,40 @@ mod tests {
     #[test]
     fn holds_the_json_the_pdf_and_every_attachment() {
         let attachments = vec![
-            Attachment {
-                name: "budget.pdf".into(),
-                bytes: b"%PDF-a".to_vec(),
+            AttachmentFile {
+                name: "budget.pdf",
+                media_type: "",
+                bytes: b"%PDF-a",
             },
-            Attachment {
-                name: "budget.pdf".into(),
-                bytes: b"%PDF-b".to_vec(),
+            AttachmentFile {
+                name: "budget.pdf",
+                media_type: "",
+                bytes: b"%PDF-b",
             },
-            Attachment {
-                name: "../../etc/passwd".into(),
-                bytes: b"x".to_vec(),
+            AttachmentFile {
+                name: "../../etc/passwd",
+                media_type: "",
+                bytes: b"x",
             },
-            Attachment {
-                name: "Rektors intyg å.docx".into(),
-                bytes: vec![],
+            AttachmentFile {
+                name: "Rektors intyg å.docx",
+                media_type: "",
+                bytes: b"",
+            },
+            AttachmentFile {
+                name: "Budget.PDF",
+                media_type: "",
+                bytes: b"",
+            },
+            AttachmentFile {
+                name: "faktura\u{202E}fdp.exe",
+                media_type: "",
+                bytes: b"",
+            },
+            AttachmentFile {
+                name: "CON.pdf",
+                media_type: "",
+                bytes: b"",
             },
         ];
         let zip = bundle_zip("{\"a\":1}", b"%PDF-1.7", &attachments, TIME).unwrap();
@@ -165,7 +150,10 @@ mod tests {
                 "bilagor/budget.pdf",
                 "bilagor/budget (2).pdf",
                 "bilagor/passwd",
-                "bilagor/Rektors intyg å.docx"
+                "bilagor/Rektors intyg å.docx",
+                "bilagor/Budget (3).PDF",
+                "bilagor/fakturafdp.exe",
+                "bilagor/_CON.pdf",
             ]
         );
         let all = entries(&zip);
@@ -177,22 +165,20 @@ mod tests {
     #[test]
     fn names_come_from_the_reference_or_the_time() {
         assert_eq!(
-            bundle_file_name(Some("SKU-2026-0042"), TIME),
-            "ansokan-SKU-2026-0042.zip"
+            download_file_name(Some("SKU-2026-0042"), TIME, "pdf"),
+            "ansokan-SKU-2026-0042.pdf"
         );
-        assert_eq!(bundle_file_name(Some("../x"), TIME), "ansokan-x.zip");
-        assert_eq!(bundle_file_name(None, TIME), "ansokan-2026-11-25-1432.zip");
         assert_eq!(
-            bundle_file_name(Some(" "), TIME),
+            download_file_name(Some("../x"), TIME, "zip"),
+            "ansokan-x.zip"
+        );
+        assert_eq!(
+            download_file_name(None, TIME, "pdf"),
+            "ansokan-2026-11-25-1432.pdf"
+        );
+        assert_eq!(
+            download_file_name(Some(" "), TIME, "zip"),
             "ansokan-2026-11-25-1432.zip"
         );
-    }
-
-    #[test]
-    fn hostile_file_names_stay_inside_the_folder() {
-        assert_eq!(safe_file_name("C:\\Users\\x\\.hidden"), "hidden");
-        assert_eq!(safe_file_name("a\u{0}b?.pdf"), "ab.pdf");
-        assert_eq!(safe_file_name(".."), "fil");
-        assert_eq!(safe_file_name(""), "fil");
     }
 }

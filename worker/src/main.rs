@@ -2,11 +2,14 @@
 //!
 //! Protocol (both directions are plain arrays, so the page needs no serialiser):
 //! - page → worker: `[task, draftJson, attributes, locale, reference, files, idempotencyKey]`
-//!   where `task` is "send" or "bundle", `attributes` is a flat `[name, value, …]` list of
-//!   the host element's attributes and `files` the chosen `File`s.
+//!   where `task` is "send", "pdf" (the primary download: the PDF/A-3 with the JSON and
+//!   the attachments inside) or "zip" (the secondary download, for systems that read
+//!   JSON), `attributes` is a flat `[name, value, …]` list of the host element's
+//!   attributes and `files` the chosen `File`s.
 //! - worker → page: `["ready"]` once, then per job `["attempt", n]` while sending,
 //!   `["sent", reference]`, `["failed", swedish, english]` (the message in both languages,
-//!   so it follows a later language switch), `["bundle", blob, fileName, pdfMs, totalMs]`.
+//!   so it follows a later language switch), `["bundle", blob, fileName, pdfMs, totalMs]`
+//!   for both downloads (`ansokan-….pdf` or `ansokan-….zip`).
 //!   The page runs one job at a time, so a reply always belongs to the job it started.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,10 +38,10 @@ mod shell {
         RetryPolicy,
     };
     use skolutbyte::i18n::Locale;
-    use skolutbyte_worker::bundle::{bundle_file_name, bundle_zip, Attachment, ZipTime};
+    use skolutbyte_worker::bundle::{bundle_zip, download_file_name, ZipTime};
     use skolutbyte_worker::job::{prepare, Job, JobInput, Task};
     use skolutbyte_worker::messages;
-    use skolutbyte_worker::pdf::{application_pdf, Stamp};
+    use skolutbyte_worker::pdf::{application_pdf, AttachmentFile, Stamp};
 
     fn scope() -> DedicatedWorkerGlobalScope {
         js_sys::global().unchecked_into()
@@ -121,11 +124,14 @@ mod shell {
             }
         };
         match job.task {
-            Task::Bundle => bundle(&job, &files),
+            Task::Pdf | Task::Zip => download(&job, &files),
             Task::Send => {
-                // Multipart carries the PDF: without it there is nothing to send.
+                // Multipart carries the PDF (with the files inside): without it there is
+                // nothing to send.
                 let pdf = match job.settings.multipart {
-                    true => match make_pdf(&job, local_time()) {
+                    true => match read_files(&files)
+                        .and_then(|bytes| make_pdf(&job, local_time(), &bytes))
+                    {
                         Some(pdf) => Some(pdf),
                         None => {
                             post_failure(messages::bundle_failed);
@@ -161,14 +167,31 @@ mod shell {
         }
     }
 
-    fn make_pdf(job: &Job, time: ZipTime) -> Option<Vec<u8>> {
+    /// The chosen files, in the application's order, as `job.application.attachments`
+    /// names and types them.
+    fn attachment_files<'a>(job: &'a Job, bytes: &'a [Vec<u8>]) -> Vec<AttachmentFile<'a>> {
+        job.application
+            .attachments
+            .iter()
+            .zip(bytes)
+            .map(|(info, bytes)| AttachmentFile {
+                name: &info.name,
+                media_type: &info.media_type,
+                bytes,
+            })
+            .collect()
+    }
+
+    /// The PDF/A-3 with the JSON and the files (`bytes`, in the job's order) inside.
+    fn make_pdf(job: &Job, time: ZipTime, bytes: &[Vec<u8>]) -> Option<Vec<u8>> {
         let stamp = Stamp {
             reference: job.reference.clone(),
             created: Date::from_ymd(i32::from(time.year), time.month, time.day)?,
             created_hour: time.hour,
             created_minute: time.minute,
         };
-        application_pdf(&job.application, job.locale, &stamp).ok()
+        let attachments = attachment_files(job, bytes);
+        application_pdf(&job.application, job.locale, &stamp, &attachments).ok()
     }
 
     /// Reads a chosen file; workers may read synchronously, which keeps this simple.
@@ -178,40 +201,44 @@ mod shell {
         Some(Uint8Array::new(&buffer).to_vec())
     }
 
-    fn bundle(job: &Job, files: &[File]) {
+    fn read_files(files: &[File]) -> Option<Vec<Vec<u8>>> {
+        files.iter().map(file_bytes).collect()
+    }
+
+    /// The PDF (task "pdf") or the zip with the same PDF in it (task "zip"), offered to
+    /// the page as a file.
+    fn download(job: &Job, files: &[File]) {
         let started = now_ms();
         let time = local_time();
-        let Some(pdf) = make_pdf(job, time) else {
+        let Some(bytes) = read_files(files) else {
+            post_failure(messages::bundle_failed);
+            return;
+        };
+        let Some(pdf) = make_pdf(job, time, &bytes) else {
             post_failure(messages::bundle_failed);
             return;
         };
         let pdf_ms = now_ms() - started;
-        let attachments: Option<Vec<Attachment>> = files
-            .iter()
-            .map(|f| {
-                file_bytes(f).map(|bytes| Attachment {
-                    name: f.name(),
-                    bytes,
-                })
-            })
-            .collect();
-        let zip = attachments.and_then(|attachments| {
-            bundle_zip(
-                &application_json(&job.application),
-                &pdf,
-                &attachments,
-                time,
-            )
-            .ok()
-        });
-        let Some(blob) = zip.and_then(|zip| bytes_blob(&zip, "application/zip")) else {
+        let (blob, extension) = match job.task {
+            Task::Zip => {
+                let attachments = attachment_files(job, &bytes);
+                let json = application_json(&job.application);
+                let zip = bundle_zip(&json, &pdf, &attachments, time).ok();
+                (
+                    zip.and_then(|zip| bytes_blob(&zip, "application/zip")),
+                    "zip",
+                )
+            }
+            _ => (bytes_blob(&pdf, "application/pdf"), "pdf"),
+        };
+        let Some(blob) = blob else {
             post_failure(messages::bundle_failed);
             return;
         };
         post(&[
             "bundle".into(),
             blob.into(),
-            bundle_file_name(job.reference.as_deref(), time).into(),
+            download_file_name(job.reference.as_deref(), time, extension).into(),
             pdf_ms.into(),
             (now_ms() - started).into(),
         ]);
@@ -241,7 +268,7 @@ mod shell {
         loop {
             post(&["attempt".into(), attempt.into()]);
             let body = match pdf {
-                Some(pdf) => multipart_body(&json, pdf, files),
+                Some(pdf) => multipart_body(job, &json, pdf, files),
                 None => Some(JsValue::from_str(&json)),
             };
             let outcome = match body {
@@ -269,7 +296,7 @@ mod shell {
         json.len() as u64 + pdf.map_or(0, |p| p.len() as u64) + attachments as u64
     }
 
-    fn multipart_body(json: &str, pdf: &[u8], files: &[File]) -> Option<JsValue> {
+    fn multipart_body(job: &Job, json: &str, pdf: &[u8], files: &[File]) -> Option<JsValue> {
         let form = web_sys::FormData::new().ok()?;
         let json_blob = bytes_blob(json.as_bytes(), "application/json")?;
         form.append_with_blob_and_filename("application", &json_blob, "ansokan.json")
@@ -280,8 +307,9 @@ mod shell {
             "ansokan.pdf",
         )
         .ok()?;
-        for file in files {
-            form.append_with_blob_and_filename("attachments", file, &file.name())
+        // The names the JSON and the PDF use (made safe), not the applicant's computer's.
+        for (file, info) in files.iter().zip(&job.application.attachments) {
+            form.append_with_blob_and_filename("attachments", file, &info.name)
                 .ok()?;
         }
         Some(form.into())

@@ -2,6 +2,7 @@
 //! in `skolutbyte::i18n::Texts`: every function in `Texts` is linked into the first page
 //! load, and these are only needed once the worker runs.
 
+use skolutbyte::domain::field::Field;
 use skolutbyte::domain::submission::Failure;
 use skolutbyte::i18n::Locale;
 
@@ -49,6 +50,14 @@ pub fn send_failure(locale: Locale, failure: &Failure) -> String {
 }
 
 pub fn job_error(locale: Locale, error: &JobError) -> String {
+    if let JobError::Attachments(problem) = error {
+        // The page's own message for the file rule, and where to fix it.
+        let rule = (locale.texts().message)(Field::Attachments, problem);
+        return match locale {
+            Locale::Sv => format!("{rule}. Gå tillbaka till Bilagor och ändra filerna. Dina svar och filer är kvar."),
+            Locale::En => format!("{rule}. Go back to Attachments and change the files. Your answers and files are kept."),
+        };
+    }
     let (sv, en) = match error {
         JobError::Invalid(_) => (
             "Några svar behöver rättas innan ansökan kan skickas eller laddas ner. Gå till Kontrollera dina svar.",
@@ -58,7 +67,7 @@ pub fn job_error(locale: Locale, error: &JobError) -> String {
             "Den här sidan är inte inställd för att skicka ansökningar. Ladda ner ansökan och skicka den med e-post.",
             "This page is not set up to send applications. Download the application and send it by email.",
         ),
-        JobError::UnknownTask | JobError::DraftUnreadable(_) => (
+        JobError::UnknownTask | JobError::DraftUnreadable(_) | JobError::Attachments(_) => (
             "Något gick fel när ansökan förbereddes. Dina svar är kvar. Ladda om sidan och försök igen.",
             "Something went wrong while preparing the application. Your answers are kept. Reload the page and try again.",
         ),

@@ -1,19 +1,23 @@
 //! The application PDF checked with real PDF tools (poppler-utils and qpdf): every answer
 //! is in the text, the font is embedded and subset, the file is sound, tagged, titled
-//! and marked PDF/A-2. A missing tool fails the test: install with
+//! and marked PDF/A-3a, and the JSON and the attachments come back out of it byte for
+//! byte. A missing tool fails the test: install with
 //! `apt-get install -y poppler-utils qpdf`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use skolutbyte::domain::application::{Application, BudgetCategory, Kind, Phase, Role, SchoolType};
+use skolutbyte::domain::application::{
+    Application, AttachmentInfo, BudgetCategory, Kind, Phase, Role, SchoolType,
+};
+use skolutbyte::domain::application_json::application_json;
 use skolutbyte::domain::dates::Date;
 use skolutbyte::domain::draft::{ActivityInput, BudgetRowInput, Draft, GiroMethod, OTHER_SCHOOL};
 use skolutbyte::domain::examples::{date_input, internship_draft};
 use skolutbyte::domain::rules::Rules;
 use skolutbyte::domain::validate::validate;
 use skolutbyte::i18n::Locale;
-use skolutbyte_worker::pdf::{application_pdf, Stamp};
+use skolutbyte_worker::pdf::{application_pdf, AttachmentFile, Stamp};
 
 fn stamp(reference: Option<&str>) -> Stamp {
     Stamp {
@@ -133,7 +137,17 @@ fn out_dir() -> PathBuf {
 }
 
 fn write_pdf(name: &str, app: &Application, locale: Locale, stamp: &Stamp) -> PathBuf {
-    let bytes = application_pdf(app, locale, stamp).expect("pdf");
+    write_pdf_with(name, app, locale, stamp, &[])
+}
+
+fn write_pdf_with(
+    name: &str,
+    app: &Application,
+    locale: Locale,
+    stamp: &Stamp,
+    files: &[AttachmentFile],
+) -> PathBuf {
+    let bytes = application_pdf(app, locale, stamp, files).expect("pdf");
     assert!(bytes.starts_with(b"%PDF-"));
     let path = out_dir().join(name);
     std::fs::write(&path, bytes).expect("write pdf");
@@ -440,7 +454,7 @@ fn info_shows_title_tagging_pages_language_and_pdfa() {
     let meta = run("pdfinfo", &["-meta"], &path);
     let compact: String = meta.split_whitespace().collect();
     assert!(
-        compact.contains("pdfaid:part>2<") || compact.contains("pdfaid:part=\"2\""),
+        compact.contains("pdfaid:part>3<") || compact.contains("pdfaid:part=\"3\""),
         "{meta}"
     );
     assert!(
@@ -475,8 +489,8 @@ fn text_outside_the_font_becomes_question_marks() {
 #[test]
 fn building_is_deterministic() {
     let app = large();
-    let a = application_pdf(&app, Locale::Sv, &stamp(None)).expect("pdf");
-    let b = application_pdf(&app, Locale::Sv, &stamp(None)).expect("pdf");
+    let a = application_pdf(&app, Locale::Sv, &stamp(None), &[]).expect("pdf");
+    let b = application_pdf(&app, Locale::Sv, &stamp(None), &[]).expect("pdf");
     assert_eq!(a, b);
 }
 
@@ -489,7 +503,7 @@ fn timing_of_the_large_application() {
     let start = std::time::Instant::now();
     let mut size = 0;
     for _ in 0..runs {
-        size = application_pdf(&app, Locale::Sv, &stamp(None))
+        size = application_pdf(&app, Locale::Sv, &stamp(None), &[])
             .expect("pdf")
             .len();
     }
@@ -526,4 +540,286 @@ fn the_structure_tree_has_headings_lists_and_tables_and_no_page_furniture() {
     );
     let column_headers = tree.matches("\"Kategori\"").count();
     assert_eq!(column_headers, 1, "the budget header is tagged once");
+}
+
+/// Bytes that no text conversion leaves alone: every byte value, then a pseudo-random run.
+fn binary(len: usize, seed: u32) -> Vec<u8> {
+    let mut state = seed;
+    (0..len)
+        .map(|i| {
+            if i < 256 {
+                i as u8
+            } else {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                (state >> 24) as u8
+            }
+        })
+        .collect()
+}
+
+struct TestFile {
+    name: &'static str,
+    media_type: &'static str,
+    bytes: Vec<u8>,
+}
+
+/// The example internship with three attachments, as the worker's job names them.
+fn with_attachments() -> (Application, Vec<TestFile>) {
+    let files = vec![
+        TestFile {
+            name: "inbjudan.pdf",
+            media_type: "application/pdf",
+            bytes: binary(2 * 1024 * 1024, 7),
+        },
+        TestFile {
+            name: "Budget 2027 å.xlsx",
+            media_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            bytes: binary(5_000, 11),
+        },
+        TestFile {
+            name: "anteckningar.odt",
+            // The browser often gives no type for OpenDocument files.
+            media_type: "",
+            bytes: "Anteckningar från planeringsmötet. "
+                .repeat(200)
+                .into_bytes(),
+        },
+    ];
+    let mut app = internship();
+    app.attachments = files
+        .iter()
+        .map(|f| AttachmentInfo {
+            name: f.name.to_string(),
+            size_bytes: f.bytes.len() as u64,
+            media_type: f.media_type.to_string(),
+        })
+        .collect();
+    (app, files)
+}
+
+fn attachment_files(files: &[TestFile]) -> Vec<AttachmentFile<'_>> {
+    files
+        .iter()
+        .map(|f| AttachmentFile {
+            name: f.name,
+            media_type: f.media_type,
+            bytes: &f.bytes,
+        })
+        .collect()
+}
+
+/// The names `pdfdetach -list` prints ("1: ansokan.json"), in its order.
+fn detached_names(path: &Path) -> Vec<String> {
+    run("pdfdetach", &["-list", "-enc", "UTF-8"], path)
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(": ").map(|(_, name)| name.to_string()))
+        .collect()
+}
+
+/// Every embedded file saved by `pdfdetach -saveall` into a fresh folder.
+fn detach_all(path: &Path, folder: &str) -> PathBuf {
+    let dir = out_dir().join(folder);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    run(
+        "pdfdetach",
+        &["-saveall", "-enc", "UTF-8", "-o", &dir_arg],
+        path,
+    );
+    dir
+}
+
+#[test]
+fn the_pdf_is_pdf_a_3a_with_the_json_and_the_attachments_inside() {
+    let (app, files) = with_attachments();
+    let path = write_pdf_with(
+        "embedded.pdf",
+        &app,
+        Locale::Sv,
+        &stamp(None),
+        &attachment_files(&files),
+    );
+
+    let meta = run("pdfinfo", &["-meta"], &path);
+    let compact: String = meta.split_whitespace().collect();
+    assert!(
+        compact.contains("pdfaid:part>3<") || compact.contains("pdfaid:part=\"3\""),
+        "{meta}"
+    );
+    assert!(
+        compact.contains("pdfaid:conformance>A<") || compact.contains("pdfaid:conformance=\"A\""),
+        "{meta}"
+    );
+    let info = run("pdfinfo", &[], &path);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+        "{info}"
+    );
+
+    let mut listed = detached_names(&path);
+    listed.sort();
+    let mut expected = vec!["ansokan.json".to_string()];
+    expected.extend(files.iter().map(|f| f.name.to_string()));
+    expected.sort();
+    assert_eq!(listed, expected);
+
+    let dir = detach_all(&path, "embedded");
+    let json = std::fs::read(dir.join("ansokan.json")).expect("ansokan.json extracted");
+    assert_eq!(
+        String::from_utf8(json).expect("UTF-8"),
+        application_json(&app),
+        "the embedded JSON is byte for byte the POST body"
+    );
+    for file in &files {
+        let extracted = std::fs::read(dir.join(file.name)).expect("attachment extracted");
+        assert!(
+            extracted == file.bytes,
+            "{} comes back byte for byte",
+            file.name
+        );
+    }
+
+    let check = run("qpdf", &["--check"], &path);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}
+
+#[test]
+fn the_embedded_files_are_associated_with_their_relationship_and_type() {
+    let (app, files) = with_attachments();
+    let path = write_pdf_with(
+        "associated.pdf",
+        &app,
+        Locale::Sv,
+        &stamp(None),
+        &attachment_files(&files),
+    );
+    // Uncompressed object streams, so the dictionaries can be read as text.
+    let plain = out_dir().join("associated-qdf.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&path)
+        .arg(&plain)
+        .status()
+        .expect("qpdf");
+    assert!(status.success());
+    let text = String::from_utf8_lossy(&std::fs::read(&plain).expect("qdf")).into_owned();
+    let compact: String = text.split_whitespace().collect();
+    assert!(
+        compact.contains("/AF["),
+        "the catalog lists the associated files"
+    );
+    assert_eq!(
+        compact.matches("/AFRelationship/Data").count(),
+        1,
+        "the JSON is the data"
+    );
+    assert_eq!(
+        compact.matches("/AFRelationship/Supplement").count(),
+        files.len(),
+        "each attachment is a supplement"
+    );
+    // MIME types are names with the slash escaped as #2F (either case).
+    let compact = compact.to_ascii_lowercase();
+    assert!(
+        compact.contains("/subtype/application#2fjson"),
+        "the JSON's MIME type"
+    );
+    assert!(compact.contains("/subtype/application#2fpdf"));
+    // No type from the browser: the extension's.
+    assert!(compact.contains("/subtype/application#2fvnd.oasis.opendocument.text"));
+}
+
+#[test]
+fn the_bilagor_section_names_each_file_with_its_size_and_says_they_are_inside() {
+    let (app, files) = with_attachments();
+    for (locale, inside) in [
+        (Locale::Sv, "Filerna ovan finns inuti den här PDF-filen."),
+        (Locale::En, "The files above are inside this PDF file."),
+    ] {
+        let t = locale.texts();
+        let path = write_pdf_with(
+            &format!("bilagor-{}.pdf", t.lang),
+            &app,
+            locale,
+            &stamp(None),
+            &attachment_files(&files),
+        );
+        let text = normalise(&run("pdftotext", &["-enc", "UTF-8"], &path));
+        for file in &files {
+            let line = format!("{} ({})", file.name, (t.file_size)(file.bytes.len() as u64));
+            assert!(
+                text.contains(&normalise(&line)),
+                "{line} missing from {text}"
+            );
+        }
+        let json = format!(
+            "{} ansokan.json ({})",
+            t.pdf_data_file,
+            (t.file_size)(application_json(&app).len() as u64)
+        );
+        assert!(
+            text.contains(&normalise(&json)),
+            "{json} missing from {text}"
+        );
+        assert!(text.contains(inside), "{text}");
+    }
+}
+
+#[test]
+fn without_attachments_the_json_is_still_inside() {
+    let app = internship();
+    let path = write_pdf("json-only.pdf", &app, Locale::Sv, &stamp(None));
+    assert_eq!(detached_names(&path), ["ansokan.json"]);
+    let dir = detach_all(&path, "json-only");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("ansokan.json")).expect("json"),
+        application_json(&app)
+    );
+    let text = normalise(&run("pdftotext", &["-enc", "UTF-8"], &path));
+    assert!(
+        text.contains("Bifogade filer Inga filer bifogade."),
+        "{text}"
+    );
+}
+
+#[test]
+fn hostile_attachment_names_are_embedded_under_their_safe_names() {
+    let app = internship();
+    let bytes = b"%PDF-1.4 x".to_vec();
+    let names = [
+        "../../etc/inbjudan.pdf",
+        "INBJUDAN.PDF",
+        "con.pdf",
+        "faktura\u{202E}fdp.exe",
+        "\u{200B}",
+    ];
+    let files: Vec<AttachmentFile> = names
+        .iter()
+        .map(|name| AttachmentFile {
+            name,
+            media_type: "not a type",
+            bytes: &bytes,
+        })
+        .collect();
+    let path = write_pdf_with("hostile.pdf", &app, Locale::Sv, &stamp(None), &files);
+    let mut listed = detached_names(&path);
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            "INBJUDAN (2).PDF",
+            "_con.pdf",
+            "ansokan.json",
+            "bilaga",
+            "fakturafdp.exe",
+            "inbjudan.pdf"
+        ]
+    );
+    run("qpdf", &["--check"], &path);
 }

@@ -15,7 +15,7 @@ use skolutbyte::domain::money::Money;
 use skolutbyte::domain::rules::Rules;
 use skolutbyte::domain::validate::validate;
 use skolutbyte::i18n::Locale;
-use skolutbyte_worker::pdf::{application_pdf, Stamp};
+use skolutbyte_worker::pdf::{application_pdf, AttachmentFile, Stamp};
 
 fn base() -> Application {
     validate(&internship_draft(), &Rules::default()).unwrap_or_else(|e| panic!("{e:?}"))
@@ -117,6 +117,11 @@ proptest! {
         english in any::<bool>(),
         hour in any::<u8>(),
         minute in any::<u8>(),
+        // Any name (colliding, empty, only invisible characters) and any MIME type.
+        files in proptest::collection::vec(
+            (any_text(), any_text(), proptest::collection::vec(any::<u8>(), 0..64)),
+            0..4,
+        ),
     ) {
         let stamp = Stamp {
             reference,
@@ -125,7 +130,11 @@ proptest! {
             created_minute: minute,
         };
         let locale = if english { Locale::En } else { Locale::Sv };
-        let pdf = application_pdf(&app, locale, &stamp);
+        let files: Vec<AttachmentFile> = files
+            .iter()
+            .map(|(name, media_type, bytes)| AttachmentFile { name, media_type, bytes })
+            .collect();
+        let pdf = application_pdf(&app, locale, &stamp, &files);
         prop_assert!(pdf.is_ok(), "{:?}", pdf.err());
         let pdf = pdf.unwrap_or_default();
         prop_assert!(pdf.starts_with(b"%PDF"));
@@ -153,6 +162,6 @@ fn a_huge_single_word_and_many_rows_still_give_a_pdf() {
         created_hour: 99,
         created_minute: 99,
     };
-    let pdf = application_pdf(&app, Locale::Sv, &stamp).expect("pdf");
+    let pdf = application_pdf(&app, Locale::Sv, &stamp, &[]).expect("pdf");
     assert!(pdf.starts_with(b"%PDF"));
 }

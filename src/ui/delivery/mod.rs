@@ -1,5 +1,6 @@
 //! Sending and downloading, handed to the on-demand worker (`worker/`), which makes the
-//! PDF and the zip and performs the POST with its retries. The page only posts the
+//! PDF (with the JSON and the attachments inside) or the zip and performs the POST with
+//! its retries. The page only posts the
 //! answers and shows what the worker reports, so none of that code is in the first load.
 //! The message format is documented in `worker/src/main.rs`. One job runs at a time, so a
 //! reply always belongs to the job in progress.
@@ -37,8 +38,17 @@ pub enum Progress {
     Idle,
     /// Sending, on this attempt.
     Sending(u32),
-    /// The download bundle is being made.
+    /// A download (the PDF or the zip) is being made.
     Preparing,
+}
+
+/// Which file a download button asks the worker for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Download {
+    /// `ansokan-….pdf`: the PDF/A-3 with `ansokan.json` and the attachments inside.
+    Pdf,
+    /// `ansokan-….zip`: the JSON, the PDF and the attachments side by side.
+    Zip,
 }
 
 /// A failure as the worker worded it, in Swedish and English.
@@ -165,13 +175,17 @@ pub fn send(outbox: Outbox) {
     start_job(outbox, "send", Progress::Sending(1));
 }
 
-/// Makes the zip of JSON, PDF and attachments and offers it as a download.
-pub fn download(outbox: Outbox) {
+/// Has the worker make the PDF or the zip and offers it as a download.
+pub fn download(outbox: Outbox, kind: Download) {
     if outbox.busy() {
         return;
     }
     outbox.download_failure.set(None);
-    start_job(outbox, "bundle", Progress::Preparing);
+    let task = match kind {
+        Download::Pdf => "pdf",
+        Download::Zip => "zip",
+    };
+    start_job(outbox, task, Progress::Preparing);
 }
 
 fn start_job(outbox: Outbox, task: &str, progress: Progress) {

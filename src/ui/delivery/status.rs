@@ -1,5 +1,6 @@
 //! What sending or downloading is doing now, what went wrong, and the download that is
-//! always offered after a failed send and on the confirmation page.
+//! always offered after a failed send and on the confirmation page: the PDF (with the
+//! JSON and the attachments inside) and, on the confirmation page, the zip as well.
 //!
 //! The status line is always in the page (an empty live region that then changes is
 //! announced; one inserted already filled often is not), and the download button is not
@@ -7,11 +8,12 @@
 
 use leptos::prelude::*;
 
-use super::{download, Outbox, Progress};
+use super::{download, Download, Outbox, Progress};
 use crate::ui::i18n::texts_now;
 
-/// `offer_download`: show the download button even when nothing has failed (the
-/// confirmation page); elsewhere it appears once sending has failed.
+/// `offer_download`: show the download buttons even when nothing has failed (the
+/// confirmation page, where the PDF is the primary action and the zip is offered too);
+/// elsewhere the PDF download appears once sending has failed.
 #[component]
 pub fn DeliveryStatus(outbox: Outbox, offer_download: bool) -> impl IntoView {
     let t = texts_now();
@@ -33,18 +35,33 @@ pub fn DeliveryStatus(outbox: Outbox, offer_download: bool) -> impl IntoView {
             </div>
         })
     };
+    let busy = move || (outbox.progress.get() != Progress::Idle).then_some("true");
+    let pdf_class = if offer_download {
+        "sku-button"
+    } else {
+        "sku-button sku-button--secondary"
+    };
     let button = move || {
         (offer_download || outbox.send_failure.with(Option::is_some)).then(|| {
             view! {
-                <button type="button" class="sku-button sku-button--secondary" data-role="download-application"
-                    aria-disabled=move || (outbox.progress.get() != Progress::Idle).then_some("true")
-                    on:click=move |_| download(outbox)>{t.download_application}</button>
+                <button type="button" class=pdf_class data-role="download-application"
+                    aria-disabled=busy
+                    on:click=move |_| download(outbox, Download::Pdf)>{t.download_application}</button>
             }
         })
     };
+    let zip = offer_download.then(|| {
+        view! {
+            <button type="button" class="sku-button sku-button--secondary" data-role="download-zip"
+                aria-describedby="download-zip-hint" aria-disabled=busy
+                on:click=move |_| download(outbox, Download::Zip)>{t.download_zip}</button>
+            <p class="sku-hint" id="download-zip-hint">{t.download_zip_hint}</p>
+        }
+    });
     view! {
         <p class="sku-body" role="status" data-role="delivery-status">{progress}</p>
         {failure}
         {button}
+        {zip}
     }
 }

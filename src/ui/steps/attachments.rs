@@ -1,10 +1,11 @@
 //! Step (optional): attach files with an ordinary file input. Each chosen file is checked
-//! against the configured type, size and count limits with a specific message.
+//! against the configured type, size, count and total limits with a specific message;
+//! a refused file leaves the files already attached as they are.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::attachments::check_file;
+use crate::domain::attachments::{check_file, Attached};
 use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
 use crate::domain::step::Step;
@@ -22,7 +23,13 @@ pub fn AttachmentsStep() -> impl IntoView {
     let rules = form.rules.with_value(|r| r.attachments.clone());
     let rules_hint = {
         let rules = rules.clone();
-        move || (t.attachments_rules)(rules.max_bytes / (1024 * 1024), &rules.allowed_list())
+        move || {
+            (t.attachments_rules)(
+                rules.max_bytes / (1024 * 1024),
+                rules.max_total_bytes / (1024 * 1024),
+                &rules.allowed_list(),
+            )
+        }
     };
     let accept = rules
         .allowed_extensions
@@ -45,7 +52,10 @@ pub fn AttachmentsStep() -> impl IntoView {
             let Some(file) = list.get(i) else { continue };
             let name = file.name();
             let size = file.size().max(0.0) as u64;
-            let attached = form.files.with_untracked(|f| f.len());
+            let attached = form.files.with_untracked(|files| Attached {
+                count: files.len(),
+                bytes: files.iter().map(|f| f.size).sum(),
+            });
             match check_file(&name, size, attached, &rules) {
                 Ok(()) => form.files.update(|files| {
                     files.push(ChosenFile {

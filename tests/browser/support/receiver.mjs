@@ -1,6 +1,6 @@
 // The reference receiver (receiver/, a real HTTP server in Rust) on loopback, and the
 // readers the send and download tests check with: the JSON Schema (ajv), the zip
-// (unzip) and the PDF (poppler's pdftotext/pdffonts, qpdf).
+// (unzip) and the PDF (poppler's pdftotext/pdffonts/pdfdetach, qpdf).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,18 +60,46 @@ export function schemaErrors(value) {
   return validateApplication(value) ? [] : validateApplication.errors.map((e) => `${e.instancePath} ${e.message}`);
 }
 
-/**
- * Clicks "Ladda ner ansökan", saves the zip the worker makes and unpacks it: returns its
- * file name, the folder it was unpacked into and the names inside.
- */
-export async function downloadBundle(page) {
+/** Clicks `selector` and saves the file the browser downloads; its name and path. */
+async function downloadFrom(page, selector) {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 20000 }),
-    page.click('[data-role=download-application]'),
+    page.click(selector),
   ]);
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'skolutbyte-zip-')), download.suggestedFilename());
-  await download.saveAs(zipPath);
-  return { name: download.suggestedFilename(), ...unzipped(zipPath) };
+  const path = join(mkdtempSync(join(tmpdir(), 'skolutbyte-download-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path };
+}
+
+/**
+ * Clicks "Ladda ner ansökan (PDF)", saves the PDF the worker makes and takes out the
+ * files embedded in it (`pdfdetach`): returns its file name, its path, the folder the
+ * embedded files were saved into and their names as `pdfdetach -list` shows them.
+ */
+export async function downloadPdf(page) {
+  const { name, path } = await downloadFrom(page, '[data-role=download-application]');
+  return { name, path, ...detached(path) };
+}
+
+/**
+ * Clicks "Ladda ner som zip-fil", saves the zip the worker makes and unpacks it: returns
+ * its file name, the folder it was unpacked into and the names inside.
+ */
+export async function downloadZip(page) {
+  const { name, path } = await downloadFrom(page, '[data-role=download-zip]');
+  return { name, ...unzipped(path) };
+}
+
+/** The files embedded in a PDF, saved into a fresh folder; the folder and the names. */
+export function detached(pdfPath) {
+  const dir = mkdtempSync(join(tmpdir(), 'skolutbyte-detached-'));
+  execFileSync('pdfdetach', ['-saveall', '-enc', 'UTF-8', '-o', dir, pdfPath]);
+  const names = execFileSync('pdfdetach', ['-list', '-enc', 'UTF-8', pdfPath], { encoding: 'utf8' })
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/^\d+: /, ''))
+    .filter(Boolean);
+  return { dir, names };
 }
 
 /** Unpacks a zip with `unzip` into a fresh folder; returns the folder and the names. */
@@ -95,6 +123,7 @@ export function pdfFacts(pdfPath) {
     text: run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-']),
     fonts: run('pdffonts', [pdfPath]),
     info: run('pdfinfo', [pdfPath]),
+    meta: run('pdfinfo', ['-meta', pdfPath]),
     qpdf,
   };
 }

@@ -9,6 +9,12 @@ use skolutbyte::i18n::Texts;
 
 use super::Stamp;
 
+/// A file inside the PDF, as the "Bilagor" section lists it.
+pub(crate) struct Listed<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) size_bytes: u64,
+}
+
 pub(crate) struct Doc {
     pub(crate) title: String,
     /// Reference and creation time, under the title.
@@ -82,11 +88,15 @@ fn created_at(t: &Texts, stamp: &Stamp) -> String {
 
 /// `clean` makes typed text drawable (see `Fonts::clean`); it runs before the check for
 /// empty answers, so an answer of only invisible characters reads "Inte angivet".
+/// `attachments` and `data_file` are the files embedded in the PDF, listed under
+/// "Bilagor" with their sizes.
 pub(crate) fn document(
     app: &Application,
     t: &'static Texts,
     stamp: &Stamp,
     clean: &dyn Fn(&str) -> String,
+    attachments: &[Listed],
+    data_file: &Listed,
 ) -> Doc {
     let text = |value: &str| {
         let value = clean(value);
@@ -273,18 +283,26 @@ pub(crate) fn document(
         ])],
     });
 
-    let files = if app.attachments.is_empty() {
+    let listed =
+        |file: &Listed| format!("{} ({})", text(file.name), (t.file_size)(file.size_bytes));
+    let files = if attachments.is_empty() {
         t.attachments_none.to_string()
     } else {
-        app.attachments
+        attachments
             .iter()
-            .map(|a| format!("{} ({})", text(&a.name), (t.file_size)(a.size_bytes)))
+            .map(listed)
             .collect::<Vec<_>>()
             .join("\n")
     };
     sections.push(Section {
         heading: (t.step_title)(Step::Attachments).into(),
-        items: vec![Item::Answers(vec![answer(t.attachments_list_title, files)])],
+        items: vec![
+            Item::Answers(vec![
+                answer(t.attachments_list_title, files),
+                answer(t.pdf_data_file, listed(data_file)),
+            ]),
+            Item::Paragraph(t.pdf_files_inside.into()),
+        ],
     });
 
     sections.push(Section {

@@ -1,15 +1,19 @@
-//! The submitted application as a PDF: every answer, grouped by the form's steps, on
-//! numbered A4 pages; tagged for screen readers and PDF/A-2a for archiving (the
-//! application becomes a public record).
+//! The submitted application as one PDF file: every answer, grouped by the form's steps,
+//! on numbered A4 pages; tagged for screen readers and PDF/A-3a for archiving (the
+//! application becomes a public record). Inside it, as the document's associated files:
+//! `ansokan.json` (byte for byte the JSON a POST sends, relationship Data) and every
+//! attachment under its made-safe name (relationship Supplement). The "Bilagor" section
+//! lists them with their sizes and says they are inside.
 //!
 //! ```text
-//! application_pdf(&app, Locale::Sv, &stamp) -> Result<Vec<u8>, PdfError>
+//! application_pdf(&app, Locale::Sv, &stamp, &attachments) -> Result<Vec<u8>, PdfError>
 //! ```
 //!
 //! Pipeline: `content` (what to say, labelled with the app's own `Texts`) → `layout`
 //! (wrapping and pagination in plain Rust, deterministic) → `render` (krilla: glyphs,
-//! structure tree, XMP metadata, PDF/A checks). The font is embedded (`font`), so
-//! nothing is read at run time: it runs the same natively and in the Web Worker.
+//! structure tree, XMP metadata, embedded files, PDF/A checks). The font is embedded
+//! (`font`), so nothing is read at run time: it runs the same natively and in the Web
+//! Worker.
 
 mod content;
 mod font;
@@ -20,7 +24,9 @@ mod wrap;
 use std::fmt;
 
 use skolutbyte::domain::application::Application;
+use skolutbyte::domain::application_json::{application_json, APPLICATION_JSON_FILE};
 use skolutbyte::domain::dates::Date;
+use skolutbyte::domain::file_name::attachment_file_names;
 use skolutbyte::i18n::Locale;
 
 /// When the PDF was made and, once the receiver has answered, its reference. The
@@ -65,18 +71,43 @@ pub const MAX_PAGES: usize = 500;
 /// Longest title and author in the metadata, in characters.
 const MAX_META_CHARS: usize = 300;
 
-/// The application as a tagged PDF/A-2a document in the given language.
+/// An attached file to embed: its name (made safe again here, with the same rule as
+/// everywhere), MIME type as the browser gave it, and content.
+#[derive(Debug, Clone, Copy)]
+pub struct AttachmentFile<'a> {
+    pub name: &'a str,
+    pub media_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// The application as a tagged PDF/A-3a document in the given language, with its JSON
+/// and `attachments` embedded.
 ///
 /// Never panics on any `Application`: text the font cannot show becomes `?`.
 pub fn application_pdf(
     app: &Application,
     locale: Locale,
     stamp: &Stamp,
+    attachments: &[AttachmentFile],
 ) -> Result<Vec<u8>, PdfError> {
     let texts = locale.texts();
     let fonts = font::Fonts::load()?;
     let clean = |text: &str| fonts.clean(text);
-    let doc = content::document(app, texts, stamp, &clean);
+    let json = application_json(app);
+    let names = attachment_file_names(&attachments.iter().map(|a| a.name).collect::<Vec<_>>());
+    let data_file = content::Listed {
+        name: APPLICATION_JSON_FILE,
+        size_bytes: json.len() as u64,
+    };
+    let listed: Vec<content::Listed> = attachments
+        .iter()
+        .zip(&names)
+        .map(|(attachment, name)| content::Listed {
+            name,
+            size_bytes: attachment.bytes.len() as u64,
+        })
+        .collect();
+    let doc = content::document(app, texts, stamp, &clean, &listed, &data_file);
     let laid = layout::lay_out(&doc, &fonts);
     if laid.pages.len() > MAX_PAGES {
         return Err(PdfError::TooLong {
@@ -103,5 +134,21 @@ pub fn application_pdf(
         author: &author,
         stamp,
     };
-    render::render(&laid, &fonts, &furnishing)
+    let mut embedded = vec![render::Embedded {
+        name: APPLICATION_JSON_FILE,
+        media_type: "application/json",
+        description: texts.pdf_data_file.to_string(),
+        bytes: json.as_bytes(),
+        is_data: true,
+    }];
+    for (attachment, name) in attachments.iter().zip(&names) {
+        embedded.push(render::Embedded {
+            name,
+            media_type: attachment.media_type,
+            description: format!("{}: {name}", texts.attachments_list_title),
+            bytes: attachment.bytes,
+            is_data: false,
+        });
+    }
+    render::render(&laid, &fonts, &furnishing, &embedded)
 }

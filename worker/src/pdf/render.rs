@@ -6,6 +6,7 @@ use std::num::{NonZeroU16, NonZeroU32};
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
@@ -19,6 +20,7 @@ use krilla::tagging::{
 };
 use krilla::{Document, SerializeSettings};
 
+use skolutbyte::domain::attachments::media_type_of;
 use skolutbyte::i18n::Texts;
 
 use super::font::{Face, Fonts};
@@ -38,6 +40,18 @@ pub(crate) struct Furnishing<'a> {
     pub(crate) stamp_line: &'a str,
     pub(crate) author: &'a str,
     pub(crate) stamp: &'a Stamp,
+}
+
+/// A file carried inside the PDF as an associated file of the document.
+pub(crate) struct Embedded<'a> {
+    /// Unique in the document (krilla refuses a second file of the same name).
+    pub(crate) name: &'a str,
+    pub(crate) media_type: &'a str,
+    /// Shown by PDF readers next to the name; PDF/A-3 requires one.
+    pub(crate) description: String,
+    pub(crate) bytes: &'a [u8],
+    /// The application's data (relationship Data), else an attachment (Supplement).
+    pub(crate) is_data: bool,
 }
 
 fn color(ink: Ink) -> rgb::Color {
@@ -69,8 +83,10 @@ fn artifact(furniture: Furniture) -> ContentTag<'static> {
 }
 
 fn configuration() -> Result<krilla::configure::Configuration, PdfError> {
+    // PDF/A-3: PDF/A-2 plus embedded files of any type (clause 6.8); level A keeps the
+    // tagging requirements.
     ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_A)
+        .with_archival_validator(Archival::A3_A)
         .finish()
         .map_err(|e| PdfError::Pdf(format!("{e:?}")))
 }
@@ -79,6 +95,7 @@ pub(crate) fn render(
     laid: &Laid,
     fonts: &Fonts,
     furnishing: &Furnishing,
+    embedded: &[Embedded],
 ) -> Result<Vec<u8>, PdfError> {
     let settings = SerializeSettings {
         configuration: configuration()?,
@@ -186,6 +203,11 @@ pub(crate) fn render(
     }
     document.set_outline(outline);
     document.set_metadata(metadata(furnishing));
+    for file in embedded {
+        document
+            .embed_file(embedded_file(file, created(furnishing.stamp)))
+            .ok_or_else(|| PdfError::Pdf(format!("two embedded files are called {}", file.name)))?;
+    }
     document.finish().map_err(|e| PdfError::Pdf(e.to_string()))
 }
 
@@ -372,14 +394,59 @@ fn node(laid: &Laid, child: Child, ids: &[Option<Identifier>], depth: usize) -> 
     }
 }
 
-fn metadata(f: &Furnishing) -> Metadata {
-    let created = f.stamp.created;
+fn embedded_file(file: &Embedded, modified: DateTime) -> EmbeddedFile {
+    // The browser's type when it is a valid one, else what the extension says.
+    let mime_type =
+        MimeType::new(file.media_type.trim()).or_else(|| MimeType::new(media_type_of(file.name)));
+    EmbeddedFile {
+        path: file.name.to_string(),
+        mime_type,
+        description: Some(file.description.clone()),
+        association_kind: if file.is_data {
+            AssociationKind::Data
+        } else {
+            AssociationKind::Supplement
+        },
+        data: file.bytes.to_vec().into(),
+        modification_date: Some(modified),
+        // The JSON compresses well; the attachments allowed (PDF, Office and
+        // OpenDocument files, JPEG, PNG) are compressed already, and deflating megabytes
+        // again in the worker would only cost time. Other types: krilla decides.
+        compress: if file.is_data {
+            Some(true)
+        } else if is_compressed_format(file.name) {
+            Some(false)
+        } else {
+            None
+        },
+        location: None,
+    }
+}
+
+fn is_compressed_format(name: &str) -> bool {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        extension.as_str(),
+        "pdf" | "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" | "jpg" | "jpeg" | "png" | "zip"
+    )
+}
+
+/// The creation time: in the metadata, and as the embedded files' modification date.
+fn created(stamp: &Stamp) -> DateTime {
+    let created = stamp.created;
     let year = u16::try_from(created.year()).unwrap_or(2000);
-    let date = DateTime::new(year)
+    DateTime::new(year)
         .month(created.month())
         .day(created.day())
-        .hour(f.stamp.created_hour.min(23))
-        .minute(f.stamp.created_minute.min(59));
+        .hour(stamp.created_hour.min(23))
+        .minute(stamp.created_minute.min(59))
+}
+
+fn metadata(f: &Furnishing) -> Metadata {
+    let date = created(f.stamp);
     let mut metadata = Metadata::new()
         .title(f.title.to_string())
         .language(f.texts.lang.to_string())
