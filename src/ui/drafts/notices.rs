@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::autosave::{resume, settle_other_tab, start_again};
-use super::draft_file::{open_file, save_file};
+use super::draft_file::{
+    keep_answers, open_file, save_file, take_file, FILE_QUESTION_ID, OPEN_FILE_ID,
+};
 use super::storage::StorageProblem;
-use super::Drafts;
+use super::{Drafts, FileOutcome};
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -115,24 +117,44 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
             return None;
         }
         Some(match result {
-            Ok(()) => view! { <p class="sku-success" role="status" data-role="draft-opened">{t.file_loaded}</p> }.into_any(),
-            Err(error) => view! {
+            FileOutcome::Opened => view! { <p class="sku-success" role="status" data-role="draft-opened">{t.file_loaded}</p> }.into_any(),
+            FileOutcome::Kept => view! { <p class="sku-success" role="status" data-role="draft-kept">{t.file_kept}</p> }.into_any(),
+            FileOutcome::Refused(error) => view! {
                 <p class="sku-error-message" role="alert" data-role="draft-refused">
                     <span class="sku-visually-hidden">{t.error_prefix}" "</span>{(t.import_error)(&error)}
                 </p>
             }.into_any(),
         })
     };
+    // Asked before a file replaces answers; focus moves to the question's heading, and the
+    // alertdialog role has it read with its explanation.
+    let question = move || {
+        drafts.file_question.with(Option::is_some).then(|| view! {
+            <div class="sku-notice" role="alertdialog" aria-labelledby=FILE_QUESTION_ID aria-describedby="sku-file-question-text">
+                <h3 class="sku-heading-s sku-notice__title" id=FILE_QUESTION_ID tabindex="-1">{t.file_question_title}</h3>
+                <p id="sku-file-question-text">{t.file_question_text}</p>
+                <button type="button" class="sku-button sku-button--warning" data-role="file-replace"
+                    on:click=move |_| {
+                        if let Some(saved) = drafts.file_question.get_untracked() {
+                            take_file(form, drafts, saved);
+                        }
+                    }>{t.file_replace}</button>
+                <button type="button" class="sku-button sku-button--secondary" data-role="file-keep"
+                    on:click=move |_| keep_answers(form, drafts)>{t.file_keep}</button>
+            </div>
+        })
+    };
     view! {
         <section class="sku-drafts" aria-labelledby="sku-drafts-title">
             <h2 class="sku-heading-s" id="sku-drafts-title">{t.drafts_title}</h2>
             <p class="sku-hint">{t.drafts_text}</p>
+            {question}
             {result}
             <button type="button" class="sku-button sku-button--secondary" data-role="save-draft"
                 on:click=move |_| save_file(form)>{t.save_file}</button>
             <div class="sku-form-group">
-                <label class="sku-label" for="sku-open-draft">{t.open_file}</label>
-                <input type="file" id="sku-open-draft" class="sku-file-upload" accept=".json,application/json"
+                <label class="sku-label" for=OPEN_FILE_ID>{t.open_file}</label>
+                <input type="file" id=OPEN_FILE_ID class="sku-file-upload" accept=".json,application/json"
                     on:change=on_open />
             </div>
         </section>
