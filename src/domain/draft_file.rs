@@ -557,11 +557,9 @@ impl Draft {
     /// The same answers, whether or not the declaration is ticked: an imported draft
     /// never has it ticked (see [`import_draft`]), so it must not count as a difference.
     pub fn same_answers(&self, other: &Draft) -> bool {
-        let unticked = |d: &Draft| Draft {
-            declaration_confirmed: false,
-            ..d.clone()
-        };
-        unticked(self) == unticked(other)
+        let mut theirs = other.clone();
+        theirs.declaration_confirmed = self.declaration_confirmed;
+        *self == theirs
     }
 }
 

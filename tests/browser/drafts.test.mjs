@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { distDir, useServerAndBrowser } from './support/harness.mjs';
+import { distDir, useServerAndBrowser, axeViolations } from './support/harness.mjs';
 import {
   internship,
   fastDriver,
@@ -630,6 +630,7 @@ test('opening a draft file asks before it replaces answers, in the form or behin
     await page.waitForSelector('#sku-resume-title');
     await page.setInputFiles('#sku-open-draft', draftFile('sokande', bertil));
     await waitForFileQuestion(page, 'the resume prompt showing');
+    assert.deepEqual(await axeViolations(page), [], 'the question passes axe-core');
     await sleep(700); // longer than autosave's delay
     assert.equal(await storedText(page), JSON.stringify(anna), 'the stored draft is untouched while the applicant decides');
     assert.ok(await page.$('#sku-resume-title'), 'the resume prompt is still offered');

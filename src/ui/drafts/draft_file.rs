@@ -79,7 +79,9 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
 /// for that prompt). "Behåll" with the resume prompt showing continues with the stored
 /// draft, as "Fortsätt" would. A blank form, or a file with the same answers, opens at once.
 pub fn open_file(form: Form, drafts: Drafts, file: web_sys::File) {
+    // A newer choice of file replaces a question still waiting about an earlier one.
     let refused = move |error| {
+        drafts.file_question.set(None);
         drafts.file_result.set(Some((
             FileOutcome::Refused(error),
             form.step.get_untracked(),
@@ -124,9 +126,18 @@ pub fn open_file(form: Form, drafts: Drafts, file: web_sys::File) {
     }
 }
 
+/// The applicant's answer to the question: "Ersätt mina svar med filens" (`replace`) or
+/// "Behåll mina svar".
+pub fn settle_file_question(form: Form, drafts: Drafts, replace: bool) {
+    match drafts.file_question.get_untracked() {
+        Some(saved) if replace => take_file(form, drafts, saved),
+        _ => keep_answers(form, drafts),
+    }
+}
+
 /// The file's answers replace the applicant's (a blank form, or "Ersätt mina svar med
 /// filens"). Autosave then saves them, also over the draft the resume prompt offered.
-pub fn take_file(form: Form, drafts: Drafts, saved: SavedDraft) {
+fn take_file(form: Form, drafts: Drafts, saved: SavedDraft) {
     drafts.file_question.set(None);
     drafts.resume_offer.set(None);
     drafts.confirming_restart.set(false);
@@ -141,7 +152,7 @@ pub fn take_file(form: Form, drafts: Drafts, saved: SavedDraft) {
 
 /// "Behåll mina svar": the file is dropped. With the resume prompt showing, the stored
 /// answers are the applicant's: they come back as with "Fortsätt".
-pub fn keep_answers(form: Form, drafts: Drafts) {
+fn keep_answers(form: Form, drafts: Drafts) {
     drafts.file_question.set(None);
     if drafts.resume_offer.with_untracked(Option::is_some) {
         drafts.confirming_restart.set(false);

@@ -13,7 +13,7 @@ use crate::domain::draft_file::{ImportError, SavedDraft};
 use crate::domain::step::Step;
 
 /// What became of a draft file the applicant chose.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum FileOutcome {
     Opened,
     /// The applicant chose to keep their answers; the file was not used.

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::autosave::{resume, settle_other_tab, start_again};
 use super::draft_file::{
-    keep_answers, open_file, save_file, take_file, FILE_QUESTION_ID, OPEN_FILE_ID,
+    open_file, save_file, settle_file_question, FILE_QUESTION_ID, OPEN_FILE_ID,
 };
 use super::storage::StorageProblem;
 use super::{Drafts, FileOutcome};
@@ -111,7 +111,22 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         }
         input.set_value("");
     };
-    let result = move || {
+    // What became of the chosen file; or, before a file replaces answers, the question
+    // (focus moves to its heading, and the alertdialog role has it read with its
+    // explanation). One closure for both: each reactive closure costs wasm.
+    let file_news = move || {
+        if drafts.file_question.with(Option::is_some) {
+            return Some(view! {
+                <div class="sku-notice" role="alertdialog" aria-labelledby=FILE_QUESTION_ID aria-describedby="sku-file-question-text">
+                    <h3 class="sku-heading-s sku-notice__title" id=FILE_QUESTION_ID tabindex="-1">{t.file_question_title}</h3>
+                    <p id="sku-file-question-text">{t.file_question_text}</p>
+                    <button type="button" class="sku-button sku-button--warning" data-role="file-replace"
+                        on:click=move |_| settle_file_question(form, drafts, true)>{t.file_replace}</button>
+                    <button type="button" class="sku-button sku-button--secondary" data-role="file-keep"
+                        on:click=move |_| settle_file_question(form, drafts, false)>{t.file_keep}</button>
+                </div>
+            }.into_any());
+        }
         let (result, step) = drafts.file_result.get()?;
         if step != form.step.get() {
             return None;
@@ -126,30 +141,11 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
             }.into_any(),
         })
     };
-    // Asked before a file replaces answers; focus moves to the question's heading, and the
-    // alertdialog role has it read with its explanation.
-    let question = move || {
-        drafts.file_question.with(Option::is_some).then(|| view! {
-            <div class="sku-notice" role="alertdialog" aria-labelledby=FILE_QUESTION_ID aria-describedby="sku-file-question-text">
-                <h3 class="sku-heading-s sku-notice__title" id=FILE_QUESTION_ID tabindex="-1">{t.file_question_title}</h3>
-                <p id="sku-file-question-text">{t.file_question_text}</p>
-                <button type="button" class="sku-button sku-button--warning" data-role="file-replace"
-                    on:click=move |_| {
-                        if let Some(saved) = drafts.file_question.get_untracked() {
-                            take_file(form, drafts, saved);
-                        }
-                    }>{t.file_replace}</button>
-                <button type="button" class="sku-button sku-button--secondary" data-role="file-keep"
-                    on:click=move |_| keep_answers(form, drafts)>{t.file_keep}</button>
-            </div>
-        })
-    };
     view! {
         <section class="sku-drafts" aria-labelledby="sku-drafts-title">
             <h2 class="sku-heading-s" id="sku-drafts-title">{t.drafts_title}</h2>
             <p class="sku-hint">{t.drafts_text}</p>
-            {question}
-            {result}
+            {file_news}
             <button type="button" class="sku-button sku-button--secondary" data-role="save-draft"
                 on:click=move |_| save_file(form)>{t.save_file}</button>
             <div class="sku-form-group">
