@@ -11,6 +11,24 @@ import init from 'skolutbyte-glue';
 const files = SKU_FILES;
 const url = (name) => new URL(name, import.meta.url).href;
 
+// The form takes its settings (data-endpoint: where the answers go) from the element with
+// id "skolutbyte". With two such elements an earlier one, in the page's content, could
+// take over the form: refuse to start, before anything is fetched, and say why where the
+// form would have been (the app, src/ui/mod.rs, is only ever started from here).
+const mounts = document.querySelectorAll('[id="skolutbyte"]');
+if (mounts.length > 1) {
+  const say = (lang, text) => Object.assign(document.createElement('p'), { lang, textContent: text });
+  const notice = document.createElement('div');
+  notice.setAttribute('role', 'alert');
+  notice.setAttribute('data-role', 'duplicate-mount');
+  notice.append(
+    say('sv', 'Ansökan kan inte starta: sidan har mer än ett element med id "skolutbyte". Webbredaktören behöver ta bort id:t från alla element utom formulärets.'),
+    say('en', 'The application form cannot start: the page has more than one element with the id "skolutbyte". The web editor needs to remove the id from every element except the form\'s.'),
+  );
+  mounts[0].replaceChildren(notice);
+  throw new Error('skolutbyte: more than one element with id "skolutbyte"; the form does not start');
+}
+
 // Started first, so the download runs while the stylesheet loads. `integrity` makes the
 // browser refuse a wasm file that is not the one built with this loader.
 const wasm = fetch(url(files.wasm), { integrity: files.wasmIntegrity });
@@ -34,6 +52,6 @@ if (window.parent !== window) {
 }
 
 // The app starts its on-demand worker (PDF, sending) from the same folder as this file.
-document.getElementById('skolutbyte')?.setAttribute('data-sku-assets', url('./'));
+mounts[0]?.setAttribute('data-sku-assets', url('./'));
 
 await init({ module_or_path: wasm });

@@ -1,5 +1,7 @@
 // Serves the example host pages (examples/) with the strict Content-Security-Policy of the
 // browser tests, and the release build (dist/, or SKU_DIST) under /skolutbyte/.
+// The header goes with every file, the worker's (worker_loader.js, worker.js,
+// worker_bg.wasm) included: the worker makes the POST and follows only its own policy.
 // Usage: trunk build --release && node scripts/serve-examples.mjs
 import { serveExamples, FRAMING_CSP } from '../tests/browser/support/embed.mjs';
 

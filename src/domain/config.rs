@@ -32,7 +32,7 @@ pub struct ConfigError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigProblem {
-    /// Not http(s):// or a path starting with "/".
+    /// Not an `https://` address, nor a path on the page's own site (see [`endpoint_allowed`]).
     EndpointNotUrl,
     LocaleUnknown,
     AmountInvalid,
@@ -67,11 +67,12 @@ pub fn settings_from_attributes<'a>(
         let problem = match name {
             "data-endpoint" if value.is_empty() => None,
             "data-endpoint" => {
-                let ok = value.starts_with("https://")
-                    || value.starts_with("http://")
-                    || value.starts_with('/');
-                ok.then(|| settings.endpoint = Some(value.to_string()))
-                    .map_or(Some(ConfigProblem::EndpointNotUrl), |_| None)
+                if endpoint_allowed(value) {
+                    settings.endpoint = Some(value.to_string());
+                    None
+                } else {
+                    Some(ConfigProblem::EndpointNotUrl)
+                }
             }
             "data-locale" => match value {
                 "sv" | "en" => {
@@ -120,6 +121,79 @@ pub fn settings_from_attributes<'a>(
         }
     }
     (settings, errors)
+}
+
+/// Where the application may be POSTed, so that it goes only where the municipality
+/// intends, however the browser resolves the address:
+/// - `https://host[:port][/…]`, the host being a DNS name or an IP address;
+/// - `http://` only to this computer (`127.0.0.1`, `localhost`, `[::1]`), for development;
+/// - a path on the page's own site: one `/` and then anything but `/` (a second `/` would
+///   make `//host/…`, another site).
+///
+/// Refused outright: anything but printable ASCII (no whitespace, control characters or
+/// look-alike letters), any `\` (browsers read `/\host` as `//host`), a user name
+/// (`https://trusted@evil`), an empty or non-numeric port, and every other scheme.
+pub fn endpoint_allowed(value: &str) -> bool {
+    // No indexing or slicing of the text here: a slice's panic path alone would add
+    // ~5 KB of Unicode tables to every first load.
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
+        return false;
+    }
+    if let Some(path) = value.strip_prefix('/') {
+        return !path.is_empty() && !path.starts_with('/');
+    }
+    let Some((scheme, rest)) = value.split_once(':') else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix("//") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let Some((host, port)) = host_and_port(authority) else {
+        return false;
+    };
+    let port_ok = port.is_none_or(|p| {
+        p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0)
+    });
+    let loopback = ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .any(|name| host.eq_ignore_ascii_case(name));
+    port_ok
+        && (scheme.eq_ignore_ascii_case("https")
+            || (scheme.eq_ignore_ascii_case("http") && loopback))
+}
+
+/// The host and the text after its `:`, if any: a name of letters, digits, `-` and `.`
+/// (no empty label), or an IPv6 address in brackets (`[::1]`, returned with them). None
+/// for anything else, such as a user name before `@` or an empty host.
+fn host_and_port(authority: &str) -> Option<(&str, Option<&str>)> {
+    let (usable, after_host) = match authority.strip_prefix('[') {
+        Some(bracketed) => {
+            let (inside, after) = bracketed.split_once(']')?;
+            let ipv6 = !inside.is_empty()
+                && inside
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+            (ipv6, after)
+        }
+        None => {
+            let host = authority.split(':').next().unwrap_or_default();
+            let name = host.split('.').all(|label| {
+                !label.is_empty()
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+            (name, authority.strip_prefix(host).unwrap_or_default())
+        }
+    };
+    let host = authority.strip_suffix(after_host)?;
+    match after_host.strip_prefix(':') {
+        _ if !usable => None,
+        Some(port) => Some((host, Some(port))),
+        None if after_host.is_empty() => Some((host, None)),
+        None => None,
+    }
 }
 
 /// `[{"id": "anderstorpsgymnasiet", "name": "Anderstorpsgymnasiet", "type": "municipal"}]`
@@ -187,6 +261,95 @@ mod tests {
             SchoolType::Independent
         );
         assert!(settings.multipart);
+    }
+
+    /// Every address from the security review (finding 4a), and its neighbours.
+    #[test]
+    fn the_endpoint_is_https_a_path_on_the_same_site_or_loopback_http() {
+        let allowed = [
+            "https://ok.example/x",
+            "https://e-tjanst.skelleftea.se/api/ansokningar",
+            "HTTPS://OK.EXAMPLE/x",
+            "https://ok.example",
+            "https://ok.example:8443/x?y=1#z",
+            "https://ok.example/x@y",
+            "https://[2001:db8::1]/x",
+            "/api/x",
+            "/x",
+            "/api/ansokningar?kanal=webb",
+            "http://127.0.0.1:8787/applications",
+            "http://localhost:8787/applications",
+            "http://LOCALHOST/x",
+            "http://[::1]:8787/x",
+        ];
+        let refused = [
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "\\\\evil.example/x",
+            "/x\\y",
+            "https://ok.example\\@evil.example/",
+            "http://evil.example/x",
+            "http://127.0.0.1.evil.example/x",
+            "http://localhost.evil.example/x",
+            "http://[::1].evil.example/x",
+            "javascript:alert(1)",
+            "javascript://%0aalert(1)",
+            "data:text/plain,x",
+            "ftp://ok.example/x",
+            "https:ok.example/x",
+            "https:/ok.example/x",
+            "https:///ok.example/x",
+            "https://user@host/x",
+            "https://user:secret@host/x",
+            "https://ok.example@evil.example/x",
+            "https://ok.example:443@evil.example/x",
+            "https://ok.example:/x",
+            "https://ok.example:0/x",
+            "https://ok.example:65536/x",
+            "https://ok.example:+443/x",
+            "https://ok..example/x",
+            "https://.ok.example/x",
+            "https://ok.example%2f@evil/x",
+            "https://[]/x",
+            "https://[::1]x/x",
+            "https://",
+            "/",
+            "api/x",
+            "ok.example/x",
+            "https://ok.example/a b",
+            "https://ok.example/\tx",
+            "/api\n/x",
+            "https://ok\u{0}.example/x",
+            "https://ok.exam\u{2028}ple/x",
+            "https://ökad.example/x",
+            "https://ok.example/\u{202e}x",
+            "https://ｅvil.example/x",
+            "/\u{ff0f}evil.example/x",
+        ];
+        for value in allowed {
+            assert!(endpoint_allowed(value), "should be allowed: {value:?}");
+            let (settings, errors) = settings_from_attributes([("data-endpoint", value)]);
+            assert_eq!(settings.endpoint.as_deref(), Some(value));
+            assert!(errors.is_empty(), "{value:?}");
+        }
+        for value in refused {
+            assert!(!endpoint_allowed(value), "should be refused: {value:?}");
+            // Refused: download mode, and the web editor is told which attribute.
+            let (settings, errors) = settings_from_attributes([("data-endpoint", value)]);
+            assert_eq!(settings.endpoint, None, "{value:?}");
+            let found: Vec<(&str, &str)> = errors
+                .iter()
+                .map(|e| (e.attribute.as_str(), e.problem.code()))
+                .collect();
+            assert_eq!(
+                found,
+                vec![("data-endpoint", "config_endpoint_not_url")],
+                "{value:?}"
+            );
+        }
+        // Surrounding white space, as an editor may leave it, is not part of the address.
+        let (settings, _) = settings_from_attributes([("data-endpoint", " /api/x\n")]);
+        assert_eq!(settings.endpoint.as_deref(), Some("/api/x"));
     }
 
     #[test]

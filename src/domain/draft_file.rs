@@ -9,7 +9,7 @@
 //! (version 1) reads the same.
 
 use super::account_string::Segment;
-use super::application::Coded;
+use super::application::{Coded, Kind};
 use super::draft::{ActivityInput, BudgetRowInput, DateInput, Draft};
 use super::json::{self, JsonError, Value};
 use super::step::Step;
@@ -120,6 +120,13 @@ impl ImportError {
 }
 
 /// Reads a draft file or a stored draft, migrating older versions.
+///
+/// Whoever wrote the text (the applicant's file, or any script of the same origin in
+/// storage), it cannot skip the journey: the step is at most "Kontrollera dina svar" (see
+/// [`step_to_return_to`]) and the declaration arrives unticked. The declaration is made
+/// when the application is sent, never by a saved draft; so an application resumed from
+/// storage after the declaration was ticked (a reload on the declaration or confirmation
+/// page) comes back on "Kontrollera dina svar", one step before it, to be ticked again.
 pub fn import_draft(text: &str) -> Result<SavedDraft, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -129,9 +136,30 @@ pub fn import_draft(text: &str) -> Result<SavedDraft, ImportError> {
             max_bytes: MAX_DRAFT_BYTES,
         });
     }
-    let saved = read_envelope(text)?;
+    let mut saved = read_envelope(text)?;
     check_limits(&saved.draft)?;
+    saved.step = step_to_return_to(saved.step, saved.draft.kind);
+    saved.draft.declaration_confirmed = false;
     Ok(saved)
+}
+
+/// The step an imported draft opens on: the start page, a question that applies to the
+/// kind of application, or "Kontrollera dina svar". The declaration and the confirmation
+/// become "Kontrollera dina svar" (every answer is checked again on the way to sending);
+/// a question that does not apply (support measures on an exchange) becomes the one
+/// before it.
+pub fn step_to_return_to(step: Step, kind: Option<Kind>) -> Step {
+    match step {
+        Step::Declaration | Step::Confirmation => Step::CheckAnswers,
+        step if !step.applies_to(kind) => step.previous(kind).unwrap_or(Step::Start),
+        step => step,
+    }
+}
+
+/// Whether opening a draft file would replace `current` answers the applicant could lose:
+/// they are not blank and differ from the file's. Then the applicant is asked first.
+pub fn replaces_answers(current: &Draft, file: &Draft) -> bool {
+    !current.is_blank() && !current.same_answers(file)
 }
 
 /// The page's own answers, handed to the worker: the same format without the size and
@@ -525,6 +553,14 @@ impl Draft {
     pub fn is_blank(&self) -> bool {
         *self == Draft::default()
     }
+
+    /// The same answers, whether or not the declaration is ticked: an imported draft
+    /// never has it ticked (see [`import_draft`]), so it must not count as a difference.
+    pub fn same_answers(&self, other: &Draft) -> bool {
+        let mut theirs = other.clone();
+        theirs.declaration_confirmed = self.declaration_confirmed;
+        *self == theirs
+    }
 }
 
 #[cfg(test)]
@@ -576,7 +612,8 @@ mod tests {
         }
         draft.declaration_confirmed = true;
         let saved = SavedDraft::new(draft, Step::Payment, 1, None);
-        assert_eq!(import_draft(&saved.to_json()), Ok(saved.clone()));
+        // The page's own answers reach the worker whole, the declaration too.
+        assert_eq!(read_page_draft(&saved.to_json()), Ok(saved.clone()));
 
         let serde_view = serde_json::to_value(&saved.draft).unwrap_or_default();
         let ours = super::json::parse(&saved.to_json())
@@ -596,6 +633,73 @@ mod tests {
                 "the draft file forgets {key}"
             );
         }
+    }
+
+    /// A hand-made file (or a script of the same origin writing storage) cannot open the
+    /// declaration or the confirmation, nor arrive with the declaration ticked.
+    #[test]
+    fn an_imported_draft_opens_at_most_on_check_answers_with_the_declaration_unticked() {
+        for step in Step::ALL {
+            let mut saved = sample(); // an internship: every step applies
+            saved.step = step;
+            saved.draft.declaration_confirmed = true;
+            let expected = match step {
+                Step::Declaration | Step::Confirmation => Step::CheckAnswers,
+                step => step,
+            };
+            for text in [saved.to_json(), saved.to_compact_json()] {
+                let imported = import_draft(&text).map(|s| (s.step, s.draft.declaration_confirmed));
+                assert_eq!(imported, Ok((expected, false)), "{}", step.slug());
+            }
+        }
+        let mut bare = serde_json::to_value(&sample().draft).unwrap_or_default();
+        bare["declaration_confirmed"] = Value::Bool(true);
+        let imported = import_draft(&bare.to_string()).map(|s| s.draft.declaration_confirmed);
+        assert_eq!(imported, Ok(false), "a version 1 draft");
+
+        let hand_made = r#"{"format":"skolutbyte-utkast","version":2,"step":"klart",
+            "draft":{"applicant_name":"Bertil","declaration_confirmed":true}}"#;
+        let imported = import_draft(hand_made).map(|s| (s.step, s.draft.declaration_confirmed));
+        assert_eq!(imported, Ok((Step::CheckAnswers, false)));
+    }
+
+    #[test]
+    fn a_step_that_does_not_apply_to_the_kind_becomes_the_one_before() {
+        let mut saved = sample();
+        saved.step = Step::Support;
+        saved.draft.kind = Some(Kind::ExchangeSending);
+        assert_eq!(
+            import_draft(&saved.to_json()).map(|s| s.step),
+            Ok(Step::Activities)
+        );
+        saved.draft.kind = None; // not chosen yet: every step counts
+        assert_eq!(
+            import_draft(&saved.to_json()).map(|s| s.step),
+            Ok(Step::Support)
+        );
+    }
+
+    #[test]
+    fn opening_a_file_asks_only_when_answers_would_be_lost() {
+        let current = sample().draft;
+        let mut file = current.clone();
+        let mut ticked = current.clone();
+        ticked.declaration_confirmed = true;
+        assert!(
+            !replaces_answers(&Draft::default(), &current),
+            "a blank form"
+        );
+        assert!(!replaces_answers(&current, &file), "the same answers");
+        assert!(
+            !replaces_answers(&ticked, &file),
+            "the same answers, declaration ticked"
+        );
+        file.applicant_name = "Bertil".into();
+        assert!(replaces_answers(&current, &file), "a different answer");
+        assert!(
+            replaces_answers(&current, &Draft::default()),
+            "a blank file"
+        );
     }
 
     #[test]

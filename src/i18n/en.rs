@@ -242,6 +242,11 @@ pub static TEXTS: Texts = Texts {
     save_file: "Save draft as file",
     open_file: "Open saved draft",
     file_loaded: "The draft is open. Check your answers and continue.",
+    file_question_title: "Replace your answers with the answers in the file?",
+    file_question_text: "The answers in the file are not the same as your answers in this browser. If you replace them, your current answers cannot be recovered unless you have saved them as a file.",
+    file_replace: "Replace my answers with the file's",
+    file_keep: "Keep my answers",
+    file_kept: "The file was not opened. Your answers are unchanged.",
     import_error: |error| match error {
         ImportError::Empty => "The file is empty. Choose the draft you saved.".into(),
         ImportError::TooLarge { .. } => "The file is too large to be a draft. Choose the draft you saved, a file ending in .json.".into(),
@@ -255,7 +260,7 @@ pub static TEXTS: Texts = Texts {
 
     config_errors_title: "Settings error (for the web editor): these settings on the page could not be used. The form uses the defaults instead.",
     config_problem: |problem| match problem {
-        ConfigProblem::EndpointNotUrl => "must be an address starting with https://, http:// or /",
+        ConfigProblem::EndpointNotUrl => "must be an address starting with https:// or a path on this website starting with a single / (http:// only to 127.0.0.1 or localhost, for development). The application is downloaded instead of sent",
         ConfigProblem::LocaleUnknown => "must be sv or en",
         ConfigProblem::AmountInvalid => "must be an amount in kronor, like 300000",
         ConfigProblem::EmailInvalid => "must be an email address",

@@ -211,6 +211,12 @@ pub struct Texts {
     pub save_file: &'static str,
     pub open_file: &'static str,
     pub file_loaded: &'static str,
+    /// Opening a draft file whose answers differ from the applicant's: ask first.
+    pub file_question_title: &'static str,
+    pub file_question_text: &'static str,
+    pub file_replace: &'static str,
+    pub file_keep: &'static str,
+    pub file_kept: &'static str,
     pub import_error: fn(&ImportError) -> String,
 
     pub config_errors_title: &'static str,

@@ -242,6 +242,11 @@ pub static TEXTS: Texts = Texts {
     save_file: "Spara utkast som fil",
     open_file: "Öppna sparat utkast",
     file_loaded: "Utkastet är öppnat. Kontrollera svaren och fortsätt.",
+    file_question_title: "Vill du ersätta dina svar med svaren i filen?",
+    file_question_text: "Svaren i filen är inte desamma som dina svar i den här webbläsaren. Om du ersätter dem går dina nuvarande svar inte att få tillbaka, om du inte har sparat dem som fil.",
+    file_replace: "Ersätt mina svar med filens",
+    file_keep: "Behåll mina svar",
+    file_kept: "Filen öppnades inte. Dina svar är kvar.",
     import_error: |error| match error {
         ImportError::Empty => "Filen är tom. Välj utkastet du sparade.".into(),
         ImportError::TooLarge { .. } => "Filen är för stor för att vara ett utkast. Välj utkastet du sparade, en fil som slutar på .json.".into(),
@@ -255,7 +260,7 @@ pub static TEXTS: Texts = Texts {
 
     config_errors_title: "Inställningsfel (till webbredaktören): de här inställningarna på sidan kunde inte användas. Formuläret använder standardvärden i stället.",
     config_problem: |problem| match problem {
-        ConfigProblem::EndpointNotUrl => "ska vara en adress som börjar med https://, http:// eller /",
+        ConfigProblem::EndpointNotUrl => "ska vara en adress som börjar med https:// eller en sökväg på den här webbplatsen som börjar med ett enda / (http:// bara till 127.0.0.1 eller localhost, vid utveckling). Ansökan laddas ner i stället för att skickas",
         ConfigProblem::LocaleUnknown => "ska vara sv eller en",
         ConfigProblem::AmountInvalid => "ska vara ett belopp i kronor, till exempel 300 000",
         ConfigProblem::EmailInvalid => "ska vara en e-postadress",

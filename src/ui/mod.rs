@@ -16,7 +16,9 @@ use wasm_bindgen::JsCast;
 use crate::domain::config::settings_from_attributes;
 
 /// Id of the element the app mounts into; the stand-alone page and a host page both
-/// provide it. Without it the app mounts into `<body>`.
+/// provide it. Without it the app mounts into `<body>`. A page with more than one is
+/// refused by the loader (`embed/loader.js`), which alone starts the app: an earlier
+/// element in the page's content must not choose the form's settings (its endpoint).
 pub const MOUNT_ID: &str = "skolutbyte";
 
 pub fn mount() {

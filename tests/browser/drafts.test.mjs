@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { distDir, useServerAndBrowser } from './support/harness.mjs';
+import { distDir, useServerAndBrowser, axeViolations } from './support/harness.mjs';
 import {
   internship,
   fastDriver,
@@ -548,7 +548,8 @@ test('a saved draft file opens in a fresh browser with every answer identical, o
     assert.equal(parsed.step, 'budget');
     assert.deepEqual(parsed.draft, answersA, 'the file holds the answers that are stored');
 
-    // Opening a file while the resume prompt is offered: the file wins, the offer goes.
+    // Opening a file while the resume prompt is offered: asked first; when the applicant
+    // takes the file, the offer goes.
     const other = structuredClone(parsed);
     other.draft.applicant_name = 'Fil Filsson';
     other.step = 'deltagare';
@@ -557,6 +558,7 @@ test('a saved draft file opens in a fresh browser with every answer identical, o
     await page.setInputFiles('#sku-open-draft', {
       name: 'ansokan-utkast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other, null, 2)),
     });
+    await page.click('[data-role=file-replace]');
     await waitForStep(page, 'participants');
     await waitForText(page, '[data-role=draft-opened]', SV.fileLoaded);
     assert.equal(await page.$('#sku-resume-title'), null, 'the resume offer is gone');
@@ -576,6 +578,7 @@ test('a saved draft file opens in a fresh browser with every answer identical, o
     await waitForStep(page, 'budget');
     await waitForText(page, '[data-role=draft-opened]', SV.fileLoaded);
     assert.equal(await page.$('[data-role=draft-refused]'), null);
+    assert.equal(await page.$('[data-role=file-replace]'), null, 'a blank form takes the file without asking');
     assert.deepEqual(await fieldValues(page), fieldsA, 'the budget step shows the same answers');
     const stored = await waitForStored(page, (e) => e?.step === 'budget' && e.draft.amount_applied === tricky.budget.applied, 'the opened draft is saved in the new browser');
     assert.deepEqual(stored.draft, answersA, 'the new browser stores exactly the same answers');
@@ -585,6 +588,160 @@ test('a saved draft file opens in a fresh browser with every answer identical, o
     await waitForStep(page, 'description');
     assert.equal(await page.inputValue('#goals'), tricky.description.goals);
     assert.equal(await page.inputValue('#theme'), tricky.description.theme);
+    assertNoProblems(page);
+  });
+});
+
+/** A draft file (the envelope the app writes) holding `draft`, on `step`. */
+function draftFile(step, draft, name = 'ansokan-utkast.json') {
+  const envelope = { format: 'skolutbyte-utkast', version: 2, saved_at_ms: Date.now(), step, draft };
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(envelope, null, 2)) };
+}
+
+/** Waits for the question before a file replaces answers; checks its words and focus. */
+async function waitForFileQuestion(page, what) {
+  await page.waitForSelector('[data-role=file-replace]', { timeout: 3000 }).catch(() => {
+    throw new Error(`${what}: expected to be asked before the file replaces the answers`);
+  });
+  assert.equal(await visibleText(page, '#sku-file-question-title'), SV.fileQuestion, `${what}: the question`);
+  assert.equal(await visibleText(page, '[data-role=file-replace]'), SV.fileReplace);
+  assert.equal(await visibleText(page, '[data-role=file-keep]'), SV.fileKeep);
+  await waitForFocus(page, 'sku-file-question-title');
+  assert.equal(await page.getAttribute('#sku-file-question-title', 'tabindex'), '-1');
+}
+
+test('opening a draft file asks before it replaces answers, in the form or behind the resume prompt, and keeps them until the applicant chooses', async () => {
+  await withContext(async (context) => {
+    const page = await openTab(context, server.url);
+    const anna = {
+      format: 'skolutbyte-utkast',
+      version: 2,
+      saved_at_ms: Date.UTC(2026, 10, 24, 13, 32, 10),
+      step: 'sokande',
+      tab_id: 'en-annan-flik',
+      draft: { applicant_name: 'Anna Lindqvist', applicant_email: 'anna@skelleftea.se' },
+    };
+    const bertil = { applicant_name: 'Bertil Berg', applicant_email: 'bertil@skelleftea.se' };
+    await seedStorage(page, { [DRAFT_KEY]: JSON.stringify(anna) });
+
+    // Stored Anna, the resume prompt showing, a file with Bertil: asked first, and the
+    // stored draft is untouched while the question waits.
+    await page.goto(server.url);
+    await page.waitForSelector('#sku-resume-title');
+    await page.setInputFiles('#sku-open-draft', draftFile('sokande', bertil));
+    await waitForFileQuestion(page, 'the resume prompt showing');
+    assert.deepEqual(await axeViolations(page), [], 'the question passes axe-core');
+    await sleep(700); // longer than autosave's delay
+    assert.equal(await storedText(page), JSON.stringify(anna), 'the stored draft is untouched while the applicant decides');
+    assert.ok(await page.$('#sku-resume-title'), 'the resume prompt is still offered');
+
+    // "Behåll mina svar": Anna's answers, in the form and in storage.
+    await page.click('[data-role=file-keep]');
+    await waitForStep(page, 'applicant');
+    assert.equal(await page.inputValue('#applicant-name'), 'Anna Lindqvist', 'the stored answers are in the form');
+    assert.equal(await page.inputValue('#applicant-email'), 'anna@skelleftea.se');
+    await waitForText(page, '[data-role=draft-kept]', SV.fileKept);
+    assert.equal(await page.$('[data-role=file-replace]'), null, 'the question is gone');
+    assert.equal(await page.$('#sku-resume-title'), null, 'keeping them answers the resume prompt too');
+    await sleep(700);
+    const kept = await storedEnvelope(page);
+    assert.equal(kept.draft.applicant_name, 'Anna Lindqvist', 'Anna is still stored');
+    assert.equal(kept.draft.applicant_email, 'anna@skelleftea.se');
+
+    // Again from the resume prompt, and "Ersätt mina svar med filens": Bertil's answers.
+    await page.reload();
+    await page.waitForSelector('#sku-resume-title');
+    await page.setInputFiles('#sku-open-draft', draftFile('sokande', bertil));
+    await waitForFileQuestion(page, 'the resume prompt showing, again');
+    await page.click('[data-role=file-replace]');
+    await waitForStep(page, 'applicant');
+    assert.equal(await page.inputValue('#applicant-name'), 'Bertil Berg', 'the file\'s answers are in the form');
+    await waitForText(page, '[data-role=draft-opened]', SV.fileLoaded);
+    assert.equal(await page.$('#sku-resume-title'), null, 'the resume offer is gone');
+    await waitForStored(page, (e) => e?.draft?.applicant_name === 'Bertil Berg', 'the file\'s answers are saved once chosen');
+
+    // Answers in the form (Bertil's, one more typed), a file with Anna's: asked first;
+    // the applicant's answers stay in the form and are still saved meanwhile.
+    await page.fill('#applicant-phone', '070-123 45 67');
+    await page.setInputFiles('#sku-open-draft', draftFile('deltagare', anna.draft));
+    await waitForFileQuestion(page, 'answers in the form');
+    assert.equal(await currentStep(page), 'applicant', 'nothing opened yet');
+    assert.equal(await page.inputValue('#applicant-name'), 'Bertil Berg', 'nothing replaced yet');
+    await waitForStored(page, (e) => e?.draft?.applicant_phone === '070-123 45 67' && e.draft.applicant_name === 'Bertil Berg', 'the applicant\'s answers are saved while the question waits');
+    await page.click('[data-role=file-keep]');
+    await waitForFocus(page, 'sku-open-draft');
+    await waitForText(page, '[data-role=draft-kept]', SV.fileKept);
+    assert.equal(await page.inputValue('#applicant-name'), 'Bertil Berg');
+    assert.equal(await page.inputValue('#applicant-phone'), '070-123 45 67');
+    await sleep(700);
+    assert.equal((await storedEnvelope(page)).draft.applicant_name, 'Bertil Berg', 'the file did not reach storage');
+
+    // A file with exactly the answers on screen replaces nothing: it opens at once.
+    const same = { ...bertil, applicant_phone: '070-123 45 67' };
+    await page.setInputFiles('#sku-open-draft', draftFile('typ', same));
+    await waitForStep(page, 'kind');
+    await waitForText(page, '[data-role=draft-opened]', SV.fileLoaded);
+    assert.equal(await page.$('[data-role=file-replace]'), null, 'no question for the same answers');
+    assertNoProblems(page);
+  });
+});
+
+/**
+ * A complete internship application saved on the declaration page with the declaration
+ * ticked (as autosave stores it), made once for the tests that need one.
+ */
+let tickedOnce;
+function completeTickedDraft() {
+  tickedOnce ??= (async () => {
+    let ticked;
+    await withContext(async (context) => {
+      const page = await openTab(context, server.url);
+      const d = fastDriver(page);
+      await fillUntil(d, internship, 'declaration');
+      await fillStep.declaration(d, internship);
+      ticked = await waitForStored(page, (e) => e?.step === 'intyga' && e.draft.declaration_confirmed === true, 'the ticked declaration is saved');
+    });
+    return ticked;
+  })();
+  return tickedOnce;
+}
+
+test('a hand-made draft file on "klart" with the declaration ticked opens on check answers, nothing ticked, no receipt', async () => {
+  const ticked = await completeTickedDraft();
+  await withContext(async (context) => {
+    const page = await openTab(context, server.url);
+    await page.setInputFiles('#sku-open-draft', draftFile('klart', { ...ticked.draft, declaration_confirmed: true }));
+    await waitForStep(page, 'check').catch(async (e) => {
+      throw new Error(`${e.message}; the page reads: ${normalise(await page.textContent('.sku-app__main')).slice(0, 200)}`);
+    });
+    assert.ok(!normalise(await page.textContent('.sku-app')).includes('Ansökan är klar'), 'no receipt for an application never sent');
+    await continueFrom(fastDriver(page), internship, 'check');
+    assert.equal(await page.isChecked('#declaration'), false, 'the declaration is not ticked by the file');
+    const stored = await waitForStored(page, (e) => e?.draft?.applicant_name === internship.applicant.name, 'the opened file is saved');
+    assert.equal(stored.draft.declaration_confirmed, false, 'nor stored as ticked');
+    assertNoProblems(page);
+  });
+});
+
+test('a stored draft saved on the declaration, ticked, resumes on check answers with the declaration unticked', async () => {
+  const ticked = await completeTickedDraft();
+  await withContext(async (context) => {
+    const page = await openTab(context, server.url);
+    await seedStorage(page, { [DRAFT_KEY]: JSON.stringify(ticked) });
+    await page.goto(server.url);
+    await page.waitForSelector('#sku-resume-title');
+    await page.click('[data-role=resume]');
+    await waitForStep(page, 'check');
+    await continueFrom(fastDriver(page), internship, 'check');
+    assert.equal(await page.isChecked('#declaration'), false, 'the resumed declaration is not ticked');
+
+    // Nor can a page of the same origin write "klart" into storage to show a receipt.
+    await seedStorage(page, { [DRAFT_KEY]: JSON.stringify({ ...ticked, step: 'klart' }) });
+    await page.goto(server.url);
+    await page.waitForSelector('#sku-resume-title');
+    await page.click('[data-role=resume]');
+    await waitForStep(page, 'check');
+    assert.ok(!normalise(await page.textContent('.sku-app')).includes('Ansökan är klar'));
     assertNoProblems(page);
   });
 });

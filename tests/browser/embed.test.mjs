@@ -3,8 +3,9 @@
 // iframe on another origin. The app's files are served from a folder, /skolutbyte/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDirectory } from './support/harness.mjs';
-import { serveExamples, STRICT_CSP, FRAMING_CSP } from './support/embed.mjs';
+import { createServer } from 'node:http';
+import { launchBrowser, serveDirectory, distDir } from './support/harness.mjs';
+import { serveExamples, hostPageHtml, examplesDir, STRICT_CSP, FRAMING_CSP } from './support/embed.mjs';
 import { downloadPdf } from './support/receiver.mjs';
 import {
   internship,
@@ -325,4 +326,136 @@ test('iframe mode: the iframe follows the form\'s height and the parent scrolls 
     assert.equal(page.url(), `${framing.url}iframe/`, 'the parent\'s address is unchanged');
     assert.deepEqual(await page.problems(), [], 'no errors and no CSP violations in the parent or the form');
   });
+});
+
+// ---------------------------------------------------------------------------------------
+// Where the answers may go (security review, finding 4).
+
+/** The example host page with its snippet's element replaced by `snippet`. */
+async function hostPageWith(snippet) {
+  const html = await hostPageHtml();
+  const element = /<div id="skolutbyte"[^>]*>/;
+  assert.match(html, element);
+  return html.replace(element, snippet);
+}
+
+test('a data-endpoint on another site (//host/…) is refused: the web editor is warned and the application is downloaded, not sent', async () => {
+  const server = await serveExamples(STRICT_CSP, {
+    '/host/other-site.html': await hostPageWith('<div id="skolutbyte" data-endpoint="//evil.example/applications">'),
+  });
+  try {
+    await withPage(async (page) => {
+      const posts = [];
+      page.context().on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+      await page.goto(`${server.url}host/other-site.html`);
+      await page.waitForSelector('.sku-app h1');
+      const warning = normalise((await (await page.$('[data-role=config-errors]'))?.textContent()) ?? '');
+      assert.match(warning, /^Inställningsfel \(till webbredaktören\)/, 'the web editor is warned');
+      assert.match(warning, /data-endpoint: ska vara en adress som börjar med https:\/\//, 'naming the setting and what it must be');
+
+      const d = fastDriver(page);
+      await continueFrom(d, internship, 'start');
+      await fillUntil(d, internship, 'declaration');
+      await fillStep.declaration(d, internship);
+      await continueFrom(d, internship, 'declaration');
+      await page.waitForSelector('[data-role=download-mode]');
+      assert.match(normalise(await page.textContent('.sku-panel')), /Ansökan är klar/);
+      assert.deepEqual(posts, [], 'nothing is POSTed anywhere');
+      assert.deepEqual(await page.problems(), []);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('with two elements with id "skolutbyte" on the page the form does not start, and says why in both languages', async () => {
+  const server = await serveExamples(STRICT_CSP, {
+    // An earlier element in the page's content, as third-party HTML could bring.
+    '/host/two-forms.html': await hostPageWith(
+      '<div id="skolutbyte" data-endpoint="https://evil.example/applications"></div>\n<div id="skolutbyte" data-contact-email="internationella@skelleftea.se">',
+    ),
+  });
+  try {
+    await withPage(async (page) => {
+      const fetched = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.goto(`${server.url}host/two-forms.html`);
+      await page.waitForSelector('[data-role=duplicate-mount]', { timeout: 5000 });
+      await page.waitForLoadState('networkidle');
+      const [first, second] = await page.$$eval('[id="skolutbyte"]', (els) => els.map((e) => e.innerText.trim()));
+      assert.match(normalise(first), /^Ansökan kan inte starta: sidan har mer än ett element med id "skolutbyte"\./, 'said in Swedish, in the first element');
+      assert.match(normalise(first), /The application form cannot start: the page has more than one element with the id "skolutbyte"\./, 'and in English');
+      assert.ok(await page.isVisible('[data-role=duplicate-mount]'), 'visible');
+      assert.equal(await page.getAttribute('[data-role=duplicate-mount]', 'role'), 'alert');
+      assert.deepEqual(await page.$$eval('[data-role=duplicate-mount] p', (ps) => ps.map((p) => p.lang)), ['sv', 'en']);
+      assert.equal(second, 'Ansökan laddas. Den kräver JavaScript.', 'the second element is left as it was');
+      assert.equal(await page.locator('.sku-app').count(), 0, 'no form');
+      assert.ok(!fetched.some((p) => p.endsWith('.wasm')), `the app's wasm is not even fetched: ${fetched}`);
+      assert.deepEqual(
+        await page.problems(),
+        ['pageerror: skolutbyte: more than one element with id "skolutbyte"; the form does not start'],
+        'one error for the developer, in the console',
+      );
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+/** Another origin (another port) that records every request and lets any origin POST. */
+async function otherOrigin() {
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 201, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': '*',
+      'content-type': 'application/json',
+    });
+    res.end(req.method === 'OPTIONS' ? '' : JSON.stringify({ reference: 'UTANFÖR-1' }));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    endpoint: `http://127.0.0.1:${server.address().port}/applications`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+test("connect-src binds the worker's POST only when the header is also sent with the worker's files", async () => {
+  const other = await otherOrigin();
+  // The page may connect to its own origin only; the endpoint is on another port.
+  const csp = STRICT_CSP.replace("connect-src 'self' http://127.0.0.1:*", "connect-src 'self'");
+  assert.notEqual(csp, STRICT_CSP);
+  const pages = { '/host/send.html': await hostPageWith(`<div id="skolutbyte" data-endpoint="${other.endpoint}">`) };
+  const mounts = { '/skolutbyte/': distDir };
+  const everyFile = await serveDirectory(examplesDir, { 'content-security-policy': csp }, mounts, pages);
+  const pageOnly = await serveDirectory(examplesDir, (path) => (path.endsWith('.html') ? { 'content-security-policy': csp } : {}), mounts, pages);
+
+  async function send(server) {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}host/send.html`);
+      await page.waitForSelector('.sku-app h1');
+      const d = fastDriver(page);
+      await continueFrom(d, internship, 'start');
+      await fillUntil(d, internship, 'declaration');
+      await fillStep.declaration(d, internship);
+      await d.submit();
+      // Blocked: the worker's fetch fails like a network error and is given up after its
+      // retries. Allowed: the other origin answers with a reference.
+      await page.waitForSelector('[data-role=delivery-failed], [data-role=reference]', { timeout: 30000 });
+    });
+  }
+  try {
+    await send(everyFile);
+    assert.deepEqual(other.requests, [], 'with the header on the worker\'s files, nothing reaches the other origin');
+    await send(pageOnly);
+    assert.ok(
+      other.requests.includes('POST /applications'),
+      `with the header on the page alone, the worker POSTs to the other origin: ${other.requests}`,
+    );
+  } finally {
+    await Promise.all([everyFile.close(), pageOnly.close(), other.close()]);
+  }
 });

@@ -351,7 +351,7 @@ fn forget_stored_draft(outbox: Outbox) {
                 .drafts
                 .tab_id
                 .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
-            !ours && outbox.form.draft.with_untracked(|d| *d != saved.draft)
+            !ours && outbox.form.draft.with_untracked(|d| !d.same_answers(&saved.draft))
         });
     if !theirs {
         storage::remove(storage::DRAFT_KEY);

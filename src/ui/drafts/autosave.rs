@@ -28,6 +28,7 @@ pub fn start(form: Form) -> Drafts {
         corrupt_kept_as: RwSignal::new(None),
         other_tab: RwSignal::new(None),
         file_result: RwSignal::new(None),
+        file_question: RwSignal::new(None),
         autosave_on: RwSignal::new(false),
         // Integers only: formatting a float would pull ~4 KB of float printing into the wasm.
         tab_id: StoredValue::new(format!(
@@ -75,7 +76,7 @@ pub fn start(form: Form) -> Drafts {
         let ours = drafts
             .tab_id
             .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
-        let same_answers = form.draft.with_untracked(|d| *d == saved.draft);
+        let same_answers = form.draft.with_untracked(|d| d.same_answers(&saved.draft));
         if !ours && !same_answers {
             drafts.other_tab.set(Some(saved));
         }

@@ -1,15 +1,20 @@
 //! "Save draft as file" and "Open saved draft": the same envelope as autosave, as a JSON
 //! file the applicant keeps. Opening checks everything first and changes nothing when
-//! the file is refused.
+//! the file is refused, and asks before it replaces answers (see [`open_file`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::Drafts;
-use crate::domain::draft_file::{import_draft, ImportError, SavedDraft};
-use crate::ui::drafts::autosave::now_ms;
+use super::{Drafts, FileOutcome};
+use crate::domain::draft_file::{import_draft, replaces_answers, ImportError, SavedDraft};
+use crate::ui::drafts::autosave::{now_ms, resume};
+use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::Form;
+
+/// Ids the focus moves to: the question, and the file input after "Behåll mina svar".
+pub const FILE_QUESTION_ID: &str = "sku-file-question-title";
+pub const OPEN_FILE_ID: &str = "sku-open-draft";
 
 /// Downloads the current answers as `ansokan-utkast-ÅÅÅÅ-MM-DD.json`.
 pub fn save_file(form: Form) {
@@ -63,13 +68,27 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
     true
 }
 
-/// Reads the chosen file and, if it is a valid draft, replaces the answers with it.
-/// A FileReader callback rather than an async task: no futures executor in the wasm.
+/// Reads the chosen file and, if it is a valid draft, opens it. A FileReader callback
+/// rather than an async task: no futures executor in the wasm.
+///
+/// A file never silently replaces answers. The applicant is asked first ("Ersätt mina
+/// svar med filens" / "Behåll mina svar") when the file's answers differ from answers
+/// they could lose: those in the form, or, while the resume prompt shows, the draft stored
+/// in the browser. Until they choose, their answers stay in the form and autosave keeps
+/// saving them; the stored draft behind the resume prompt is not touched (autosave waits
+/// for that prompt). "Behåll" with the resume prompt showing continues with the stored
+/// draft, as "Fortsätt" would. A blank form, or a file with the same answers, opens at once.
 pub fn open_file(form: Form, drafts: Drafts, file: web_sys::File) {
+    // A newer choice of file replaces a question still waiting about an earlier one.
+    let refused = move |error| {
+        drafts.file_question.set(None);
+        drafts.file_result.set(Some((
+            FileOutcome::Refused(error),
+            form.step.get_untracked(),
+        )))
+    };
     let Ok(reader) = web_sys::FileReader::new() else {
-        drafts
-            .file_result
-            .set(Some((Err(ImportError::Empty), form.step.get_untracked())));
+        refused(ImportError::Empty);
         return;
     };
     let reader_in_callback = reader.clone();
@@ -81,22 +100,69 @@ pub fn open_file(form: Form, drafts: Drafts, file: web_sys::File) {
             .unwrap_or_default();
         match import_draft(&text) {
             Ok(saved) => {
-                drafts.resume_offer.set(None);
-                drafts.other_tab.set(None);
-                drafts.autosave_on.set(true);
-                form.draft.set(saved.draft);
-                crate::ui::flow::go_to(form, saved.step);
-                drafts.file_result.set(Some((Ok(()), saved.step)));
+                let at_stake = drafts.resume_offer.with_untracked(|offer| {
+                    offer
+                        .as_ref()
+                        .is_some_and(|stored| replaces_answers(&stored.draft, &saved.draft))
+                }) || form
+                    .draft
+                    .with_untracked(|current| replaces_answers(current, &saved.draft));
+                if at_stake {
+                    drafts.file_result.set(None);
+                    drafts.file_question.set(Some(saved));
+                    after_render(|| {
+                        focus_field(FILE_QUESTION_ID);
+                    });
+                } else {
+                    take_file(form, drafts, saved);
+                }
             }
-            Err(error) => drafts
-                .file_result
-                .set(Some((Err(error), form.step.get_untracked()))),
+            Err(error) => refused(error),
         }
     });
     reader.set_onloadend(Some(on_load.unchecked_ref()));
     if reader.read_as_text(&file).is_err() {
-        drafts
-            .file_result
-            .set(Some((Err(ImportError::Empty), form.step.get_untracked())));
+        refused(ImportError::Empty);
     }
+}
+
+/// The applicant's answer to the question: "Ersätt mina svar med filens" (`replace`) or
+/// "Behåll mina svar".
+pub fn settle_file_question(form: Form, drafts: Drafts, replace: bool) {
+    match drafts.file_question.get_untracked() {
+        Some(saved) if replace => take_file(form, drafts, saved),
+        _ => keep_answers(form, drafts),
+    }
+}
+
+/// The file's answers replace the applicant's (a blank form, or "Ersätt mina svar med
+/// filens"). Autosave then saves them, also over the draft the resume prompt offered.
+fn take_file(form: Form, drafts: Drafts, saved: SavedDraft) {
+    drafts.file_question.set(None);
+    drafts.resume_offer.set(None);
+    drafts.confirming_restart.set(false);
+    drafts.other_tab.set(None);
+    drafts.autosave_on.set(true);
+    form.draft.set(saved.draft);
+    crate::ui::flow::go_to(form, saved.step);
+    drafts
+        .file_result
+        .set(Some((FileOutcome::Opened, saved.step)));
+}
+
+/// "Behåll mina svar": the file is dropped. With the resume prompt showing, the stored
+/// answers are the applicant's: they come back as with "Fortsätt".
+fn keep_answers(form: Form, drafts: Drafts) {
+    drafts.file_question.set(None);
+    if drafts.resume_offer.with_untracked(Option::is_some) {
+        drafts.confirming_restart.set(false);
+        resume(form, drafts); // moves focus to the step's heading
+    } else {
+        after_render(|| {
+            focus_field(OPEN_FILE_ID);
+        });
+    }
+    drafts
+        .file_result
+        .set(Some((FileOutcome::Kept, form.step.get_untracked())));
 }

@@ -12,6 +12,15 @@ use leptos::prelude::*;
 use crate::domain::draft_file::{ImportError, SavedDraft};
 use crate::domain::step::Step;
 
+/// What became of a draft file the applicant chose.
+#[derive(Clone)]
+pub enum FileOutcome {
+    Opened,
+    /// The applicant chose to keep their answers; the file was not used.
+    Kept,
+    Refused(ImportError),
+}
+
 /// What the drafts layer has to tell the applicant; shown by [`notices::DraftNotices`].
 #[derive(Clone, Copy)]
 pub struct Drafts {
@@ -27,7 +36,10 @@ pub struct Drafts {
     pub other_tab: RwSignal<Option<SavedDraft>>,
     /// Result of opening a draft file, and the step it was shown on (it disappears when
     /// the applicant moves on).
-    pub file_result: RwSignal<Option<(Result<(), ImportError>, Step)>>,
+    pub file_result: RwSignal<Option<(FileOutcome, Step)>>,
+    /// A valid draft file that would replace answers the applicant could lose, waiting for
+    /// "Ersätt mina svar med filens" or "Behåll mina svar" (see `draft_file::open_file`).
+    pub file_question: RwSignal<Option<SavedDraft>>,
     /// Autosave runs only once the applicant has answered the resume prompt (or there was
     /// nothing to resume), so a stored draft is never overwritten before they choose.
     pub autosave_on: RwSignal<bool>,

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::autosave::{resume, settle_other_tab, start_again};
-use super::draft_file::{open_file, save_file};
+use super::draft_file::{
+    open_file, save_file, settle_file_question, FILE_QUESTION_ID, OPEN_FILE_ID,
+};
 use super::storage::StorageProblem;
-use super::Drafts;
+use super::{Drafts, FileOutcome};
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -109,14 +111,30 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         }
         input.set_value("");
     };
-    let result = move || {
+    // What became of the chosen file; or, before a file replaces answers, the question
+    // (focus moves to its heading, and the alertdialog role has it read with its
+    // explanation). One closure for both: each reactive closure costs wasm.
+    let file_news = move || {
+        if drafts.file_question.with(Option::is_some) {
+            return Some(view! {
+                <div class="sku-notice" role="alertdialog" aria-labelledby=FILE_QUESTION_ID aria-describedby="sku-file-question-text">
+                    <h3 class="sku-heading-s sku-notice__title" id=FILE_QUESTION_ID tabindex="-1">{t.file_question_title}</h3>
+                    <p id="sku-file-question-text">{t.file_question_text}</p>
+                    <button type="button" class="sku-button sku-button--warning" data-role="file-replace"
+                        on:click=move |_| settle_file_question(form, drafts, true)>{t.file_replace}</button>
+                    <button type="button" class="sku-button sku-button--secondary" data-role="file-keep"
+                        on:click=move |_| settle_file_question(form, drafts, false)>{t.file_keep}</button>
+                </div>
+            }.into_any());
+        }
         let (result, step) = drafts.file_result.get()?;
         if step != form.step.get() {
             return None;
         }
         Some(match result {
-            Ok(()) => view! { <p class="sku-success" role="status" data-role="draft-opened">{t.file_loaded}</p> }.into_any(),
-            Err(error) => view! {
+            FileOutcome::Opened => view! { <p class="sku-success" role="status" data-role="draft-opened">{t.file_loaded}</p> }.into_any(),
+            FileOutcome::Kept => view! { <p class="sku-success" role="status" data-role="draft-kept">{t.file_kept}</p> }.into_any(),
+            FileOutcome::Refused(error) => view! {
                 <p class="sku-error-message" role="alert" data-role="draft-refused">
                     <span class="sku-visually-hidden">{t.error_prefix}" "</span>{(t.import_error)(&error)}
                 </p>
@@ -127,12 +145,12 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         <section class="sku-drafts" aria-labelledby="sku-drafts-title">
             <h2 class="sku-heading-s" id="sku-drafts-title">{t.drafts_title}</h2>
             <p class="sku-hint">{t.drafts_text}</p>
-            {result}
+            {file_news}
             <button type="button" class="sku-button sku-button--secondary" data-role="save-draft"
                 on:click=move |_| save_file(form)>{t.save_file}</button>
             <div class="sku-form-group">
-                <label class="sku-label" for="sku-open-draft">{t.open_file}</label>
-                <input type="file" id="sku-open-draft" class="sku-file-upload" accept=".json,application/json"
+                <label class="sku-label" for=OPEN_FILE_ID>{t.open_file}</label>
+                <input type="file" id=OPEN_FILE_ID class="sku-file-upload" accept=".json,application/json"
                     on:change=on_open />
             </div>
         </section>

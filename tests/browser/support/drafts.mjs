@@ -19,6 +19,10 @@ export const SV = {
   otherTab:
     'Ansökan har ändrats i en annan flik eller ett annat fönster. Svaren i den här fliken sparas inte förrän du har valt vilka svar som gäller.',
   fileLoaded: 'Utkastet är öppnat. Kontrollera svaren och fortsätt.',
+  fileQuestion: 'Vill du ersätta dina svar med svaren i filen?',
+  fileReplace: 'Ersätt mina svar med filens',
+  fileKeep: 'Behåll mina svar',
+  fileKept: 'Filen öppnades inte. Dina svar är kvar.',
   errorPrefix: 'Fel:',
   importError: {
     empty: 'Filen är tom. Välj utkastet du sparade.',

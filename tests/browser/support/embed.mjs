@@ -1,11 +1,12 @@
 // The example host pages (examples/) served as a municipal site would serve them: the
 // site's pages at /, the built app in a folder of its own, /skolutbyte/, and a strict
 // Content-Security-Policy header on every response.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDirectory, distDir } from './harness.mjs';
 
-const examplesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../examples');
+export const examplesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../examples');
 
 /** No inline script or style, no eval (only wasm compilation), nothing from elsewhere. */
 export const STRICT_CSP = [
@@ -31,7 +32,15 @@ export const FRAMING_CSP = [
   "frame-ancestors 'self' http://127.0.0.1:*",
 ].join('; ');
 
-/** Serves examples/ at / and the release build at /skolutbyte/, with `csp`. */
-export function serveExamples(csp = STRICT_CSP) {
-  return serveDirectory(examplesDir, { 'content-security-policy': csp }, { '/skolutbyte/': distDir });
+/**
+ * Serves examples/ at / and the release build at /skolutbyte/, with `csp` on every
+ * response (the worker's files too). `pages` adds paths served as the HTML given.
+ */
+export function serveExamples(csp = STRICT_CSP, pages = {}) {
+  return serveDirectory(examplesDir, { 'content-security-policy': csp }, { '/skolutbyte/': distDir }, pages);
+}
+
+/** The example host page's HTML (examples/host/index.html), to vary in a test. */
+export function hostPageHtml() {
+  return readFile(resolve(examplesDir, 'host/index.html'), 'utf8');
 }

@@ -25,7 +25,8 @@ const mimeTypes = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response.
+ * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response (or,
+ * when a function, `headers(path)` to the response for that path).
  * `mounts` serves other directories under URL prefixes, e.g. `{ '/skolutbyte/': distDir }`
  * (the example host pages load the app from a folder of their own site). `pages` maps
  * extra paths (e.g. '/send.html') to HTML served as it is.
@@ -34,8 +35,9 @@ export async function serveDirectory(root = distDir, headers = {}, mounts = {}, 
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const extra = typeof headers === 'function' ? headers(path) : headers;
       if (pages[path] !== undefined) {
-        res.writeHead(200, { 'content-type': mimeTypes['.html'], 'cache-control': 'no-store', ...headers });
+        res.writeHead(200, { 'content-type': mimeTypes['.html'], 'cache-control': 'no-store', ...extra });
         res.end(pages[path]);
         return;
       }
@@ -49,7 +51,7 @@ export async function serveDirectory(root = distDir, headers = {}, mounts = {}, 
       res.writeHead(200, {
         'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-        ...headers,
+        ...extra,
       });
       res.end(body);
     } catch {
