@@ -546,6 +546,7 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::FileTooLarge { max_bytes } => format!("The selected file must be {} or smaller. Choose a smaller file", format_size(*max_bytes)),
         Problem::FileWrongType { allowed } => format!("The selected file must be one of these types: {allowed}"),
         Problem::TooManyFiles { max } => format!("You can attach up to {max} files. Remove a file first"),
+        Problem::Reported { en, .. } => en.clone(),
     }
 }
 

@@ -526,6 +526,7 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::FileTooLarge { max_bytes } => format!("Den valda filen är för stor. Välj en fil som är högst {}", format_size(*max_bytes, ",")),
         Problem::FileWrongType { allowed } => format!("Den valda filen har fel filtyp. Välj en fil av typen {allowed}"),
         Problem::TooManyFiles { max } => format!("Du kan bifoga högst {max} filer. Ta bort en fil först"),
+        Problem::Reported { sv, .. } => sv.clone(),
     }
 }
 
