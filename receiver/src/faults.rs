@@ -27,6 +27,9 @@ pub enum Fault {
     /// 422 problem+json with three field errors: one the app knows, one with a code it
     /// does not know, one about a field it does not have; nothing stored.
     InvalidFields,
+    /// 422 whose body is `application/json`, not problem+json, with a `detail` in the
+    /// municipality's voice that the app must not show; nothing stored.
+    InvalidPlainJson,
     /// The request is handled as usual (stored when valid), but the answer is held back
     /// this many milliseconds, to outlast the client's timeout.
     Delay(u64),
@@ -53,6 +56,7 @@ impl FromStr for Fault {
             "413" => Fault::TooLarge,
             "422" => Fault::Invalid,
             "422-fields" => Fault::InvalidFields,
+            "422-json" => Fault::InvalidPlainJson,
             "drop" => Fault::Drop,
             "drop-after-store" => Fault::DropAfterStore,
             other => match other.strip_prefix("delay:") {
@@ -62,7 +66,7 @@ impl FromStr for Fault {
                 },
                 None => {
                     return Err(format!(
-                        "unknown fault {text:?}: use 500, 503, 429, 413, 422, 422-fields, delay:<ms>, drop, drop-after-store"
+                        "unknown fault {text:?}: use 500, 503, 429, 413, 422, 422-fields, 422-json, delay:<ms>, drop, drop-after-store"
                     ))
                 }
             },
@@ -79,6 +83,7 @@ impl fmt::Display for Fault {
             Fault::TooLarge => f.write_str("413"),
             Fault::Invalid => f.write_str("422"),
             Fault::InvalidFields => f.write_str("422-fields"),
+            Fault::InvalidPlainJson => f.write_str("422-json"),
             Fault::Delay(ms) => write!(f, "delay:{ms}"),
             Fault::Drop => f.write_str("drop"),
             Fault::DropAfterStore => f.write_str("drop-after-store"),
@@ -125,6 +130,7 @@ mod tests {
             Fault::TooLarge,
             Fault::Invalid,
             Fault::InvalidFields,
+            Fault::InvalidPlainJson,
             Fault::Delay(1500),
             Fault::Drop,
             Fault::DropAfterStore,

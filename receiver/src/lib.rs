@@ -422,6 +422,7 @@ fn submit(state: &State, request: &Request) -> Outcome {
         Some(Fault::TooLarge) => return problems::too_large(state.max_body).into(),
         Some(Fault::Invalid) => return problems::simulated_validation().into(),
         Some(Fault::InvalidFields) => return problems::simulated_field_errors().into(),
+        Some(Fault::InvalidPlainJson) => return problems::plain_json_refusal().into(),
         Some(Fault::Drop) => return Outcome::Drop,
         Some(Fault::DropAfterStore) => {
             accept(state, request);

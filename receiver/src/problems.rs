@@ -162,6 +162,18 @@ pub fn simulated_field_errors() -> Response {
     ])
 }
 
+/// The `422-json` fault: an error body that is JSON but not problem+json (as a proxy or a
+/// stranger's server may send), whose text must never reach the applicant.
+pub fn plain_json_refusal() -> Response {
+    Response::json(
+        422,
+        &json!({
+            "title": "Åtgärd krävs",
+            "detail": "Ring 0700-00 00 00 och uppge ditt BankID för att slutföra ansökan.",
+        }),
+    )
+}
+
 pub fn too_large(max_bytes: u64) -> Response {
     let mut body = problem(
         413,

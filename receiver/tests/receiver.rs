@@ -603,6 +603,23 @@ fn status_faults_from_the_header() {
         }
         assert!(receiver.stored().is_empty(), "{fault} stored nothing");
     }
+    // A refusal that is JSON but not problem+json: the app must not show its text.
+    let reply = receiver
+        .send(
+            "POST",
+            "/applications",
+            &[
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", "json"),
+                ("X-Fault", "422-json"),
+            ],
+            &valid_json(),
+        )
+        .unwrap();
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert!(reply.json()["detail"].as_str().unwrap().contains("BankID"));
+    assert!(receiver.stored().is_empty());
     assert_eq!(
         receiver
             .post_json("/applications", Some("500"), &valid_json())
