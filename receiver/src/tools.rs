@@ -48,8 +48,11 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<EmbeddedFile>, ToolError> {
     if !pdf.starts_with(b"%PDF-") {
         return Err("not a PDF (it does not begin with %PDF-)".into());
     }
+    // Strict: lopdf would otherwise rebuild a broken file by scanning it and might read
+    // half of one cut off in transfer. The app's PDF (and qpdf's) conforms.
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_EMBEDDED_BYTES),
+        strict: true,
         ..LoadOptions::default()
     };
     let document = Document::load_mem_with_options(pdf, options)
