@@ -108,7 +108,7 @@ impl Field {
     /// directions can never disagree.
     pub fn from_id(id: &str) -> Option<Field> {
         use Field::*;
-        const SINGLE: [Field; 34] = [
+        const SINGLE: [Field; 39] = [
             ApplicantName,
             ApplicantEmail,
             ApplicantPhone,
@@ -141,25 +141,36 @@ impl Field {
             GiroMethod,
             GiroNumber,
             Account,
+            AccountSegment(Segment::Ansvar),
+            AccountSegment(Segment::Verksamhet),
+            AccountSegment(Segment::Fri),
+            AccountSegment(Segment::Projekt),
+            AccountSegment(Segment::Objekt),
             Attachments,
             Declaration,
         ];
-        // `activity-3-date`, `budget-0-amount`: the row number is the second part.
-        let row = id.split('-').nth(1).and_then(|n| n.parse::<usize>().ok());
-        let rows = row.into_iter().flat_map(|i| {
-            [
-                ActivityDate(i),
-                ActivityPhase(i),
-                ActivityDescription(i),
-                BudgetCategory(i),
-                BudgetDescription(i),
-                BudgetAmount(i),
-            ]
-        });
+        // `activity-3-date`, `budget-0-amount`: the row is the first run of digits. Any
+        // other spelling ("activity-03-date") fails the comparison with `id()` below.
+        let row = id
+            .bytes()
+            .skip_while(|b| !b.is_ascii_digit())
+            .take_while(u8::is_ascii_digit)
+            .fold(0usize, |row, digit| {
+                row.saturating_mul(10)
+                    .saturating_add(usize::from(digit - b'0'))
+            });
+        let rows = [
+            ActivityDate(row),
+            ActivityPhase(row),
+            ActivityDescription(row),
+            BudgetCategory(row),
+            BudgetDescription(row),
+            BudgetAmount(row),
+        ];
         SINGLE
-            .into_iter()
-            .chain(rows)
-            .chain(Segment::ALL.map(AccountSegment))
+            .iter()
+            .chain(&rows)
+            .copied()
             .find(|field| field.id() == id)
     }
 

@@ -305,16 +305,18 @@ pub fn reported_errors_json(errors: &[ReportedFieldError]) -> String {
 }
 
 /// The receiver's field errors, ready for the error summary: `placed` beside a field of
-/// this form (their links move to its step), `unplaced` (Swedish, English) for a field
-/// this form does not have, listed without a link.
+/// this form (their links move to its step); `unplaced`, about fields this form does not
+/// have and listed without a link, as (Swedish, English) with one line per error (one
+/// value, so the page holds it in a signal type it has already).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ReportedErrors {
     pub placed: Vec<FieldError>,
-    pub unplaced: Vec<(String, String)>,
+    pub unplaced: Option<(String, String)>,
 }
 
 /// Reads [`reported_errors_json`]'s text; anything unreadable is no errors (the
-/// failure message itself is shown either way).
+/// failure message itself is shown either way). The worker's texts are single lines
+/// (`cut_text`), so lines can hold the unplaced ones.
 pub fn read_reported_errors(text: &str) -> ReportedErrors {
     let mut errors = ReportedErrors::default();
     let Ok(Value::Array(items)) = json::parse(text) else {
@@ -322,20 +324,29 @@ pub fn read_reported_errors(text: &str) -> ReportedErrors {
     };
     for item in &items {
         let text = |key| item.get(key).and_then(Value::as_str).unwrap_or_default();
-        let words = |key| match text(key) {
-            "" => text("detail").to_string(),
-            words => words.to_string(),
+        let detail = text("detail");
+        let (sv, en) = match (text("sv"), text("en")) {
+            ("", _) | (_, "") => (detail, detail),
+            words => words,
         };
-        let (sv, en) = (words("sv"), words("en"));
-        if sv.is_empty() || en.is_empty() {
+        if sv.is_empty() {
             continue;
         }
         match Field::from_id(text("field")) {
             Some(field) => errors.placed.push(FieldError {
                 field,
-                problem: Problem::Reported { sv, en },
+                problem: Problem::Reported {
+                    sv: sv.into(),
+                    en: en.into(),
+                },
             }),
-            None => errors.unplaced.push((sv, en)),
+            None => {
+                let (lines_sv, lines_en) = errors.unplaced.get_or_insert_default();
+                *lines_sv += sv;
+                *lines_sv += "\n";
+                *lines_en += en;
+                *lines_en += "\n";
+            }
         }
     }
     errors
@@ -652,10 +663,10 @@ mod tests {
                         en: "Enter your email address in the correct format".into(),
                     },
                 }],
-                unplaced: vec![(
-                    "Skoldistriktet \"Norr\" finns inte".into(),
-                    "Skoldistriktet \"Norr\" finns inte".into()
-                )],
+                unplaced: Some((
+                    "Skoldistriktet \"Norr\" finns inte\n".into(),
+                    "Skoldistriktet \"Norr\" finns inte\n".into()
+                )),
             }
         );
         assert_eq!(reported_errors_json(&[]), "");
@@ -666,7 +677,13 @@ mod tests {
         );
         // Without words of the app's own, the receiver's detail is shown; with none at all, nothing.
         let bare = read_reported_errors(
-            r#"[{"field": "pupils", "detail": "För många"}, {"field": "staff"}]"#,
+            r#"[{"field": "pupils", "detail": "För många"}, {"field": "staff"},
+                {"field": "x", "sv": "Ett", "en": "One"}, {"field": "y", "sv": "Två\nrader", "en": "Two"}]"#,
+        );
+        assert_eq!(
+            bare.unplaced,
+            Some(("Ett\nTvå\nrader\n".into(), "One\nTwo\n".into())),
+            "one line per unplaced error"
         );
         assert_eq!(bare.placed.len(), 1);
         assert_eq!(
