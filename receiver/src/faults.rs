@@ -24,6 +24,12 @@ pub enum Fault {
     TooLarge,
     /// 422 problem+json with one field error; nothing stored.
     Invalid,
+    /// 422 problem+json with three field errors: one the app knows, one with a code it
+    /// does not know, one about a field it does not have; nothing stored.
+    InvalidFields,
+    /// 422 whose body is `application/json`, not problem+json, with a `detail` in the
+    /// municipality's voice that the app must not show; nothing stored.
+    InvalidPlainJson,
     /// The request is handled as usual (stored when valid), but the answer is held back
     /// this many milliseconds, to outlast the client's timeout.
     Delay(u64),
@@ -49,6 +55,8 @@ impl FromStr for Fault {
             "429" => Fault::TooManyRequests,
             "413" => Fault::TooLarge,
             "422" => Fault::Invalid,
+            "422-fields" => Fault::InvalidFields,
+            "422-json" => Fault::InvalidPlainJson,
             "drop" => Fault::Drop,
             "drop-after-store" => Fault::DropAfterStore,
             other => match other.strip_prefix("delay:") {
@@ -58,7 +66,7 @@ impl FromStr for Fault {
                 },
                 None => {
                     return Err(format!(
-                        "unknown fault {text:?}: use 500, 503, 429, 413, 422, delay:<ms>, drop, drop-after-store"
+                        "unknown fault {text:?}: use 500, 503, 429, 413, 422, 422-fields, 422-json, delay:<ms>, drop, drop-after-store"
                     ))
                 }
             },
@@ -74,6 +82,8 @@ impl fmt::Display for Fault {
             Fault::TooManyRequests => f.write_str("429"),
             Fault::TooLarge => f.write_str("413"),
             Fault::Invalid => f.write_str("422"),
+            Fault::InvalidFields => f.write_str("422-fields"),
+            Fault::InvalidPlainJson => f.write_str("422-json"),
             Fault::Delay(ms) => write!(f, "delay:{ms}"),
             Fault::Drop => f.write_str("drop"),
             Fault::DropAfterStore => f.write_str("drop-after-store"),
@@ -119,6 +129,8 @@ mod tests {
             Fault::TooManyRequests,
             Fault::TooLarge,
             Fault::Invalid,
+            Fault::InvalidFields,
+            Fault::InvalidPlainJson,
             Fault::Delay(1500),
             Fault::Drop,
             Fault::DropAfterStore,
@@ -143,6 +155,13 @@ mod tests {
         assert!("drop-after-store"
             .parse::<FaultSpec>()
             .is_ok_and(|s| !s.once));
+        assert_eq!(
+            "422-fields-once".parse::<FaultSpec>(),
+            Ok(FaultSpec {
+                fault: Fault::InvalidFields,
+                once: true
+            })
+        );
         assert!("504".parse::<FaultSpec>().is_err());
         assert!("delay:x".parse::<FaultSpec>().is_err());
         assert!("delay:9999999".parse::<FaultSpec>().is_err());

@@ -5,6 +5,9 @@
 //! socket: `drop` closes it without a byte of answer, `delay` holds it open, and an
 //! oversized body is refused from its `Content-Length` before it is read. `httparse`
 //! parses the request head.
+//!
+//! Reading a request has one time budget for the whole of it, not per read, so a client
+//! that trickles it in a byte at a time (slowloris) is cut off: see [`TimeBudget`].
 
 use std::io::{self, BufRead, BufReader, Cursor, Read, Write};
 use std::net::{Shutdown, TcpStream};
@@ -46,13 +49,67 @@ impl Request {
 
 #[derive(Debug)]
 pub enum ReadError {
-    /// The client closed or timed out before a whole request arrived.
+    /// The client closed before a whole request arrived.
     Gone,
     /// Not HTTP we understand; the text says why.
     Malformed(String),
     /// The body is larger than the limit (known from `Content-Length` before reading
-    /// it, or counted while reading a chunked body).
-    TooLarge,
+    /// it, or counted while reading a chunked body). The request's path.
+    TooLarge(String),
+    /// The request did not arrive within its [`TimeBudget`].
+    TimedOut,
+}
+
+/// How long a whole request may take to arrive: `base`, plus the time each byte received
+/// earns at [`SLOWEST_BYTES_PER_S`], so a large upload at a reasonable speed is never
+/// cut, while a request trickled in a byte at a time is cut after about `base` in total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeBudget {
+    pub base: Duration,
+}
+
+/// The slowest upload still served: the same 64 KB/s the app allows for (its
+/// `RetryPolicy::for_upload`).
+pub const SLOWEST_BYTES_PER_S: u64 = 64 * 1024;
+
+/// Reads from the connection within a [`TimeBudget`], counted from the first read.
+struct Timed<'a> {
+    stream: &'a TcpStream,
+    budget: TimeBudget,
+    started: Instant,
+    received: u64,
+    timed_out: bool,
+}
+
+impl Read for Timed<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let earned =
+            Duration::from_millis(self.received.saturating_mul(1000) / SLOWEST_BYTES_PER_S);
+        let left = (self.budget.base + earned)
+            .checked_sub(self.started.elapsed())
+            .filter(|left| !left.is_zero());
+        let Some(left) = left else {
+            self.timed_out = true;
+            return Err(io::ErrorKind::TimedOut.into());
+        };
+        self.stream.set_read_timeout(Some(left))?;
+        match self.stream.read(buf) {
+            Ok(read) => {
+                self.received += read as u64;
+                Ok(read)
+            }
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                self.timed_out = true;
+                Err(io::ErrorKind::TimedOut.into())
+            }
+            Err(error) => Err(error),
+        }
+    }
 }
 
 impl From<io::Error> for ReadError {
@@ -61,13 +118,37 @@ impl From<io::Error> for ReadError {
     }
 }
 
-/// Reads one request. Sends `100 Continue` when the client asks for it and the body is
-/// within `max_body` bytes.
-pub fn read_request(stream: &mut TcpStream, max_body: u64) -> Result<Request, ReadError> {
+/// Reads one request within `budget`. Sends `100 Continue` when the client asks for it
+/// and the body is within `max_body` bytes.
+pub fn read_request(
+    stream: &mut TcpStream,
+    max_body: u64,
+    budget: TimeBudget,
+) -> Result<Request, ReadError> {
+    let stream: &TcpStream = stream;
+    let mut timed = Timed {
+        stream,
+        budget,
+        started: Instant::now(),
+        received: 0,
+        timed_out: false,
+    };
+    let result = read_within(&mut timed, stream, max_body);
+    match result {
+        Err(ReadError::Gone) if timed.timed_out => Err(ReadError::TimedOut),
+        other => other,
+    }
+}
+
+fn read_within(
+    timed: &mut Timed<'_>,
+    mut stream: &TcpStream,
+    max_body: u64,
+) -> Result<Request, ReadError> {
     let mut buffer = Vec::with_capacity(4096);
     let mut chunk = [0u8; 8192];
     let (head, head_len) = loop {
-        let read = stream.read(&mut chunk)?;
+        let read = timed.read(&mut chunk)?;
         if read == 0 {
             return Err(ReadError::Gone);
         }
@@ -108,7 +189,7 @@ pub fn read_request(stream: &mut TcpStream, max_body: u64) -> Result<Request, Re
         _ => None,
     };
     if length.is_some_and(|length| length > max_body) {
-        return Err(ReadError::TooLarge);
+        return Err(ReadError::TooLarge(request.path));
     }
     if !chunked && length.unwrap_or(0) == 0 {
         return Ok(request);
@@ -121,7 +202,7 @@ pub fn read_request(stream: &mut TcpStream, max_body: u64) -> Result<Request, Re
     }
 
     let already = Cursor::new(buffer.split_off(head_len));
-    let mut reader = BufReader::new(already.chain(&mut *stream));
+    let mut reader = BufReader::new(already.chain(timed));
     request.body = match length {
         Some(length) => {
             let mut body = Vec::with_capacity(length.min(16 * 1024 * 1024) as usize);
@@ -131,7 +212,10 @@ pub fn read_request(stream: &mut TcpStream, max_body: u64) -> Result<Request, Re
             }
             body
         }
-        None => read_chunked(&mut reader, max_body)?,
+        None => match read_chunked(&mut reader, max_body) {
+            Err(ReadError::TooLarge(_)) => return Err(ReadError::TooLarge(request.path)),
+            other => other?,
+        },
     };
     Ok(request)
 }
@@ -175,7 +259,7 @@ fn read_chunked(reader: &mut impl BufRead, max_body: u64) -> Result<Vec<u8>, Rea
             }
         }
         if body.len() as u64 + size > max_body {
-            return Err(ReadError::TooLarge);
+            return Err(ReadError::TooLarge(String::new()));
         }
         let start = body.len();
         reader.take(size).read_to_end(&mut body)?;
@@ -254,6 +338,7 @@ pub fn reason(status: u16) -> &'static str {
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         413 => "Content Too Large",
         415 => "Unsupported Media Type",
         422 => "Unprocessable Content",
@@ -356,7 +441,7 @@ mod tests {
         let mut input = Cursor::new(&b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"[..]);
         assert!(matches!(
             read_chunked(&mut input, 8),
-            Err(ReadError::TooLarge)
+            Err(ReadError::TooLarge(_))
         ));
     }
 }

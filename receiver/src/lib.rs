@@ -14,14 +14,16 @@ pub mod http;
 pub mod multipart;
 pub mod problems;
 pub mod store;
+pub mod tools;
 
 use std::collections::{HashSet, VecDeque};
-use std::io;
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::io::{self, Read};
+use std::net::{Ipv4Addr, Shutdown, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::json;
 
@@ -31,7 +33,7 @@ use skolutbyte::domain::validate::check_application;
 use skolutbyte::domain::SCHEMA_VERSION;
 
 use faults::{Fault, FaultSpec};
-use http::{ReadError, Request, Response};
+use http::{ReadError, Request, Response, TimeBudget};
 use store::{Record, Store, Upload};
 
 pub const DEFAULT_PORT: u16 = 8787;
@@ -40,9 +42,19 @@ pub const DEFAULT_PORT: u16 = 8787;
 /// 10 MB each, see `AttachmentRules`) plus the PDF and the JSON.
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Connections served at once; more get 503 at once (see README, "Limits").
+pub const DEFAULT_MAX_CONNECTIONS: usize = 64;
+
+/// A whole request must arrive within this, plus the time its bytes earn at 64 KB/s
+/// (see `http::TimeBudget`).
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The one path a browser may call cross-origin: the contract's POST. The listing,
+/// reading and deleting routes are for tests and tools, which do not run in a browser.
+pub const CORS_PATH: &str = "/applications";
 /// Headers a browser may send cross-origin.
 pub const ALLOW_HEADERS: &str = "content-type, idempotency-key, x-fault";
-pub const ALLOW_METHODS: &str = "POST, GET, DELETE, OPTIONS";
+pub const ALLOW_METHODS: &str = "POST, OPTIONS";
 pub const EXPOSE_HEADERS: &str = "Location, Retry-After";
 
 #[derive(Debug, Clone)]
@@ -53,6 +65,10 @@ pub struct Config {
     pub max_body_bytes: u64,
     /// One line per request on stderr.
     pub log: bool,
+    /// The origin allowed to POST from a browser (`http://127.0.0.1:8080`); None: any.
+    pub allow_origin: Option<String>,
+    pub max_connections: usize,
+    pub request_timeout: Duration,
 }
 
 impl Default for Config {
@@ -62,6 +78,9 @@ impl Default for Config {
             data_dir: default_data_dir(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             log: true,
+            allow_origin: None,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
         }
     }
 }
@@ -88,6 +107,12 @@ struct State {
     rules: Rules,
     max_body: u64,
     log: bool,
+    /// `Access-Control-Allow-Origin` of the POST route: `*` or the configured origin.
+    allow_origin: String,
+    max_connections: usize,
+    budget: TimeBudget,
+    /// Connections being served now.
+    open: AtomicUsize,
 }
 
 #[derive(Default)]
@@ -110,6 +135,12 @@ impl Receiver {
                 rules: Rules::default(),
                 max_body: config.max_body_bytes,
                 log: config.log,
+                allow_origin: config.allow_origin.unwrap_or_else(|| "*".into()),
+                max_connections: config.max_connections.max(1),
+                budget: TimeBudget {
+                    base: config.request_timeout,
+                },
+                open: AtomicUsize::new(0),
             }),
         })
     }
@@ -126,14 +157,87 @@ impl Receiver {
         lock(&self.state.store).dir().to_path_buf()
     }
 
-    /// Serves until the process ends, one thread per connection.
+    /// Serves until the process ends, one thread per connection, at most
+    /// `max_connections` at once. Any more are handed to one refusing thread, which
+    /// answers 503; when even that falls behind, they are closed unanswered.
     pub fn run(self) -> io::Result<()> {
+        let (refuse, refused) = mpsc::sync_channel::<TcpStream>(REFUSAL_QUEUE);
+        let state = Arc::clone(&self.state);
+        thread::spawn(move || {
+            for stream in refused {
+                refuse_busy(stream, &state);
+            }
+        });
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
-            let state = Arc::clone(&self.state);
-            thread::spawn(move || handle(stream, &state));
+            match Slot::take(&self.state) {
+                Some(slot) => {
+                    thread::spawn(move || handle(stream, &slot.0));
+                }
+                None => {
+                    let _ = refuse.try_send(stream);
+                }
+            }
         }
         Ok(())
+    }
+}
+
+/// Connections over the bound waiting for their 503.
+const REFUSAL_QUEUE: usize = 64;
+
+/// One of the `max_connections` places; given back when dropped (also on a panic).
+struct Slot(Arc<State>);
+
+impl Slot {
+    fn take(state: &Arc<State>) -> Option<Slot> {
+        state
+            .open
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |open| {
+                (open < state.max_connections).then_some(open + 1)
+            })
+            .ok()
+            .map(|_| Slot(Arc::clone(state)))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.open.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Over the bound: 503 with `Retry-After`. The request is read briefly first and the
+/// rest drained briefly after, so the client reads the answer rather than a reset; a
+/// refusal takes under a second of the refusing thread whatever the client does.
+fn refuse_busy(mut stream: TcpStream, state: &State) {
+    let started = Instant::now();
+    let mut sink = [0u8; 16 * 1024];
+    // The request's first bytes, without waiting for all of it.
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let _ = stream.read(&mut sink);
+    if state.log {
+        eprintln!(
+            "(connection over the limit of {}) -> 503",
+            state.max_connections
+        );
+    }
+    let _ = stream.set_write_timeout(Some(Duration::from_millis(300)));
+    let response = with_cors(problems::busy(state.max_connections), state);
+    if http::write_response(&mut stream, &response).is_err() {
+        return;
+    }
+    let _ = stream.shutdown(Shutdown::Write);
+    let until = Duration::from_millis(900);
+    while let Some(left) = until
+        .checked_sub(started.elapsed())
+        .filter(|d| !d.is_zero())
+    {
+        let _ = stream.set_read_timeout(Some(left));
+        match stream.read(&mut sink) {
+            Ok(read) if read > 0 => continue,
+            _ => break,
+        }
     }
 }
 
@@ -158,9 +262,10 @@ impl From<Response> for Outcome {
 }
 
 fn handle(mut stream: TcpStream, state: &State) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let _ = stream.set_nodelay(true);
-    let (outcome, line) = match http::read_request(&mut stream, state.max_body) {
+    let _ = stream.set_write_timeout(Some(state.budget.base));
+    let (outcome, line, cors) = match http::read_request(&mut stream, state.max_body, state.budget)
+    {
         Ok(request) => {
             let line = format!(
                 "{} {}{}{}",
@@ -169,21 +274,32 @@ fn handle(mut stream: TcpStream, state: &State) {
                 if request.query.is_empty() { "" } else { "?" },
                 request.query
             );
-            (route(state, &request), line)
+            (route(state, &request), line, is_cors_path(&request.path))
         }
         Err(ReadError::Gone) => return,
-        Err(ReadError::TooLarge) => (
+        Err(ReadError::TooLarge(path)) => (
             problems::too_large(state.max_body).into(),
             "(body over the limit)".into(),
+            is_cors_path(&path),
         ),
         Err(ReadError::Malformed(reason)) => (
             problems::malformed_request(&reason).into(),
             "(malformed request)".into(),
+            false,
+        ),
+        Err(ReadError::TimedOut) => (
+            problems::request_timeout(state.budget.base).into(),
+            "(request not complete in time)".into(),
+            false,
         ),
     };
     match outcome {
         Outcome::Answer { response, delay_ms } => {
-            let response = with_cors(response);
+            let response = if cors {
+                with_cors(response, state)
+            } else {
+                response
+            };
             if state.log {
                 let extra = response.get_header("Location").unwrap_or("");
                 let wait = if delay_ms > 0 {
@@ -209,16 +325,21 @@ fn handle(mut stream: TcpStream, state: &State) {
     }
 }
 
-fn with_cors(response: Response) -> Response {
+/// Only the contract's route answers a browser on another origin.
+fn is_cors_path(path: &str) -> bool {
+    path.trim_end_matches('/') == CORS_PATH
+}
+
+fn with_cors(response: Response, state: &State) -> Response {
     response
-        .header("Access-Control-Allow-Origin", "*")
+        .header("Access-Control-Allow-Origin", &state.allow_origin)
         .header("Access-Control-Expose-Headers", EXPOSE_HEADERS)
 }
 
 fn route(state: &State, request: &Request) -> Outcome {
     let method = request.method.as_str();
     let path = request.path.trim_end_matches('/');
-    if method == "OPTIONS" {
+    if method == "OPTIONS" && is_cors_path(path) {
         return preflight(request).into();
     }
     match path {
@@ -253,6 +374,9 @@ fn route(state: &State, request: &Request) -> Outcome {
     }
 }
 
+/// The CORS preflight of `POST /applications`. `Access-Control-Allow-Private-Network`
+/// only when the browser asks (a page on a public origin posting to this loopback
+/// receiver); the answer's `Access-Control-Allow-Origin` is added by `handle`.
 fn preflight(request: &Request) -> Response {
     let mut response = Response::new(204)
         .header("Access-Control-Allow-Methods", ALLOW_METHODS)
@@ -297,6 +421,8 @@ fn submit(state: &State, request: &Request) -> Outcome {
         Some(Fault::TooManyRequests) => return problems::too_many_requests().into(),
         Some(Fault::TooLarge) => return problems::too_large(state.max_body).into(),
         Some(Fault::Invalid) => return problems::simulated_validation().into(),
+        Some(Fault::InvalidFields) => return problems::simulated_field_errors().into(),
+        Some(Fault::InvalidPlainJson) => return problems::plain_json_refusal().into(),
         Some(Fault::Drop) => return Outcome::Drop,
         Some(Fault::DropAfterStore) => {
             accept(state, request);

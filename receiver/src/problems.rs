@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use skolutbyte::domain::field::Field;
 use skolutbyte::domain::problem::{FieldError, Problem};
+use skolutbyte::i18n::Locale;
 
 use crate::http::Response;
 
@@ -106,7 +107,20 @@ pub fn unsupported_media_type(sent: &str) -> Response {
     respond(body)
 }
 
+/// `{"field", "code", "params", "detail"}`: `FieldError` as the domain serialises it, and
+/// the app's own Swedish message as `detail`.
+pub fn field_error_json(error: &FieldError) -> Value {
+    let mut item = json!(error);
+    item["detail"] = json!((Locale::Sv.texts().message)(error.field, &error.problem));
+    item
+}
+
 pub fn validation(errors: &[FieldError]) -> Response {
+    validation_with(errors.iter().map(field_error_json).collect())
+}
+
+/// A 422 with these `errors` items.
+fn validation_with(errors: Vec<Value>) -> Response {
     let detail = match errors.len() {
         1 => "Ansökan har 1 fel som behöver rättas innan den kan tas emot.".to_string(),
         n => format!("Ansökan har {n} fel som behöver rättas innan den kan tas emot."),
@@ -122,6 +136,42 @@ pub fn simulated_validation() -> Response {
         field: Field::ApplicantEmail,
         problem: Problem::InvalidEmail,
     }])
+}
+
+/// The `422-fields` fault: what a receiver with rules of its own may say. One error the
+/// app knows (field and code, on the applicant step), one with a code it does not know
+/// (on the budget step), and one about a field the form does not have.
+pub fn simulated_field_errors() -> Response {
+    validation_with(vec![
+        field_error_json(&FieldError {
+            field: Field::ApplicantEmail,
+            problem: Problem::InvalidEmail,
+        }),
+        json!({
+            "field": Field::BudgetAmount(0).id(),
+            "code": "over_board_limit",
+            "params": {},
+            "detail": "Beloppet är större än vad nämnden beviljar för en kostnad utan särskilt beslut.",
+        }),
+        json!({
+            "field": "school-district",
+            "code": "required",
+            "params": {},
+            "detail": "Ange vilket skolområde skolan hör till.",
+        }),
+    ])
+}
+
+/// The `422-json` fault: an error body that is JSON but not problem+json (as a proxy or a
+/// stranger's server may send), whose text must never reach the applicant.
+pub fn plain_json_refusal() -> Response {
+    Response::json(
+        422,
+        &json!({
+            "title": "Åtgärd krävs",
+            "detail": "Ring 0700-00 00 00 och uppge ditt BankID för att slutföra ansökan.",
+        }),
+    )
 }
 
 pub fn too_large(max_bytes: u64) -> Response {
@@ -168,6 +218,29 @@ pub fn unavailable() -> Response {
          Försök igen om en stund.",
     ))
     .header("Retry-After", "1")
+}
+
+pub fn busy(max_connections: usize) -> Response {
+    let mut body = problem(
+        503,
+        "busy",
+        "Tjänsten är tillfälligt upptagen",
+        "Mottagningen har för många anslutningar just nu och ansökan togs inte emot. \
+         Försök igen om en stund.",
+    );
+    body["max_connections"] = json!(max_connections);
+    respond(body).header("Retry-After", "1")
+}
+
+pub fn request_timeout(limit: std::time::Duration) -> Response {
+    let mut body = problem(
+        408,
+        "request-timeout",
+        "Begäran tog för lång tid",
+        "Ansökan kom inte fram i tid och togs inte emot. Försök igen.",
+    );
+    body["timeout_seconds"] = json!(limit.as_secs());
+    respond(body)
 }
 
 pub fn storage_failed(reason: &str) -> Response {

@@ -23,7 +23,6 @@ fn assert_problem(reply: &common::Reply, status: u16) -> Value {
         reply.header("Content-Type"),
         Some("application/problem+json")
     );
-    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
     let body = reply.json();
     assert_eq!(body["status"], json!(status));
     for member in ["type", "title", "detail"] {
@@ -172,7 +171,8 @@ fn an_invalid_application_gets_422_with_field_errors() {
     assert!(body["detail"].as_str().unwrap().contains("1 fel"));
     assert_eq!(
         body["errors"],
-        json!([{"field": "applicant-name", "code": "required", "params": {}}])
+        json!([{"field": "applicant-name", "code": "required", "params": {},
+                "detail": "Ange ditt namn"}])
     );
 
     // A stated total that does not match the rows is caught too (rules the form cannot
@@ -428,13 +428,11 @@ fn multipart_stores_the_json_the_pdf_and_the_attachments() {
     );
 }
 
-#[test]
-fn cors_preflight_allows_any_origin() {
-    let receiver = Receiver::start("cors");
-    let reply = receiver
+fn preflight(receiver: &Receiver, path: &str) -> common::Reply {
+    receiver
         .send(
             "OPTIONS",
-            "/applications?fault=503",
+            path,
             &[
                 ("Origin", "http://127.0.0.1:8080"),
                 ("Access-Control-Request-Method", "POST"),
@@ -442,19 +440,101 @@ fn cors_preflight_allows_any_origin() {
                     "Access-Control-Request-Headers",
                     "content-type,idempotency-key",
                 ),
+                ("Access-Control-Request-Private-Network", "true"),
             ],
             b"",
         )
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn cors_preflight_allows_any_origin() {
+    let receiver = Receiver::start("cors");
+    let reply = preflight(&receiver, "/applications?fault=503");
     assert_eq!(reply.status, 204, "a preflight is never faulted");
     assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
     let methods = reply.header("Access-Control-Allow-Methods").unwrap();
-    assert!(methods.contains("POST") && methods.contains("OPTIONS"));
+    assert_eq!(methods, "POST, OPTIONS");
     let headers = reply.header("Access-Control-Allow-Headers").unwrap();
     assert!(headers.contains("content-type") && headers.contains("idempotency-key"));
     assert_eq!(
         reply.header("Access-Control-Expose-Headers"),
         Some("Location, Retry-After")
+    );
+    assert_eq!(
+        reply.header("Access-Control-Allow-Private-Network"),
+        Some("true"),
+        "a page on a public origin may post to this loopback receiver"
+    );
+}
+
+/// Only the contract's POST answers a browser on another origin: a web page open in the
+/// developer's browser cannot list, read or delete the stored applications.
+#[test]
+fn cors_only_on_the_contracts_route() {
+    let receiver = Receiver::start("cors-routes");
+    let stored = receiver.post_json("/applications", Some("k"), &valid_json());
+    assert_eq!(stored.status, 201);
+    assert_eq!(stored.header("Access-Control-Allow-Origin"), Some("*"));
+    let refused = receiver.post_json("/applications", None, &valid_json());
+    assert_eq!(refused.status, 400);
+    assert_eq!(
+        refused.header("Access-Control-Allow-Origin"),
+        Some("*"),
+        "the app must be able to read a refusal"
+    );
+    let reference = stored.json()["reference"].as_str().unwrap().to_string();
+
+    let elsewhere = [
+        receiver.get("/_applications"),
+        receiver.send("DELETE", "/_applications", &[], b"").unwrap(),
+        receiver.get(&format!("/_applications/{reference}")),
+        receiver.get(&format!("/applications/{reference}")),
+        receiver.get("/_faults"),
+        receiver.get("/nothing"),
+    ];
+    for reply in &elsewhere {
+        assert!(reply.status < 500, "{}", reply.status);
+        for (name, _) in &reply.headers {
+            assert!(
+                !name.to_ascii_lowercase().starts_with("access-control-"),
+                "{name} on a {} answer",
+                reply.status
+            );
+        }
+    }
+    for path in [
+        "/_applications",
+        "/_faults",
+        &format!("/applications/{reference}"),
+    ] {
+        let reply = preflight(&receiver, path);
+        assert_ne!(reply.status, 204, "no preflight for {path}");
+        assert_eq!(reply.header("Access-Control-Allow-Origin"), None, "{path}");
+        assert_eq!(
+            reply.header("Access-Control-Allow-Private-Network"),
+            None,
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn allow_origin_names_the_one_origin_a_browser_may_post_from() {
+    let receiver = Receiver::start_in(
+        &common::fresh_dir("allow-origin"),
+        &["--allow-origin", "http://127.0.0.1:8080"],
+    );
+    let reply = preflight(&receiver, "/applications");
+    assert_eq!(reply.status, 204);
+    assert_eq!(
+        reply.header("Access-Control-Allow-Origin"),
+        Some("http://127.0.0.1:8080")
+    );
+    let stored = receiver.post_json("/applications", Some("k"), &valid_json());
+    assert_eq!(
+        stored.header("Access-Control-Allow-Origin"),
+        Some("http://127.0.0.1:8080")
     );
 }
 
@@ -481,6 +561,7 @@ fn status_faults_from_the_header() {
         ("429", 429, Some("1")),
         ("413", 413, None),
         ("422", 422, None),
+        ("422-fields", 422, None),
     ] {
         let reply = receiver
             .send(
@@ -496,14 +577,49 @@ fn status_faults_from_the_header() {
             .unwrap();
         let body = assert_problem(&reply, status);
         assert_eq!(reply.header("Retry-After"), retry_after, "{fault}");
-        if status == 422 {
+        if fault == "422" {
+            assert_eq!(body["errors"][0]["field"], json!("applicant-email"));
+            assert_eq!(body["errors"][0]["code"], json!("invalid_email"));
+            assert!(body["errors"][0]["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("Ange din e-postadress"));
+        }
+        if fault == "422-fields" {
+            let fields: Vec<&str> = body["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["field"].as_str().unwrap())
+                .collect();
             assert_eq!(
-                body["errors"],
-                json!([{"field": "applicant-email", "code": "invalid_email", "params": {}}])
+                fields,
+                ["applicant-email", "budget-0-amount", "school-district"]
             );
+            assert_eq!(body["errors"][1]["code"], json!("over_board_limit"));
+            for error in body["errors"].as_array().unwrap() {
+                assert!(!error["detail"].as_str().unwrap().is_empty(), "{error}");
+            }
         }
         assert!(receiver.stored().is_empty(), "{fault} stored nothing");
     }
+    // A refusal that is JSON but not problem+json: the app must not show its text.
+    let reply = receiver
+        .send(
+            "POST",
+            "/applications",
+            &[
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", "json"),
+                ("X-Fault", "422-json"),
+            ],
+            &valid_json(),
+        )
+        .unwrap();
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert!(reply.json()["detail"].as_str().unwrap().contains("BankID"));
+    assert!(receiver.stored().is_empty());
     assert_eq!(
         receiver
             .post_json("/applications", Some("500"), &valid_json())

@@ -103,6 +103,77 @@ impl Field {
         }
     }
 
+    /// The answer whose [`id`](Field::id) is `id` (a receiver's `errors[].field`); None for
+    /// an id this form does not have. Found by comparing with `id()` itself, so the two
+    /// directions can never disagree.
+    pub fn from_id(id: &str) -> Option<Field> {
+        use Field::*;
+        const SINGLE: [Field; 39] = [
+            ApplicantName,
+            ApplicantEmail,
+            ApplicantPhone,
+            ApplicantRole,
+            School,
+            OtherSchoolName,
+            OtherSchoolType,
+            Kind,
+            GrantedProject,
+            ProjectStart,
+            ProjectEnd,
+            TripStart,
+            TripEnd,
+            Country,
+            Place,
+            Partner,
+            Pupils,
+            Staff,
+            Group,
+            Goals,
+            Theme,
+            Summary,
+            Activities,
+            SupportMeasures,
+            BudgetRows,
+            OtherFunding,
+            AmountApplied,
+            PrincipalName,
+            PrincipalEmail,
+            GiroMethod,
+            GiroNumber,
+            Account,
+            AccountSegment(Segment::Ansvar),
+            AccountSegment(Segment::Verksamhet),
+            AccountSegment(Segment::Fri),
+            AccountSegment(Segment::Projekt),
+            AccountSegment(Segment::Objekt),
+            Attachments,
+            Declaration,
+        ];
+        // `activity-3-date`, `budget-0-amount`: the row is the first run of digits. Any
+        // other spelling ("activity-03-date") fails the comparison with `id()` below.
+        let row = id
+            .bytes()
+            .skip_while(|b| !b.is_ascii_digit())
+            .take_while(u8::is_ascii_digit)
+            .fold(0usize, |row, digit| {
+                row.saturating_mul(10)
+                    .saturating_add(usize::from(digit - b'0'))
+            });
+        let rows = [
+            ActivityDate(row),
+            ActivityPhase(row),
+            ActivityDescription(row),
+            BudgetCategory(row),
+            BudgetDescription(row),
+            BudgetAmount(row),
+        ];
+        SINGLE
+            .iter()
+            .chain(&rows)
+            .copied()
+            .find(|field| field.id() == id)
+    }
+
     /// The step whose page shows this answer; validation of a step is the validation of
     /// the whole application filtered by this, so every rule lives in one place.
     pub fn step(self) -> Step {
@@ -150,5 +221,134 @@ impl Field {
 impl Serialize for Field {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of answer once (rows with a sample index). The match has no wildcard, so
+    /// a new variant fails to compile here until it is added to the list.
+    fn every_field() -> Vec<Field> {
+        let fields = vec![
+            Field::ApplicantName,
+            Field::ApplicantEmail,
+            Field::ApplicantPhone,
+            Field::ApplicantRole,
+            Field::School,
+            Field::OtherSchoolName,
+            Field::OtherSchoolType,
+            Field::Kind,
+            Field::GrantedProject,
+            Field::ProjectStart,
+            Field::ProjectEnd,
+            Field::TripStart,
+            Field::TripEnd,
+            Field::Country,
+            Field::Place,
+            Field::Partner,
+            Field::Pupils,
+            Field::Staff,
+            Field::Group,
+            Field::Goals,
+            Field::Theme,
+            Field::Summary,
+            Field::Activities,
+            Field::ActivityDate(0),
+            Field::ActivityPhase(3),
+            Field::ActivityDescription(12),
+            Field::SupportMeasures,
+            Field::BudgetRows,
+            Field::BudgetCategory(0),
+            Field::BudgetDescription(7),
+            Field::BudgetAmount(99),
+            Field::OtherFunding,
+            Field::AmountApplied,
+            Field::PrincipalName,
+            Field::PrincipalEmail,
+            Field::GiroMethod,
+            Field::GiroNumber,
+            Field::Account,
+            Field::AccountSegment(Segment::Ansvar),
+            Field::AccountSegment(Segment::Objekt),
+            Field::Attachments,
+            Field::Declaration,
+        ];
+        for field in &fields {
+            match field {
+                Field::ApplicantName
+                | Field::ApplicantEmail
+                | Field::ApplicantPhone
+                | Field::ApplicantRole
+                | Field::School
+                | Field::OtherSchoolName
+                | Field::OtherSchoolType
+                | Field::Kind
+                | Field::GrantedProject
+                | Field::ProjectStart
+                | Field::ProjectEnd
+                | Field::TripStart
+                | Field::TripEnd
+                | Field::Country
+                | Field::Place
+                | Field::Partner
+                | Field::Pupils
+                | Field::Staff
+                | Field::Group
+                | Field::Goals
+                | Field::Theme
+                | Field::Summary
+                | Field::Activities
+                | Field::ActivityDate(_)
+                | Field::ActivityPhase(_)
+                | Field::ActivityDescription(_)
+                | Field::SupportMeasures
+                | Field::BudgetRows
+                | Field::BudgetCategory(_)
+                | Field::BudgetDescription(_)
+                | Field::BudgetAmount(_)
+                | Field::OtherFunding
+                | Field::AmountApplied
+                | Field::PrincipalName
+                | Field::PrincipalEmail
+                | Field::GiroMethod
+                | Field::GiroNumber
+                | Field::Account
+                | Field::AccountSegment(_)
+                | Field::Attachments
+                | Field::Declaration => {}
+            }
+        }
+        fields
+    }
+
+    #[test]
+    fn every_id_reads_back_as_its_field() {
+        for field in every_field() {
+            assert_eq!(Field::from_id(&field.id()), Some(field), "{}", field.id());
+        }
+        for segment in Segment::ALL {
+            let field = Field::AccountSegment(segment);
+            assert_eq!(Field::from_id(&field.id()), Some(field));
+        }
+    }
+
+    #[test]
+    fn ids_this_form_does_not_have_are_unknown() {
+        for id in [
+            "",
+            "school-district",
+            "Applicant-Name",
+            "applicant-name ",
+            "activity-x-date",
+            "activity-007-date",
+            "activity--1-date",
+            "budget-0-colour",
+            "account-kostnadsstalle",
+            "<img src=x>",
+        ] {
+            assert_eq!(Field::from_id(id), None, "{id:?}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use super::account_string::{AccountStringError, SegmentError};
 use super::application::{Coded, Phase};
-use super::dates::{Date, DateError};
+use super::dates::{parse_date, Date, DateError};
 use super::field::Field;
 use super::giro::GiroError;
 use super::money::{Money, MoneyError};
@@ -88,7 +88,54 @@ pub enum Problem {
     TooManyFiles {
         max: usize,
     },
+    /// What a receiver's 422 said about this answer, worded by the worker in both
+    /// languages: this app's own message when it knows the code, else the receiver's
+    /// `detail` (see `submission::ReportedErrors`). Never produced by our validation.
+    Reported {
+        sv: String,
+        en: String,
+    },
 }
+
+/// Every problem without parameters, so [`Problem::from_code`] finds them by `code()`
+/// itself and the two directions cannot disagree. `Problem::Plusgiro` shares the giro
+/// codes: these read as `Bankgiro`, and the caller tells the two apart.
+const WITHOUT_PARAMS: &[Problem] = &[
+    Problem::Required,
+    Problem::InvalidEmail,
+    Problem::InvalidCount,
+    Problem::NoParticipants,
+    Problem::PupilsRequired,
+    Problem::Date(DateError::Empty),
+    Problem::Date(DateError::Invalid),
+    Problem::Date(DateError::TwoDigitYear),
+    Problem::Date(DateError::ImpossibleDate),
+    Problem::Date(DateError::YearOutOfRange),
+    Problem::NoActivities,
+    Problem::Money(MoneyError::Empty),
+    Problem::Money(MoneyError::Invalid),
+    Problem::Money(MoneyError::AmbiguousSeparator),
+    Problem::Money(MoneyError::TooManyDecimals),
+    Problem::Money(MoneyError::TooLarge),
+    Problem::AmountNotPositive,
+    Problem::NegativeAmount,
+    Problem::NoBudgetRows,
+    Problem::Bankgiro(GiroError::Empty),
+    Problem::Bankgiro(GiroError::InvalidCharacters),
+    Problem::Bankgiro(GiroError::TooShort),
+    Problem::Bankgiro(GiroError::TooLong),
+    Problem::Bankgiro(GiroError::CheckDigit),
+    Problem::Bankgiro(GiroError::AllZeros),
+    Problem::Segment(SegmentError::Missing),
+    Problem::Segment(SegmentError::TooShort),
+    Problem::Segment(SegmentError::TooLong),
+    Problem::Segment(SegmentError::InvalidCharacters),
+    Problem::AccountString(AccountStringError::TooManySegments),
+    Problem::PaymentMethodMismatch,
+    Problem::UnknownSchool,
+    Problem::NotConfirmed,
+    Problem::FileEmpty,
+];
 
 impl Problem {
     pub fn code(&self) -> &'static str {
@@ -129,6 +176,7 @@ impl Problem {
             Problem::FileWrongType { .. } => "file_wrong_type",
             Problem::FilesTooLarge { .. } => "files_too_large",
             Problem::TooManyFiles { .. } => "too_many_files",
+            Problem::Reported { .. } => "reported",
         }
     }
 
@@ -179,6 +227,68 @@ impl Problem {
             _ => Vec::new(),
         }
     }
+
+    /// The problem a `code` and its `params` (as [`code`](Problem::code) and
+    /// [`params`](Problem::params) give them, e.g. from a receiver's 422) stand for; None
+    /// for a code this app does not know or a parameter missing or unreadable.
+    pub fn from_code<'a>(code: &str, param: impl Fn(&str) -> Option<&'a str>) -> Option<Problem> {
+        let number = |key: &str| param(key)?.parse::<u64>().ok();
+        let date = |key: &str| parse_date(param(key)?).ok();
+        let ore = |key: &str| param(key)?.parse::<i64>().ok().map(Money::from_ore);
+        Some(match code {
+            "too_long" => Problem::TooLong {
+                max: number("max")?,
+            },
+            "count_too_large" => Problem::CountTooLarge {
+                max: u32::try_from(number("max")?).ok()?,
+            },
+            "end_before_start" => Problem::EndBeforeStart {
+                start: date("start")?,
+            },
+            "trip_before_project" => Problem::TripBeforeProject {
+                project_start: date("project_start")?,
+            },
+            "trip_after_project" => Problem::TripAfterProject {
+                project_end: date("project_end")?,
+            },
+            "missing_phase" => Problem::MissingPhase(Phase::from_code(param("phase")?)?),
+            "activities_out_of_order" => Problem::ActivitiesOutOfOrder {
+                previous: date("previous")?,
+            },
+            "preparation_after_trip_start" => Problem::PreparationAfterTripStart {
+                trip_start: date("trip_start")?,
+            },
+            "trip_activity_outside_trip" => Problem::TripActivityOutsideTrip {
+                trip_start: date("trip_start")?,
+                trip_end: date("trip_end")?,
+            },
+            "follow_up_before_trip_end" => Problem::FollowUpBeforeTripEnd {
+                trip_end: date("trip_end")?,
+            },
+            "total_mismatch" => Problem::TotalMismatch {
+                computed: ore("computed_ore")?,
+            },
+            "other_funding_exceeds_total" => Problem::OtherFundingExceedsTotal {
+                total: ore("total_ore")?,
+            },
+            "applied_exceeds_need" => Problem::AppliedExceedsNeed {
+                max: ore("max_ore")?,
+            },
+            "applied_exceeds_fund" => Problem::AppliedExceedsFund {
+                max: ore("max_ore")?,
+            },
+            "file_too_large" => Problem::FileTooLarge {
+                max_bytes: number("max_bytes")?,
+            },
+            "file_wrong_type" => Problem::FileWrongType {
+                allowed: param("allowed")?.to_string(),
+            },
+            "too_many_files" => Problem::TooManyFiles {
+                max: usize::try_from(number("max")?).ok()?,
+            },
+            _ => return WITHOUT_PARAMS.iter().find(|p| p.code() == code).cloned(),
+        })
+    }
 }
 
 /// One problem with one answer.
@@ -207,5 +317,164 @@ impl Serialize for FieldError {
         map.serialize_entry("code", self.problem.code())?;
         map.serialize_entry("params", &Params(&self.problem.params()))?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        parse_date(text).expect("a date")
+    }
+
+    /// One of every kind of problem (nested errors: one each). The match has no wildcard,
+    /// so a new variant fails to compile here until it is added to the list.
+    fn every_problem() -> Vec<Problem> {
+        let mut problems = WITHOUT_PARAMS.to_vec();
+        problems.extend([
+            Problem::TooLong { max: 2000 },
+            Problem::CountTooLarge { max: 500 },
+            Problem::EndBeforeStart {
+                start: date("2027-03-05"),
+            },
+            Problem::TripBeforeProject {
+                project_start: date("2027-01-10"),
+            },
+            Problem::TripAfterProject {
+                project_end: date("2027-12-31"),
+            },
+            Problem::MissingPhase(Phase::FollowUp),
+            Problem::ActivitiesOutOfOrder {
+                previous: date("2027-02-01"),
+            },
+            Problem::PreparationAfterTripStart {
+                trip_start: date("2027-04-01"),
+            },
+            Problem::TripActivityOutsideTrip {
+                trip_start: date("2027-04-01"),
+                trip_end: date("2027-04-10"),
+            },
+            Problem::FollowUpBeforeTripEnd {
+                trip_end: date("2027-04-10"),
+            },
+            Problem::TotalMismatch {
+                computed: Money::from_ore(6_450_000),
+            },
+            Problem::OtherFundingExceedsTotal {
+                total: Money::from_ore(100),
+            },
+            Problem::AppliedExceedsNeed {
+                max: Money::from_ore(-5),
+            },
+            Problem::AppliedExceedsFund {
+                max: Money::from_ore(30_000_000),
+            },
+            Problem::FileTooLarge {
+                max_bytes: 10_485_760,
+            },
+            Problem::FileWrongType {
+                allowed: "PDF, JPG, PNG".into(),
+            },
+            Problem::TooManyFiles { max: 5 },
+        ]);
+        for problem in &problems {
+            match problem {
+                Problem::Required
+                | Problem::TooLong { .. }
+                | Problem::InvalidEmail
+                | Problem::InvalidCount
+                | Problem::CountTooLarge { .. }
+                | Problem::NoParticipants
+                | Problem::PupilsRequired
+                | Problem::Date(_)
+                | Problem::EndBeforeStart { .. }
+                | Problem::TripBeforeProject { .. }
+                | Problem::TripAfterProject { .. }
+                | Problem::NoActivities
+                | Problem::MissingPhase(_)
+                | Problem::ActivitiesOutOfOrder { .. }
+                | Problem::PreparationAfterTripStart { .. }
+                | Problem::TripActivityOutsideTrip { .. }
+                | Problem::FollowUpBeforeTripEnd { .. }
+                | Problem::Money(_)
+                | Problem::AmountNotPositive
+                | Problem::NegativeAmount
+                | Problem::NoBudgetRows
+                | Problem::TotalMismatch { .. }
+                | Problem::OtherFundingExceedsTotal { .. }
+                | Problem::AppliedExceedsNeed { .. }
+                | Problem::AppliedExceedsFund { .. }
+                | Problem::Bankgiro(_)
+                | Problem::Plusgiro(_)
+                | Problem::Segment(_)
+                | Problem::AccountString(_)
+                | Problem::PaymentMethodMismatch
+                | Problem::UnknownSchool
+                | Problem::NotConfirmed
+                | Problem::FileEmpty
+                | Problem::FileTooLarge { .. }
+                | Problem::FileWrongType { .. }
+                | Problem::TooManyFiles { .. }
+                | Problem::Reported { .. } => {}
+            }
+        }
+        problems
+    }
+
+    fn read_back(problem: &Problem) -> Option<Problem> {
+        let params = problem.params();
+        Problem::from_code(problem.code(), |key| {
+            params
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    #[test]
+    fn every_code_with_its_params_reads_back_as_its_problem() {
+        let problems = every_problem();
+        assert_eq!(problems.len(), 51);
+        for problem in &problems {
+            assert_eq!(
+                read_back(problem).as_ref(),
+                Some(problem),
+                "{}",
+                problem.code()
+            );
+        }
+        // The giro codes are shared: a plusgiro problem reads back as the bankgiro one.
+        assert_eq!(
+            read_back(&Problem::Plusgiro(GiroError::CheckDigit)),
+            Some(Problem::Bankgiro(GiroError::CheckDigit))
+        );
+    }
+
+    #[test]
+    fn unknown_codes_and_bad_params_read_as_nothing() {
+        let none = |_: &str| None;
+        assert_eq!(Problem::from_code("amount_over_local_limit", none), None);
+        assert_eq!(Problem::from_code("reported", none), None);
+        assert_eq!(Problem::from_code("", none), None);
+        assert_eq!(Problem::from_code("too_long", none), None, "missing max");
+        assert_eq!(Problem::from_code("too_long", |_| Some("-1")), None);
+        assert_eq!(
+            Problem::from_code("count_too_large", |_| Some("99999999999")),
+            None
+        );
+        assert_eq!(
+            Problem::from_code("end_before_start", |_| Some("2027-02-30")),
+            None
+        );
+        assert_eq!(Problem::from_code("missing_phase", |_| Some("party")), None);
+        assert_eq!(
+            Problem::from_code("total_mismatch", |_| Some("12,50")),
+            None
+        );
+        assert_eq!(
+            Problem::from_code("required", |_| Some("ignored")),
+            Some(Problem::Required)
+        );
     }
 }

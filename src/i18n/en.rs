@@ -556,6 +556,7 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::FileWrongType { allowed } => format!("The selected file must be one of these types: {allowed}"),
         Problem::FilesTooLarge { max_total_bytes } => format!("The files together must be {} or smaller. Choose a smaller file or remove a file first", format_size(*max_total_bytes)),
         Problem::TooManyFiles { max } => format!("You can attach up to {max} files. Remove a file first"),
+        Problem::Reported { en, .. } => en.clone(),
     }
 }
 

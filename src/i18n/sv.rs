@@ -536,6 +536,7 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::FileWrongType { allowed } => format!("Den valda filen har fel filtyp. Välj en fil av typen {allowed}"),
         Problem::FilesTooLarge { max_total_bytes } => format!("Filerna får vara högst {} tillsammans. Välj en mindre fil eller ta bort en fil först", format_size(*max_total_bytes, ",")),
         Problem::TooManyFiles { max } => format!("Du kan bifoga högst {max} filer. Ta bort en fil först"),
+        Problem::Reported { sv, .. } => sv.clone(),
     }
 }
 

@@ -41,8 +41,9 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView
     // "Fel: " prefixes the title while errors are shown (GOV.UK pattern).
     Effect::new(move |_| {
         let t = locale.get().texts();
-        let has_errors =
-            form.errors.with(|e| !e.is_empty()) || form.file_errors.with(|e| !e.is_empty());
+        let has_errors = form.errors.with(|e| !e.is_empty())
+            || form.file_errors.with(|e| !e.is_empty())
+            || form.unplaced_errors.with(Option::is_some);
         let prefix = if has_errors {
             format!("{} ", t.error_prefix)
         } else {

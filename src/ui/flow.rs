@@ -18,6 +18,7 @@ pub const ERROR_SUMMARY_ID: &str = "sku-error-summary";
 /// screen reader announces the new page.
 pub fn go_to(form: Form, step: Step) {
     form.errors.set(Vec::new());
+    form.unplaced_errors.set(None);
     form.file_errors.set(Vec::new());
     form.step.set(step);
     record_history(step, false);
@@ -133,6 +134,7 @@ pub fn follow_browser_history(form: Form) {
             return;
         };
         form.errors.set(Vec::new());
+        form.unplaced_errors.set(None);
         form.file_errors.set(Vec::new());
         form.step.set(step);
         after_render(|| {

@@ -24,8 +24,14 @@ pub struct ChosenFile {
 pub struct Form {
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<Step>,
-    /// Errors found by the last Continue; kept until the next one, as GOV.UK does.
+    /// Errors found by the last Continue; kept until the next one, as GOV.UK does. After
+    /// a receiver's 422 also its field errors (`Problem::Reported`), until the applicant
+    /// continues from that step or sends again.
     pub errors: RwSignal<Vec<FieldError>>,
+    /// A receiver's field errors about fields this form does not have, as (Swedish,
+    /// English), one line each: listed in the error summary without a link; cleared
+    /// like `errors`.
+    pub unplaced_errors: RwSignal<Option<(String, String)>>,
     pub rules: StoredValue<Rules>,
     /// Set by a "Change" link on the check-answers page: Continue returns there.
     pub returning_to_check: RwSignal<bool>,
@@ -42,6 +48,7 @@ impl Form {
             draft: RwSignal::new(Draft::default()),
             step: RwSignal::new(Step::Start),
             errors: RwSignal::new(Vec::new()),
+            unplaced_errors: RwSignal::new(None),
             rules: StoredValue::new(rules),
             returning_to_check: RwSignal::new(false),
             files: RwSignal::new_local(Vec::new()),

@@ -137,10 +137,11 @@ const faults = [
   { faults: ['429', '429', '429', '429'], message: /kan inte ta emot ansökningar just nu/, attempts: 4, what: '429 on every attempt' },
   { faults: ['drop', 'drop', 'drop', 'drop'], message: /inte gick att nå kommunen/, attempts: 4, what: 'the connection dropped every time' },
   { faults: ['413'], message: /för stor/, attempts: 1, what: '413, not retried' },
-  { faults: ['422'], message: /Kommunen kunde inte ta emot ansökan: .*fel/, attempts: 1, what: '422 with problem+json, not retried' },
+  // A field error joins the error summary, which takes focus (see the test below).
+  { faults: ['422'], message: /Kommunen kunde inte ta emot ansökan: .*fel/, attempts: 1, focus: 'sku-error-summary', what: '422 with problem+json, not retried' },
 ];
 
-for (const { faults: queue, sent, attempts, message, what } of faults) {
+for (const { faults: queue, sent, attempts, message, focus, what } of faults) {
   test(`fault: ${what}`, async () => {
     const { page, posts } = await readyToSend();
     await receiver.queueFaults(queue);
@@ -156,7 +157,11 @@ for (const { faults: queue, sent, attempts, message, what } of faults) {
       assert.match(shown, /Ansökan är inte skickad/);
       assert.equal((await receiver.applications()).length, 0, 'nothing stored');
       // Focus moves to the message (after it is drawn, so allow a moment).
-      await page.waitForFunction(() => document.activeElement?.dataset.role === 'delivery-failed', null, { timeout: 2000 });
+      await page.waitForFunction(
+        (id) => (id ? document.activeElement?.id === id : document.activeElement?.dataset.role === 'delivery-failed'),
+        focus,
+        { timeout: 2000 },
+      );
       assert.ok(await stored(page, DRAFT_KEY), 'the draft is kept');
       assert.deepEqual(await axeViolations(page), [], 'the page with the failure passes axe-core');
       // The download (the PDF, with the JSON inside) is there as the fallback.
@@ -245,6 +250,92 @@ test('a refused application, once corrected, is sent with a new key and received
   assert.notEqual(posts[0].key, posts[1].key, 'changed answers carry a new key');
   assert.equal(only.idempotency_key, posts[1].key);
   assert.equal(JSON.parse(await receiver.storedJson(only.reference)).applicant.phone, '070-765 43 21');
+  await page.context().close();
+});
+
+/** The error summary's items: each item's text and its link's href (null: no link). */
+const summaryItems = (page) =>
+  page.$$eval('#sku-error-summary li', (items) =>
+    items.map((li) => ({ text: li.textContent.trim(), href: li.querySelector('a')?.getAttribute('href') ?? null })),
+  );
+
+test("a 422 with field errors: the summary links reach the fields on their steps, an unknown field is listed without a link", async () => {
+  const { page, posts } = await readyToSend();
+  // The receiver refuses twice with field errors (applicant step, budget step, and a
+  // field the form does not have), then accepts.
+  await receiver.queueFaults(['422-fields', '422-fields']);
+  await pressSend(page);
+  await page.waitForSelector('#sku-error-summary');
+  await page.waitForFunction(() => document.activeElement?.id === 'sku-error-summary', null, { timeout: 2000 });
+  assert.match(await page.title(), /^Fel: /);
+  assert.match(await page.textContent('#sku-error-summary'), /Det finns ett problem/);
+  assert.deepEqual(await summaryItems(page), [
+    // Known field and code: the app's own message.
+    { text: 'Ange din e-postadress i rätt format, till exempel namn@skelleftea.se', href: '#applicant-email' },
+    // Known field, a code of the receiver's own: its detail.
+    { text: 'Beloppet är större än vad nämnden beviljar för en kostnad utan särskilt beslut.', href: '#budget-0-amount' },
+    // A field this form does not have: listed, without a link.
+    { text: 'Ange vilket skolområde skolan hör till.', href: null },
+  ]);
+  assert.match(await waitForFailure(page), /Ansökan är inte skickad/, 'the failure itself is still said');
+  assert.deepEqual(await axeViolations(page), [], 'the page with the summary passes axe-core');
+
+  // In English the app's own message follows; the receiver's words stay as they came.
+  await page.click('[data-role=language]');
+  await page.waitForFunction(() => /There is a problem/.test(document.querySelector('#sku-error-summary')?.textContent));
+  const english = await summaryItems(page);
+  assert.match(english[0].text, /^Enter your email address in the correct format/);
+  assert.equal(english[1].text, 'Beloppet är större än vad nämnden beviljar för en kostnad utan särskilt beslut.');
+  await page.click('[data-role=language]');
+  await page.waitForFunction(() => /Det finns ett problem/.test(document.querySelector('#sku-error-summary')?.textContent));
+
+  // The budget link moves to the budget step and focuses the amount, with the message beside it.
+  await page.click('#sku-error-summary a[href="#budget-0-amount"]');
+  await page.waitForFunction(() => document.activeElement?.id === 'budget-0-amount', null, { timeout: 5000 });
+  assert.match(await page.textContent('#budget-0-amount-error'), /Beloppet är större än vad nämnden beviljar/);
+  assert.deepEqual(await summaryItems(page), [
+    { text: 'Beloppet är större än vad nämnden beviljar för en kostnad utan särskilt beslut.', href: '#budget-0-amount' },
+  ], 'on the budget step, its own error');
+
+  // Continue returns to the check page, then the declaration; Send again: the second refusal.
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'check');
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'declaration');
+  assert.equal(await page.$('#sku-error-summary'), null, "the receiver's errors are gone once the applicant moved on");
+  await page.check('#declaration');
+  await pressSend(page);
+  await page.waitForFunction(() => document.activeElement?.id === 'sku-error-summary', null, { timeout: 10000 });
+  assert.equal((await summaryItems(page)).length, 3);
+
+  // The e-mail link moves to the applicant step and focuses the field, with the inline message.
+  await page.click('#sku-error-summary a[href="#applicant-email"]');
+  await page.waitForFunction(() => document.activeElement?.id === 'applicant-email', null, { timeout: 5000 });
+  assert.match(await page.textContent('#applicant-email-error'), /Ange din e-postadress i rätt format/);
+  assert.equal(await page.getAttribute('#applicant-email', 'aria-invalid'), 'true');
+
+  // Corrected (here: unchanged) and sent again: the receiver now accepts.
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'check');
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'declaration');
+  await page.check('#declaration');
+  await pressSend(page);
+  await waitForStep(page, 'confirmation', { timeout: 15000 });
+  assert.equal((await receiver.applications()).length, 1);
+  assert.equal(posts.length, 3);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('Failed to load resource')), []);
+  await page.context().close();
+});
+
+test("an error body that is not problem+json is never shown: the applicant gets the app's own words", async () => {
+  const { page } = await readyToSend();
+  await receiver.queueFaults(['422-json']);
+  await pressSend(page);
+  const shown = await waitForFailure(page);
+  assert.match(shown, /Kommunen kunde inte ta emot ansökan\. Ladda ner ansökan/);
+  assert.doesNotMatch(await page.textContent('body'), /BankID|0700|Åtgärd krävs/);
+  assert.equal(await page.$('#sku-error-summary'), null);
   await page.context().close();
 });
 

@@ -7,8 +7,11 @@
 //!   JSON), `attributes` is a flat `[name, value, …]` list of the host element's
 //!   attributes and `files` the chosen `File`s.
 //! - worker → page: `["ready"]` once, then per job `["attempt", n]` while sending,
-//!   `["sent", reference]`, `["failed", swedish, english]` (the message in both languages,
-//!   so it follows a later language switch), `["bundle", blob, fileName, pdfMs, totalMs]`
+//!   `["sent", reference]`, `["failed", swedish, english, fieldErrors]` (the message in
+//!   both languages, so it follows a later language switch; `fieldErrors` is "" or, after
+//!   a 422 with `errors`, the JSON `[{"field", "code", "detail", "sv", "en"}]`: the
+//!   receiver's field id, code and (cut) detail, and the message worded in both languages,
+//!   see `submission::reported_errors_json`), `["bundle", blob, fileName, pdfMs, totalMs]`
 //!   for both downloads (`ansokan-….pdf` or `ansokan-….zip`).
 //!   The page runs one job at a time, so a reply always belongs to the job it started.
 
@@ -34,8 +37,8 @@ mod shell {
     use skolutbyte::domain::application_json::application_json;
     use skolutbyte::domain::dates::Date;
     use skolutbyte::domain::submission::{
-        decide, parse_problem, parse_reference, parse_retry_after, Failure, Next, Outcome,
-        RetryPolicy,
+        decide, parse_problem, parse_reference, parse_retry_after, reported_errors_json, Failure,
+        Next, Outcome, RetryPolicy,
     };
     use skolutbyte::i18n::Locale;
     use skolutbyte_worker::bundle::{bundle_zip, download_file_name, ZipTime};
@@ -64,10 +67,16 @@ mod shell {
 
     /// A failure, worded in both languages.
     fn post_failure(message: impl Fn(Locale) -> String) {
+        post_failure_with_fields(message, String::new());
+    }
+
+    /// A failure, with the receiver's field errors (JSON, "" when none).
+    fn post_failure_with_fields(message: impl Fn(Locale) -> String, field_errors: String) {
         post(&[
             "failed".into(),
             message(Locale::Sv).into(),
             message(Locale::En).into(),
+            field_errors.into(),
         ]);
     }
 
@@ -142,7 +151,13 @@ mod shell {
                 };
                 match send(&job, pdf.as_deref(), &files, &key).await {
                     Ok(reference) => post(&["sent".into(), reference.into()]),
-                    Err(failure) => post_failure(|locale| messages::send_failure(locale, &failure)),
+                    Err(failure) => post_failure_with_fields(
+                        |locale| messages::send_failure(locale, &failure),
+                        reported_errors_json(&messages::reported_errors(
+                            &failure,
+                            &job.application,
+                        )),
+                    ),
                 }
             }
         }
@@ -385,6 +400,7 @@ mod shell {
         let response = request.body(body).ok()?.send().await.ok()?;
         let status = response.status();
         let retry_after = response.headers().get("Retry-After");
+        let content_type = response.headers().get("Content-Type").unwrap_or_default();
         let text = response.text().await.ok()?;
         Some(if response.ok() {
             Outcome::Accepted {
@@ -394,7 +410,7 @@ mod shell {
             Outcome::Status {
                 status,
                 retry_after_s: retry_after.as_deref().and_then(parse_retry_after),
-                problem: parse_problem(&text),
+                problem: parse_problem(&content_type, &text),
             }
         })
     }

@@ -2,8 +2,9 @@
 //! in `skolutbyte::i18n::Texts`: every function in `Texts` is linked into the first page
 //! load, and these are only needed once the worker runs.
 
+use skolutbyte::domain::application::Application;
 use skolutbyte::domain::field::Field;
-use skolutbyte::domain::submission::Failure;
+use skolutbyte::domain::submission::{Failure, ReportedFieldError};
 use skolutbyte::i18n::Locale;
 
 use crate::job::JobError;
@@ -49,6 +50,40 @@ pub fn send_failure(locale: Locale, failure: &Failure) -> String {
     }
 }
 
+/// The receiver's field errors (a 422's `errors`) worded for the page in both
+/// languages: this app's own message when it knows the field and the code, else the
+/// receiver's `detail` (already cut to a sentence or two), else a plain sentence of ours.
+pub fn reported_errors(failure: &Failure, application: &Application) -> Vec<ReportedFieldError> {
+    let Failure::Rejected {
+        problem: Some(problem),
+        ..
+    } = failure
+    else {
+        return Vec::new();
+    };
+    problem
+        .errors
+        .iter()
+        .map(|error| {
+            let word = |locale: Locale| match error.field_error(application) {
+                Some(known) => (locale.texts().message)(known.field, &known.problem),
+                None if !error.detail.is_empty() => error.detail.clone(),
+                None => match locale {
+                    Locale::Sv => "Kommunen godtog inte ett av svaren. Kontrollera svaren och försök igen.".into(),
+                    Locale::En => "The municipality did not accept one of the answers. Check your answers and try again.".into(),
+                },
+            };
+            ReportedFieldError {
+                field: error.field.clone(),
+                code: error.code.clone(),
+                detail: error.detail.clone(),
+                sv: word(Locale::Sv),
+                en: word(Locale::En),
+            }
+        })
+        .collect()
+}
+
 pub fn job_error(locale: Locale, error: &JobError) -> String {
     if let JobError::Attachments(problem) = error {
         // The page's own message for the file rule, and where to fix it.
@@ -89,7 +124,61 @@ pub fn bundle_failed(locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use skolutbyte::domain::submission::ProblemDetails;
+    use skolutbyte::domain::rules::Rules;
+    use skolutbyte::domain::submission::{ProblemDetails, ReceiverFieldError};
+    use skolutbyte::domain::validate::validate;
+
+    fn rejected(errors: Vec<ReceiverFieldError>) -> Failure {
+        Failure::Rejected {
+            status: 422,
+            problem: Some(ProblemDetails {
+                title: "Ansökan innehåller fel".into(),
+                detail: "Ansökan har fel.".into(),
+                errors,
+            }),
+        }
+    }
+
+    fn receiver_error(field: &str, code: &str, detail: &str) -> ReceiverFieldError {
+        ReceiverFieldError {
+            field: field.into(),
+            code: code.into(),
+            detail: detail.into(),
+            params: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn field_errors_are_worded_in_the_applicants_language_when_the_app_knows_them() {
+        let application = validate(
+            &skolutbyte::domain::examples::internship_draft(),
+            &Rules::default(),
+        )
+        .unwrap();
+        let failure = rejected(vec![
+            receiver_error("applicant-email", "invalid_email", "E-postadressen är fel"),
+            receiver_error(
+                "budget-0-amount",
+                "amount_over_local_limit",
+                "Beloppet är över nämndens gräns",
+            ),
+            receiver_error("school-district", "required", "Ange skoldistrikt"),
+            receiver_error("school-district", "x", ""),
+        ]);
+        let words = reported_errors(&failure, &application);
+        assert_eq!(words.len(), 4);
+        assert_eq!(words[0].field, "applicant-email");
+        assert_eq!(words[0].code, "invalid_email");
+        assert!(words[0].sv.starts_with("Ange "), "{}", words[0].sv);
+        assert!(words[0].en.starts_with("Enter "), "{}", words[0].en);
+        // An unknown code or field: the receiver's own words, in both.
+        assert_eq!(words[1].sv, "Beloppet är över nämndens gräns");
+        assert_eq!(words[1].en, "Beloppet är över nämndens gräns");
+        assert_eq!(words[2].en, "Ange skoldistrikt");
+        // No words at all: ours.
+        assert!(words[3].en.contains("did not accept"));
+        assert!(reported_errors(&Failure::Network, &application).is_empty());
+    }
 
     #[test]
     fn a_refusal_shows_the_receivers_own_words() {

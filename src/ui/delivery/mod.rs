@@ -16,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::draft_file::{import_draft, SavedDraft};
 use crate::domain::step::Step;
+use crate::domain::submission::read_reported_errors;
 use crate::ui::drafts::storage;
 use crate::ui::drafts::Drafts;
 use crate::ui::flow::go_to;
@@ -119,15 +120,31 @@ impl Outbox {
 
     /// The job in progress ended with `message`.
     fn fail(self, message: Message) {
+        self.fail_with_fields(message, "");
+    }
+
+    /// As `fail`, with the receiver's field errors (the worker's JSON, "" when none): they
+    /// join the error summary, which then takes focus, as after the app's own checks.
+    fn fail_with_fields(self, message: Message, field_errors: &str) {
         let failure = match self.progress.get_untracked() {
             Progress::Sending(_) => self.send_failure,
             _ => self.download_failure,
         };
         self.progress.set(Progress::Idle);
         failure.set(Some(message));
+        let reported = read_reported_errors(field_errors);
+        let summary = !reported.placed.is_empty() || reported.unplaced.is_some();
+        if summary {
+            self.form.errors.set(reported.placed);
+            self.form.unplaced_errors.set(reported.unplaced);
+        }
         // As with the error summary: focus moves to what went wrong.
-        crate::ui::flow::after_render(|| {
-            crate::ui::flow::focus_selector("[data-role=delivery-failed]");
+        crate::ui::flow::after_render(move || {
+            let selector = match summary {
+                true => "#sku-error-summary",
+                false => "[data-role=delivery-failed]",
+            };
+            crate::ui::flow::focus_selector(selector);
         });
     }
 
@@ -172,6 +189,9 @@ pub fn send(outbox: Outbox) {
         return;
     }
     outbox.send_failure.set(None);
+    // The receiver's field errors of the last attempt: this send answers them anew.
+    outbox.form.errors.set(Vec::new());
+    outbox.form.unplaced_errors.set(None);
     start_job(outbox, "send", Progress::Sending(1));
 }
 
@@ -323,7 +343,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
             outbox.sent.set(Some(text(1)));
             go_to(outbox.form, Step::Confirmation);
         }
-        "failed" => outbox.fail((text(1), text(2))),
+        "failed" => outbox.fail_with_fields((text(1), text(2)), &text(3)),
         "bundle" => {
             let saved = reply
                 .get(1)

@@ -1,5 +1,6 @@
 //! "Det finns ett problem": the list of errors above the heading. It takes focus each
-//! time it appears (see `flow`), and each link focuses its field.
+//! time it appears (see `flow`), and each link focuses its field. A receiver's error
+//! about a field this form does not have is listed after them, without a link.
 
 use leptos::prelude::*;
 
@@ -19,7 +20,12 @@ pub fn ErrorSummary() -> impl IntoView {
     };
     move || {
         let errors = all_errors();
-        (!errors.is_empty()).then(|| {
+        let unplaced = form
+            .unplaced_errors
+            .get()
+            .map(|(sv, en)| if t.lang == "sv" { sv } else { en })
+            .unwrap_or_default();
+        (!errors.is_empty() || !unplaced.is_empty()).then(|| {
             view! {
                 <div
                     id=ERROR_SUMMARY_ID
@@ -50,6 +56,10 @@ pub fn ErrorSummary() -> impl IntoView {
                                     </li>
                                 }
                             })
+                            .collect_view()}
+                        {unplaced
+                            .lines()
+                            .map(|line| view! { <li>{line.to_string()}</li> })
                             .collect_view()}
                     </ul>
                 </div>
