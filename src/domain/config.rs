@@ -102,14 +102,8 @@ pub fn settings_from_attributes<'a>(
                 }
                 None => Some(ConfigProblem::SchoolsInvalid),
             },
-            "data-multipart" => match value {
-                "true" | "" => {
-                    settings.multipart = true;
-                    None
-                }
-                "false" => None,
-                _ => Some(ConfigProblem::BooleanInvalid),
-            },
+            "data-multipart" => boolean(value, &mut settings.multipart),
+            "data-require-pupils" => boolean(value, &mut settings.rules.require_pupils),
             _ => None,
         };
         if let Some(problem) = problem {
@@ -120,6 +114,21 @@ pub fn settings_from_attributes<'a>(
         }
     }
     (settings, errors)
+}
+
+/// `true` (or the bare attribute) and `false`; anything else is reported.
+fn boolean(value: &str, setting: &mut bool) -> Option<ConfigProblem> {
+    match value {
+        "true" | "" => {
+            *setting = true;
+            None
+        }
+        "false" => {
+            *setting = false;
+            None
+        }
+        _ => Some(ConfigProblem::BooleanInvalid),
+    }
 }
 
 /// `[{"id": "anderstorpsgymnasiet", "name": "Anderstorpsgymnasiet", "type": "municipal"}]`
@@ -171,6 +180,7 @@ mod tests {
             ("data-contact-email", "internationella@skelleftea.se"),
             ("data-schools", schools),
             ("data-multipart", "true"),
+            ("data-require-pupils", "true"),
             ("data-host-own-thing", "ignored"),
             ("id", "skolutbyte"),
         ]);
@@ -187,6 +197,7 @@ mod tests {
             SchoolType::Independent
         );
         assert!(settings.multipart);
+        assert!(settings.rules.require_pupils);
     }
 
     #[test]
@@ -198,6 +209,7 @@ mod tests {
             ("data-contact-email", "internationella"),
             ("data-schools", r#"[{"id": "a"}]"#),
             ("data-multipart", "kanske"),
+            ("data-require-pupils", "ja"),
         ]);
         assert_eq!(settings, Settings::default());
         let found: Vec<(&str, &str)> = errors
@@ -213,6 +225,7 @@ mod tests {
                 ("data-contact-email", "config_email_invalid"),
                 ("data-schools", "config_schools_invalid"),
                 ("data-multipart", "config_boolean_invalid"),
+                ("data-require-pupils", "config_boolean_invalid"),
             ]
         );
     }

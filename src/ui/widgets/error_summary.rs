@@ -19,6 +19,7 @@ pub fn ErrorSummary() -> impl IntoView {
     };
     move || {
         let errors = all_errors();
+        let kind = form.draft.with_untracked(|d| d.kind);
         (!errors.is_empty()).then(|| {
             view! {
                 <div
@@ -45,7 +46,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                                 show_field(form, field);
                                             }
                                         >
-                                            {(t.message)(error.field, &error.problem)}
+                                            {(t.message)(error.field, &error.problem, kind)}
                                         </a>
                                     </li>
                                 }
