@@ -98,7 +98,7 @@ pub fn BudgetStep() -> impl IntoView {
     let max_hint = Signal::derive(move || {
         let other = parse_money(&other.get()).unwrap_or(Money::ZERO);
         let fund = form.rules.with_value(|r| r.fund_amount);
-        let max = totals.with(|totals| max_to_show(totals, other, fund));
+        let max = max_to_show(&totals.get(), other, fund);
         (t.amount_applied_max)(max.map(t.money).as_deref())
     });
     // The fund's rule for an already granted project, where the applicant decides what to list.

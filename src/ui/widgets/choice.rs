@@ -88,16 +88,17 @@ fn radio_group(
                 class="sku-fieldset"
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
             >
-                {if is_page_heading {
-                    view! {
-                        <legend class="sku-fieldset__legend sku-fieldset__legend--l">
-                            <h1 class="sku-fieldset__heading" tabindex="-1">{legend}</h1>
-                        </legend>
-                    }
-                    .into_any()
+                // Options, not two views: an `AnyView` per widget costs first-load bytes.
+                <legend class=if is_page_heading {
+                    "sku-fieldset__legend sku-fieldset__legend--l"
                 } else {
-                    view! { <legend class="sku-fieldset__legend">{legend}</legend> }.into_any()
-                }}
+                    "sku-fieldset__legend"
+                }>
+                    {is_page_heading.then(|| view! {
+                        <h1 class="sku-fieldset__heading" tabindex="-1">{legend}</h1>
+                    })}
+                    {(!is_page_heading).then_some(legend)}
+                </legend>
                 {hint_view(field, hint, None)}
                 <ErrorMessage field />
                 <div class="sku-radios">{items}</div>

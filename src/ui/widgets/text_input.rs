@@ -113,18 +113,18 @@ pub fn field_head(
     dynamic_hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let t = texts_now();
-    let label = view! {
-        <label class="sku-label" for=field.id()>
-            {label(t)}
-            {optional.then(|| format!(" {}", t.optional))}
-        </label>
+    let label = move || {
+        view! {
+            <label class="sku-label" for=field.id()>
+                {label(t)}
+                {optional.then(|| format!(" {}", t.optional))}
+            </label>
+        }
     };
     view! {
-        {if is_page_heading {
-            view! { <h1 class="sku-label-wrapper" tabindex="-1">{label}</h1> }.into_any()
-        } else {
-            label.into_any()
-        }}
+        // Options, not two views: an `AnyView` per widget costs first-load bytes.
+        {is_page_heading.then(|| view! { <h1 class="sku-label-wrapper" tabindex="-1">{label()}</h1> })}
+        {(!is_page_heading).then(label)}
         {hint_view(field, hint, dynamic_hint)}
         <ErrorMessage field />
     }
