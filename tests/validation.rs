@@ -338,8 +338,12 @@ fn a_pupil_is_required_for_internships_and_where_the_municipality_says_so() {
         d.pupils = pupils.into();
         d.staff = staff.into();
         let errors = errors_for_step(&d, &rules, Step::Participants);
-        let found: Vec<(Field, &str)> = errors.iter().map(|e| (e.field, e.problem.code())).collect();
-        let expected: Vec<(Field, &str)> = expected.map(|code| (Field::Pupils, code)).into_iter().collect();
+        let found: Vec<(Field, &str)> =
+            errors.iter().map(|e| (e.field, e.problem.code())).collect();
+        let expected: Vec<(Field, &str)> = expected
+            .map(|code| (Field::Pupils, code))
+            .into_iter()
+            .collect();
         assert_eq!(
             found, expected,
             "{kind:?} with {pupils} pupils and {staff} staff, require_pupils {require_pupils}"

@@ -452,19 +452,34 @@ mod tests {
                 vec![(Ansvar, Missing), (Verksamhet, Missing)],
             ),
             (["1234", "", "", "", ""], vec![(Verksamhet, Missing)]),
-            (["1234567", "5678", "", "", ""], vec![(Ansvar, TooLong(digits))]),
-            (["12A4", "5678", "", "", ""], vec![(Ansvar, InvalidCharacters(digits))]),
+            (
+                ["1234567", "5678", "", "", ""],
+                vec![(Ansvar, TooLong(digits))],
+            ),
+            (
+                ["12A4", "5678", "", "", ""],
+                vec![(Ansvar, InvalidCharacters(digits))],
+            ),
             (
                 ["1234", "56 78", "", "", ""],
                 vec![(Verksamhet, InvalidCharacters(digits))],
             ),
-            (["1234", "5678", "ÅÄÖ", "", ""], vec![(Fri, InvalidCharacters(code))]),
+            (
+                ["1234", "5678", "ÅÄÖ", "", ""],
+                vec![(Fri, InvalidCharacters(code))],
+            ),
             (
                 ["1234", "5678", "", "P-1", ""],
                 vec![(Projekt, InvalidCharacters(code))],
             ),
-            (["1234", "5678", "", "", "123456789"], vec![(Objekt, TooLong(code))]),
-            (["١٢", "5678", "", "", ""], vec![(Ansvar, InvalidCharacters(digits))]),
+            (
+                ["1234", "5678", "", "", "123456789"],
+                vec![(Objekt, TooLong(code))],
+            ),
+            (
+                ["١٢", "5678", "", "", ""],
+                vec![(Ansvar, InvalidCharacters(digits))],
+            ),
             (
                 ["x", "1234567", "", "P_1", "ABCDEFGHI"],
                 vec![
@@ -585,9 +600,9 @@ mod tests {
             TooLong(allowed),
             InvalidCharacters(allowed),
         ]
-            .iter()
-            .map(SegmentError::code)
-            .collect();
+        .iter()
+        .map(SegmentError::code)
+        .collect();
         assert_eq!(
             codes,
             [

@@ -66,7 +66,11 @@ pub fn max_applicable(total: Money, other_funding: Money, fund_amount: Money) ->
 /// The most one may apply for as the budget step shows it: None until some cost has an
 /// amount that counts (and when the amounts overflow), so an applicant who has not
 /// started the budget is never told "at most 0 kr".
-pub fn max_to_show(totals: &BudgetTotals, other_funding: Money, fund_amount: Money) -> Option<Money> {
+pub fn max_to_show(
+    totals: &BudgetTotals,
+    other_funding: Money,
+    fund_amount: Money,
+) -> Option<Money> {
     let has_costs = !totals.per_category.is_empty() && !totals.overflow;
     has_costs.then(|| max_applicable(totals.total, other_funding, fund_amount))
 }

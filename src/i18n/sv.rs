@@ -622,6 +622,8 @@ fn giro_message(error: &GiroError, method: GiroMethod) -> String {
         }
         // A check digit that does not add up is almost always a typo, not a missing account.
         GiroError::CheckDigit => format!("Kontrollera {definite}, en siffra kan vara fel"),
-        GiroError::AllZeros => format!("Kontrollera {definite}. Ett {name} kan inte bestå av bara nollor"),
+        GiroError::AllZeros => {
+            format!("Kontrollera {definite}. Ett {name} kan inte bestå av bara nollor")
+        }
     }
 }

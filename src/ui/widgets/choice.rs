@@ -44,7 +44,15 @@ where
             on_change.run(*option);
         }
     });
-    radio_group(field, legend(t), is_page_heading, hint, items, selected, on_index)
+    radio_group(
+        field,
+        legend(t),
+        is_page_heading,
+        hint,
+        items,
+        selected,
+        on_index,
+    )
 }
 
 fn radio_group(
