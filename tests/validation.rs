@@ -310,6 +310,47 @@ fn participants_rules() {
     );
 }
 
+/// With `data-require-pupils` every kind needs a pupil; without it only internships do.
+#[test]
+fn a_pupil_is_required_for_internships_and_where_the_municipality_says_so() {
+    use Kind::*;
+    // (kind, pupils, staff, require_pupils) -> the error on the pupils' field, if any.
+    let cases: &[(Kind, &str, &str, bool, Option<&str>)] = &[
+        (InternshipAbroad, "0", "2", false, Some("pupils_required")),
+        (InternshipAbroad, "0", "2", true, Some("pupils_required")),
+        (InternshipAbroad, "3", "0", true, None),
+        (ExchangeReceiving, "0", "2", false, None),
+        (ExchangeReceiving, "0", "2", true, Some("pupils_required")),
+        (ExchangeSending, "0", "2", false, None),
+        (ExchangeSending, "0", "2", true, Some("pupils_required")),
+        (ExchangeSending, "1", "0", true, None),
+        (ExchangeSending, "0", "0", false, Some("no_participants")),
+        (ExchangeSending, "0", "0", true, Some("pupils_required")),
+    ];
+    for &(kind, pupils, staff, require_pupils, expected) in cases {
+        let rules = Rules {
+            require_pupils,
+            ..Rules::default()
+        };
+        let mut d = internship();
+        d.kind = Some(kind);
+        d.granted_project = "Erasmus+ KA1 2026-1-SE01".into();
+        d.pupils = pupils.into();
+        d.staff = staff.into();
+        let errors = errors_for_step(&d, &rules, Step::Participants);
+        let found: Vec<(Field, &str)> =
+            errors.iter().map(|e| (e.field, e.problem.code())).collect();
+        let expected: Vec<(Field, &str)> = expected
+            .map(|code| (Field::Pupils, code))
+            .into_iter()
+            .collect();
+        assert_eq!(
+            found, expected,
+            "{kind:?} with {pupils} pupils and {staff} staff, require_pupils {require_pupils}"
+        );
+    }
+}
+
 #[test]
 fn support_measures_are_required_only_for_internships() {
     let rules = Rules::default();

@@ -49,6 +49,14 @@ pub enum Charset {
 }
 
 impl Charset {
+    /// Same spelling as the serde name, for message parameters.
+    pub fn code(self) -> &'static str {
+        match self {
+            Charset::Digits => "digits",
+            Charset::Alphanumeric => "alphanumeric",
+        }
+    }
+
     fn allows(self, c: char) -> bool {
         match self {
             Charset::Digits => c.is_ascii_digit(),
@@ -61,6 +69,25 @@ impl Charset {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentRule {
     pub required: bool,
+    pub min_len: u8,
+    pub max_len: u8,
+    pub charset: Charset,
+}
+
+impl SegmentRule {
+    /// What the segment may hold, for a message that says how to fix it.
+    pub fn allowed(&self) -> Allowed {
+        Allowed {
+            min_len: self.min_len,
+            max_len: self.max_len,
+            charset: self.charset,
+        }
+    }
+}
+
+/// The length and characters a segment accepts: "1–6 siffror", "1 to 8 letters or digits".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowed {
     pub min_len: u8,
     pub max_len: u8,
     pub charset: Charset,
@@ -177,15 +204,16 @@ impl fmt::Display for AccountString {
     }
 }
 
-/// Why a single segment was refused. The UI words the message from [`SegmentError::code`].
+/// Why a single segment was refused. The UI words the message from [`SegmentError::code`];
+/// each refusal carries what the segment accepts, so the message can say how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SegmentError {
     /// A required segment is empty.
     Missing,
-    TooShort,
-    TooLong,
+    TooShort(Allowed),
+    TooLong(Allowed),
     /// A character outside the segment's [`Charset`].
-    InvalidCharacters,
+    InvalidCharacters(Allowed),
 }
 
 impl SegmentError {
@@ -193,9 +221,19 @@ impl SegmentError {
     pub fn code(&self) -> &'static str {
         match self {
             SegmentError::Missing => "account_segment_missing",
-            SegmentError::TooShort => "account_segment_too_short",
-            SegmentError::TooLong => "account_segment_too_long",
-            SegmentError::InvalidCharacters => "account_segment_invalid_characters",
+            SegmentError::TooShort(_) => "account_segment_too_short",
+            SegmentError::TooLong(_) => "account_segment_too_long",
+            SegmentError::InvalidCharacters(_) => "account_segment_invalid_characters",
+        }
+    }
+
+    /// What the segment accepts; None for a missing one.
+    pub fn allowed(&self) -> Option<Allowed> {
+        match self {
+            SegmentError::Missing => None,
+            SegmentError::TooShort(allowed)
+            | SegmentError::TooLong(allowed)
+            | SegmentError::InvalidCharacters(allowed) => Some(*allowed),
         }
     }
 }
@@ -286,14 +324,14 @@ pub fn validate_segment(value: &str, rule: &SegmentRule) -> Result<(), SegmentEr
         };
     }
     if !value.chars().all(|c| rule.charset.allows(c)) {
-        return Err(SegmentError::InvalidCharacters);
+        return Err(SegmentError::InvalidCharacters(rule.allowed()));
     }
     let length = value.chars().count();
     if length < usize::from(rule.min_len) {
-        return Err(SegmentError::TooShort);
+        return Err(SegmentError::TooShort(rule.allowed()));
     }
     if length > usize::from(rule.max_len) {
-        return Err(SegmentError::TooLong);
+        return Err(SegmentError::TooLong(rule.allowed()));
     }
     Ok(())
 }
@@ -394,43 +432,68 @@ mod tests {
         use Segment::*;
         use SegmentError::*;
         let rules = AccountStringRules::default();
-        type Problems = &'static [(Segment, SegmentError)];
-        let cases: &[([&str; 5], Problems)] = &[
-            (["1234", "5678", "", "", ""], &[]),
-            (["1", "123456", "A", "P1", "ABCD1234"], &[]),
-            (["1234", "5678", "", "p1", ""], &[]),
+        let digits = Allowed {
+            min_len: 1,
+            max_len: 6,
+            charset: Charset::Digits,
+        };
+        let code = Allowed {
+            min_len: 1,
+            max_len: 8,
+            charset: Charset::Alphanumeric,
+        };
+        type Problems = Vec<(Segment, SegmentError)>;
+        let cases: Vec<([&str; 5], Problems)> = vec![
+            (["1234", "5678", "", "", ""], vec![]),
+            (["1", "123456", "A", "P1", "ABCD1234"], vec![]),
+            (["1234", "5678", "", "p1", ""], vec![]),
             (
                 ["", "", "", "", ""],
-                &[(Ansvar, Missing), (Verksamhet, Missing)],
+                vec![(Ansvar, Missing), (Verksamhet, Missing)],
             ),
-            (["1234", "", "", "", ""], &[(Verksamhet, Missing)]),
-            (["1234567", "5678", "", "", ""], &[(Ansvar, TooLong)]),
-            (["12A4", "5678", "", "", ""], &[(Ansvar, InvalidCharacters)]),
+            (["1234", "", "", "", ""], vec![(Verksamhet, Missing)]),
+            (
+                ["1234567", "5678", "", "", ""],
+                vec![(Ansvar, TooLong(digits))],
+            ),
+            (
+                ["12A4", "5678", "", "", ""],
+                vec![(Ansvar, InvalidCharacters(digits))],
+            ),
             (
                 ["1234", "56 78", "", "", ""],
-                &[(Verksamhet, InvalidCharacters)],
+                vec![(Verksamhet, InvalidCharacters(digits))],
             ),
-            (["1234", "5678", "ÅÄÖ", "", ""], &[(Fri, InvalidCharacters)]),
+            (
+                ["1234", "5678", "ÅÄÖ", "", ""],
+                vec![(Fri, InvalidCharacters(code))],
+            ),
             (
                 ["1234", "5678", "", "P-1", ""],
-                &[(Projekt, InvalidCharacters)],
+                vec![(Projekt, InvalidCharacters(code))],
             ),
-            (["1234", "5678", "", "", "123456789"], &[(Objekt, TooLong)]),
-            (["١٢", "5678", "", "", ""], &[(Ansvar, InvalidCharacters)]),
+            (
+                ["1234", "5678", "", "", "123456789"],
+                vec![(Objekt, TooLong(code))],
+            ),
+            (
+                ["١٢", "5678", "", "", ""],
+                vec![(Ansvar, InvalidCharacters(digits))],
+            ),
             (
                 ["x", "1234567", "", "P_1", "ABCDEFGHI"],
-                &[
-                    (Ansvar, InvalidCharacters),
-                    (Verksamhet, TooLong),
-                    (Projekt, InvalidCharacters),
-                    (Objekt, TooLong),
+                vec![
+                    (Ansvar, InvalidCharacters(digits)),
+                    (Verksamhet, TooLong(digits)),
+                    (Projekt, InvalidCharacters(code)),
+                    (Objekt, TooLong(code)),
                 ],
             ),
         ];
         for (segments, expected) in cases {
             assert_eq!(
-                validate_account_string(&account(*segments), &rules),
-                expected.to_vec(),
+                validate_account_string(&account(segments), &rules),
+                expected,
                 "segments {segments:?}"
             );
         }
@@ -460,11 +523,11 @@ mod tests {
         assert_eq!(
             validate_account_string(&account(["1234", "12345", "1A", "", "O1"]), &rules),
             vec![
-                (Ansvar, TooShort),
-                (Verksamhet, TooLong),
-                (Fri, InvalidCharacters),
+                (Ansvar, TooShort(rules.ansvar.allowed())),
+                (Verksamhet, TooLong(rules.verksamhet.allowed())),
+                (Fri, InvalidCharacters(rules.fri.allowed())),
                 (Projekt, Missing),
-                (Objekt, TooShort),
+                (Objekt, TooShort(rules.objekt.allowed())),
             ]
         );
     }
@@ -530,10 +593,16 @@ mod tests {
     #[test]
     fn error_codes_are_stable() {
         use SegmentError::*;
-        let codes: Vec<_> = [Missing, TooShort, TooLong, InvalidCharacters]
-            .iter()
-            .map(SegmentError::code)
-            .collect();
+        let allowed = AccountStringRules::default().ansvar.allowed();
+        let codes: Vec<_> = [
+            Missing,
+            TooShort(allowed),
+            TooLong(allowed),
+            InvalidCharacters(allowed),
+        ]
+        .iter()
+        .map(SegmentError::code)
+        .collect();
         assert_eq!(
             codes,
             [

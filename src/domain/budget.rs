@@ -63,6 +63,18 @@ pub fn max_applicable(total: Money, other_funding: Money, fund_amount: Money) ->
     need.min(fund_amount)
 }
 
+/// The most one may apply for as the budget step shows it: None until some cost has an
+/// amount that counts (and when the amounts overflow), so an applicant who has not
+/// started the budget is never told "at most 0 kr".
+pub fn max_to_show(
+    totals: &BudgetTotals,
+    other_funding: Money,
+    fund_amount: Money,
+) -> Option<Money> {
+    let has_costs = !totals.per_category.is_empty() && !totals.overflow;
+    has_costs.then(|| max_applicable(totals.total, other_funding, fund_amount))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +118,31 @@ mod tests {
         );
         assert_eq!(max_applicable(kr(500_000), kr(0), kr(300_000)), kr(300_000));
         assert_eq!(max_applicable(kr(1_000), kr(5_000), kr(300_000)), kr(0));
+    }
+
+    #[test]
+    fn the_maximum_is_shown_only_once_a_cost_counts() {
+        let fund = Money::from_ore(300_000_00);
+        let shown = |rows: &[BudgetRowInput], other: i64| {
+            max_to_show(&totals(rows), Money::from_ore(other * 100), fund)
+        };
+        // Nothing yet, an empty row, a row still being typed: no maximum to show.
+        assert_eq!(shown(&[], 0), None);
+        assert_eq!(shown(&[row(BudgetCategory::Travel, "")], 0), None);
+        assert_eq!(shown(&[row(BudgetCategory::Travel, "1.500")], 0), None);
+        // A cost that counts: the need, capped by the fund; 0 when other funding covers it.
+        assert_eq!(
+            shown(&[row(BudgetCategory::Travel, "12 500")], 2_500),
+            Some(Money::from_ore(10_000_00))
+        );
+        assert_eq!(
+            shown(&[row(BudgetCategory::Travel, "400 000")], 0),
+            Some(fund)
+        );
+        assert_eq!(
+            shown(&[row(BudgetCategory::Travel, "1 000")], 5_000),
+            Some(Money::ZERO)
+        );
     }
 
     proptest! {

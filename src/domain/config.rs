@@ -103,14 +103,8 @@ pub fn settings_from_attributes<'a>(
                 }
                 None => Some(ConfigProblem::SchoolsInvalid),
             },
-            "data-multipart" => match value {
-                "true" | "" => {
-                    settings.multipart = true;
-                    None
-                }
-                "false" => None,
-                _ => Some(ConfigProblem::BooleanInvalid),
-            },
+            "data-multipart" => boolean(value, &mut settings.multipart),
+            "data-require-pupils" => boolean(value, &mut settings.rules.require_pupils),
             _ => None,
         };
         if let Some(problem) = problem {
@@ -196,6 +190,21 @@ fn host_and_port(authority: &str) -> Option<(&str, Option<&str>)> {
     }
 }
 
+/// `true` (or the bare attribute) and `false`; anything else is reported.
+fn boolean(value: &str, setting: &mut bool) -> Option<ConfigProblem> {
+    match value {
+        "true" | "" => {
+            *setting = true;
+            None
+        }
+        "false" => {
+            *setting = false;
+            None
+        }
+        _ => Some(ConfigProblem::BooleanInvalid),
+    }
+}
+
 /// `[{"id": "anderstorpsgymnasiet", "name": "Anderstorpsgymnasiet", "type": "municipal"}]`
 fn schools(text: &str) -> Option<Vec<SchoolEntry>> {
     let Ok(Value::Array(items)) = json::parse(text) else {
@@ -245,6 +254,7 @@ mod tests {
             ("data-contact-email", "internationella@skelleftea.se"),
             ("data-schools", schools),
             ("data-multipart", "true"),
+            ("data-require-pupils", "true"),
             ("data-host-own-thing", "ignored"),
             ("id", "skolutbyte"),
         ]);
@@ -261,6 +271,7 @@ mod tests {
             SchoolType::Independent
         );
         assert!(settings.multipart);
+        assert!(settings.rules.require_pupils);
     }
 
     /// Every address from the security review (finding 4a), and its neighbours.
@@ -361,6 +372,7 @@ mod tests {
             ("data-contact-email", "internationella"),
             ("data-schools", r#"[{"id": "a"}]"#),
             ("data-multipart", "kanske"),
+            ("data-require-pupils", "ja"),
         ]);
         assert_eq!(settings, Settings::default());
         let found: Vec<(&str, &str)> = errors
@@ -376,6 +388,7 @@ mod tests {
                 ("data-contact-email", "config_email_invalid"),
                 ("data-schools", "config_schools_invalid"),
                 ("data-multipart", "config_boolean_invalid"),
+                ("data-require-pupils", "config_boolean_invalid"),
             ]
         );
     }

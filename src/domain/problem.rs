@@ -218,6 +218,14 @@ impl Problem {
             Problem::AppliedExceedsNeed { max } | Problem::AppliedExceedsFund { max } => {
                 vec![("max_ore", max.ore().to_string())]
             }
+            Problem::Segment(error) => match error.allowed() {
+                Some(allowed) => vec![
+                    ("min_len", allowed.min_len.to_string()),
+                    ("max_len", allowed.max_len.to_string()),
+                    ("charset", allowed.charset.code().into()),
+                ],
+                None => Vec::new(),
+            },
             Problem::FileTooLarge { max_bytes } => vec![("max_bytes", max_bytes.to_string())],
             Problem::FileWrongType { allowed } => vec![("allowed", allowed.clone())],
             Problem::FilesTooLarge { max_total_bytes } => {

@@ -24,6 +24,10 @@ pub struct Rules {
     pub max_long_text: u64,
     /// Most pupils or staff in one application; catches typos like "2000".
     pub max_participants: u32,
+    /// Every application must include at least one pupil (the fund is for "elever och
+    /// medföljande personal"). Off by default: the municipality decides
+    /// (`data-require-pupils`). Internships always need a pupil.
+    pub require_pupils: bool,
     pub attachments: AttachmentRules,
 }
 
@@ -43,6 +47,7 @@ impl Default for Rules {
             max_short_text: 200,
             max_long_text: 4000,
             max_participants: 500,
+            require_pupils: false,
             attachments: AttachmentRules::default(),
         }
     }

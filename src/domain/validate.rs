@@ -387,8 +387,11 @@ impl Checker<'_> {
         }
     }
 
+    /// Internships always need a pupil; other kinds only when the municipality requires it
+    /// (`Rules::require_pupils`). Nobody at all is never an application.
     fn participants(&mut self, pupils: Option<u32>, staff: Option<u32>, kind: Option<Kind>) {
-        if kind == Some(Kind::InternshipAbroad) && pupils == Some(0) {
+        let pupil_needed = kind == Some(Kind::InternshipAbroad) || self.rules.require_pupils;
+        if pupil_needed && pupils == Some(0) {
             self.push(Field::Pupils, Problem::PupilsRequired);
         }
         if pupils == Some(0) && staff == Some(0) {

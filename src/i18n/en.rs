@@ -1,7 +1,7 @@
 //! English (British, GOV.UK style). Swedish in `sv.rs` is the source of truth.
 
 use super::{capitalise, Texts};
-use crate::domain::account_string::{Segment, SegmentError};
+use crate::domain::account_string::{Allowed, Charset, Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::config::ConfigProblem;
 use crate::domain::dates::{format_long_en, DateError};
@@ -9,7 +9,7 @@ use crate::domain::draft::GiroMethod;
 use crate::domain::draft_file::ImportError;
 use crate::domain::field::Field;
 use crate::domain::giro::GiroError;
-use crate::domain::money::{format_en, MoneyError};
+use crate::domain::money::{format_en, Money, MoneyError, MAX_PARSED_ORE};
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
 
@@ -47,7 +47,7 @@ pub static TEXTS: Texts = Texts {
     start_who_text: "Pupils and staff at all compulsory and upper-secondary schools in Skellefteå Municipality, both municipal and independent. A teacher, another member of staff or a pupil fills in the application. The responsible headteacher must approve it.",
     start_need_title: "What you need",
     start_need_items: &[
-        "the dates of the project and of the trip or exchange",
+        "the dates of the project and of the trip, visit or stay abroad",
         "the participants, goals, theme and activities in date order",
         "a budget with the costs and any other funding",
         "an account string (kontosträng) for a municipal school, or a bankgiro or plusgiro number for an independent school",
@@ -79,6 +79,7 @@ pub static TEXTS: Texts = Texts {
     school_choose: "Select a school",
     school_other: "The school is not in the list",
     other_school_name: "Name of the school",
+    other_school_name_hint: "The fund is for compulsory and upper-secondary schools in Skellefteå Municipality, both municipal and independent.",
     other_school_type: "Is the school municipal or independent?",
     school_type: |t| match t {
         SchoolType::Municipal => "Municipal school",
@@ -92,48 +93,62 @@ pub static TEXTS: Texts = Texts {
         Kind::InternshipAbroad => "A work placement or upper-secondary diploma project (gymnasiearbete) abroad",
     },
     kind_hint: |k| match k {
-        Kind::ExchangeReceiving => "For example, meals, gifts, experiences or transport for the visitors.",
-        Kind::ExchangeSending => "Costs that the regular project funding does not cover.",
+        Kind::ExchangeReceiving => "Costs that the regular project funding does not cover, such as meals, gifts, experiences or transport for the visitors.",
+        Kind::ExchangeSending => "Costs for the trip that the regular project funding does not cover.",
         Kind::InternshipAbroad => "For groups or individual pupils: travel, accommodation, gifts, vaccinations and accompanying staff.",
     },
     granted_project: "Which approved project or exchange is this for?",
     granted_project_hint: "For example, Erasmus+ and the project number.",
 
     project_start: "When does the project start?",
-    project_start_hint: "Include the preparation. For example, 2027 1 15",
+    project_start_hint: "Include the time for preparation. For example, 2027 1 15",
     project_end: "When does the project end?",
-    project_end_hint: "Include the follow-up. For example, 2027 6 10",
-    trip_start: "What date does the trip or exchange start?",
-    trip_end: "What date does the trip or exchange end?",
-    destination_heading: "Destination and partner",
+    project_end_hint: "Include the time for follow-up. For example, 2027 6 10",
+    trip_start: |kind| match kind {
+        Some(Kind::ExchangeSending) => "What date does the trip start?",
+        Some(Kind::ExchangeReceiving) => "What date does the visit start?",
+        Some(Kind::InternshipAbroad) => "What date does the stay abroad start?",
+        None => "What date does the trip or visit start?",
+    },
+    trip_end: |kind| match kind {
+        Some(Kind::ExchangeSending) => "What date does the trip end?",
+        Some(Kind::ExchangeReceiving) => "What date does the visit end?",
+        Some(Kind::InternshipAbroad) => "What date does the stay abroad end?",
+        None => "What date does the trip or visit end?",
+    },
+    trip_end_hint: "For example, 2027 3 22",
+    destination_heading: "Place and partner",
     country: "Country",
     country_hint: "The country you are travelling to, or the country the visitors are coming from.",
     place: "Town or city",
     partner: "Partner school, organisation or workplace",
-    partner_hint: "For a work placement: the workplace or organisation that is hosting the pupils.",
+    partner_hint: "For a work placement or diploma project: the workplace or organisation that is hosting the pupils.",
 
     pupils: "Number of pupils",
     pupils_hint: "The pupils from your school who are taking part.",
-    staff: "Number of accompanying staff",
-    staff_hint: "Enter 0 if no staff are going.",
+    staff: "Number of staff taking part",
+    staff_hint: "Teachers and other staff from your school. Enter 0 if no staff are taking part.",
     group: "Year group or programme",
     group_hint: "For example, year 8, or year 3 of the Electricity and Energy Programme (El- och energiprogrammet).",
     names_warning: "Do not write pupils' names. The application becomes a public document that anyone can ask to read.",
 
-    goals: "What are the goals of the exchange?",
+    goals: "What are the goals?",
     goals_hint: "What should the pupils learn or achieve?",
     theme: "Theme",
     theme_hint: "For example, sustainable energy, democracy or languages.",
     summary: "Give a short description of the project",
     summary_hint: "Include anything that the goals and activities do not already cover.",
 
-    activities_hint: "Include the preparation, the trip or exchange itself and any planned follow-up, in date order. Make it clear when the trip starts and ends.",
+    activities_hint: |kind| {
+        let trip = trip(kind);
+        format!("Include at least 1 activity for each part of the project, in date order: preparation, implementation ({trip}) and follow-up. Make it clear when {trip} starts and ends.")
+    },
     activity_legend: |n| format!("Activity {n}"),
     activity_date: "Date",
     activity_phase: "Part of the project",
     phase: |p| match p {
         Phase::Preparation => "Preparation",
-        Phase::Trip => "The trip or exchange",
+        Phase::Trip => "Implementation",
         Phase::FollowUp => "Follow-up",
     },
     phase_choose: "Select a part",
@@ -144,6 +159,7 @@ pub static TEXTS: Texts = Texts {
     support_hint: "For example, contact with supervisors, how pupils can reach the school, and what you will do if something happens.",
 
     budget_hint: "Add a row for each cost. The amounts are added up as you type.",
+    budget_granted_note: "The grant only covers costs that the project's regular funding does not cover. Only include those costs here. You can attach the decision on your approved project or exchange on the Attachments page.",
     budget_row_legend: |n| format!("Cost {n}"),
     budget_category: "Category",
     category: |c| match c {
@@ -172,15 +188,18 @@ pub static TEXTS: Texts = Texts {
         }
     },
     other_funding: "Other funding",
-    other_funding_hint: "Money from, for example, Erasmus+, the school or parents. Leave this empty if you do not have any.",
+    other_funding_hint: "For example, from the school's own budget, parents or sponsors. Leave this empty if you do not have any.",
     amount_applied: "Amount you are applying for from the fund",
-    amount_applied_max: |max| format!("You can apply for up to {max}. This is the costs minus other funding, and no more than the fund's yearly amount."),
+    amount_applied_max: |max| match max {
+        Some(max) => format!("You can apply for up to {max}. This is the costs minus other funding, and no more than the fund's yearly amount."),
+        None => "No more than the total costs minus other funding. The amount is shown here once you have entered the costs.".into(),
+    },
 
-    principal_intro: "Any grant is paid to the responsible headteacher.",
+    principal_intro: "The grant is paid to the responsible headteacher.",
     principal_name: "Name of the responsible headteacher",
-    principal_email: "Headteacher's email address",
+    principal_email: "Responsible headteacher's email address",
     account_legend: "Account string (kontosträng)",
-    account_hint: "Municipal schools enter an account string in the order Ansvar (responsibility), Verksamhet (activity), Fri (free), Projekt (project), Objekt (object). Ask the headteacher or a finance officer if you do not know it.",
+    account_hint: "Municipal schools enter an account string in the order Ansvar (responsibility) / Verksamhet (activity) / Fri (free) / Projekt (project) / Objekt (object). Ask the responsible headteacher or the school's finance officer if you do not know it.",
     segment: |s| match s {
         Segment::Ansvar => "Ansvar",
         Segment::Verksamhet => "Verksamhet",
@@ -188,7 +207,7 @@ pub static TEXTS: Texts = Texts {
         Segment::Projekt => "Projekt",
         Segment::Objekt => "Objekt",
     },
-    giro_method: "How should the money be paid to the independent school?",
+    giro_method: "How should the grant be paid to the independent school?",
     giro: |g| match g {
         GiroMethod::Bankgiro => "Bankgiro",
         GiroMethod::Plusgiro => "Plusgiro (postgiro)",
@@ -200,7 +219,7 @@ pub static TEXTS: Texts = Texts {
     },
     payment_needs_school: "Select the school that is applying first. Then we will know whether to ask for an account string or a bankgiro or plusgiro number.",
 
-    attachments_intro: "You can attach, for example, an invitation from the partner or the school's own budget.",
+    attachments_intro: "You can attach, for example, the decision on an approved project or exchange, an invitation from the partner or the school's own budget.",
     attachments_rules: |max_mb, total_mb, types| format!("Each file must be {max_mb} MB or smaller, and all files together {total_mb} MB or smaller. Allowed file types: {types}."),
     attachments_choose: "Choose files to attach",
     attachments_none: "No files attached.",
@@ -305,11 +324,11 @@ fn step_title(step: Step) -> &'static str {
         Step::Start => "Apply for a grant from the fund for international school exchange",
         Step::Applicant => "About you and your school",
         Step::Kind => "What do you want a grant for?",
-        Step::DatesDestination => "Dates and destination",
+        Step::DatesDestination => "Dates and place",
         Step::Participants => "Participants",
         Step::Description => "Goals, theme and description",
         Step::Activities => "Activities in date order",
-        Step::Support => "Support for pupils while they are abroad",
+        Step::Support => "What support will pupils get during their stay abroad?",
         Step::Budget => "Budget",
         Step::Payment => "Payment",
         Step::Attachments => "Attachments",
@@ -332,8 +351,19 @@ fn format_size(bytes: u64) -> String {
     format!("{}.{} MB", tenths_mb / 10, tenths_mb % 10)
 }
 
+/// The trip, the visit or the stay abroad, by the kind of application (see the glossary
+/// in README.md); "the trip or visit" before the kind is chosen.
+fn trip(kind: Option<Kind>) -> &'static str {
+    match kind {
+        Some(Kind::ExchangeSending) => "the trip",
+        Some(Kind::ExchangeReceiving) => "the visit",
+        Some(Kind::InternshipAbroad) => "the stay abroad",
+        None => "the trip or visit",
+    }
+}
+
 /// What to ask for when an answer is missing: names the field and says what to do.
-fn required(field: Field) -> String {
+fn required(field: Field, kind: Option<Kind>) -> String {
     match field {
         Field::ApplicantName => "Enter your name".into(),
         Field::ApplicantEmail => "Enter your email address".into(),
@@ -347,15 +377,15 @@ fn required(field: Field) -> String {
         Field::GrantedProject => "Enter which approved project or exchange this is for".into(),
         Field::ProjectStart => "Enter the date the project starts".into(),
         Field::ProjectEnd => "Enter the date the project ends".into(),
-        Field::TripStart => "Enter the date the trip or exchange starts".into(),
-        Field::TripEnd => "Enter the date the trip or exchange ends".into(),
+        Field::TripStart => format!("Enter the date {} starts", trip(kind)),
+        Field::TripEnd => format!("Enter the date {} ends", trip(kind)),
         Field::Country => "Enter a country".into(),
         Field::Partner => "Enter the partner school, organisation or workplace".into(),
         Field::Pupils => "Enter the number of pupils, like 6".into(),
         Field::Staff => {
-            "Enter the number of accompanying staff. Enter 0 if no staff are going".into()
+            "Enter the number of staff taking part. Enter 0 if no staff are taking part".into()
         }
-        Field::Goals => "Describe the goals of the exchange".into(),
+        Field::Goals => "Describe the goals".into(),
         Field::Theme => "Enter a theme".into(),
         Field::ActivityDate(i) => format!("Enter a date for activity {}", i + 1),
         Field::ActivityPhase(i) => {
@@ -366,14 +396,14 @@ fn required(field: Field) -> String {
         }
         Field::ActivityDescription(i) => format!("Describe what happens in activity {}", i + 1),
         Field::SupportMeasures => {
-            "Describe how pupils will be supported while they are abroad".into()
+            "Describe the support pupils will get during their stay abroad".into()
         }
         Field::BudgetCategory(i) => format!("Select a category for cost {}", i + 1),
         Field::BudgetDescription(i) => format!("Describe what cost {} is for", i + 1),
         Field::BudgetAmount(i) => format!("Enter an amount for cost {}, like 12500", i + 1),
         Field::AmountApplied => "Enter how much you are applying for from the fund".into(),
         Field::PrincipalName => "Enter the name of the responsible headteacher".into(),
-        Field::PrincipalEmail => "Enter the headteacher's email address".into(),
+        Field::PrincipalEmail => "Enter the responsible headteacher's email address".into(),
         Field::GiroMethod => "Select bankgiro or plusgiro".into(),
         Field::GiroNumber => "Enter the bankgiro or plusgiro number".into(),
         Field::AccountSegment(segment) => {
@@ -382,7 +412,7 @@ fn required(field: Field) -> String {
                 segment_name(segment)
             )
         }
-        other => format!("Enter {}", field_name(other)),
+        other => format!("Enter {}", field_name(other, kind)),
     }
 }
 
@@ -398,7 +428,7 @@ fn segment_name(segment: Segment) -> &'static str {
 }
 
 /// A field's name inside a sentence.
-fn field_name(field: Field) -> String {
+fn field_name(field: Field, kind: Option<Kind>) -> String {
     match field {
         Field::ApplicantName => "your name".into(),
         Field::ApplicantEmail => "your email address".into(),
@@ -407,8 +437,8 @@ fn field_name(field: Field) -> String {
         Field::GrantedProject => "the name of the project".into(),
         Field::ProjectStart => "the project start date".into(),
         Field::ProjectEnd => "the project end date".into(),
-        Field::TripStart => "the trip start date".into(),
-        Field::TripEnd => "the trip end date".into(),
+        Field::TripStart => format!("the start date of {}", trip(kind)),
+        Field::TripEnd => format!("the end date of {}", trip(kind)),
         Field::Country => "the country".into(),
         Field::Place => "the town or city".into(),
         Field::Partner => "the partner".into(),
@@ -421,12 +451,13 @@ fn field_name(field: Field) -> String {
         Field::ActivityDate(i) => format!("the date of activity {}", i + 1),
         Field::ActivityDescription(i) => format!("the description of activity {}", i + 1),
         Field::SupportMeasures => "the support for pupils".into(),
+        Field::BudgetRows => "the total of the costs".into(),
         Field::BudgetDescription(i) => format!("the description of cost {}", i + 1),
         Field::BudgetAmount(i) => format!("the amount for cost {}", i + 1),
         Field::OtherFunding => "other funding".into(),
         Field::AmountApplied => "the amount you are applying for".into(),
-        Field::PrincipalName => "the headteacher's name".into(),
-        Field::PrincipalEmail => "the headteacher's email address".into(),
+        Field::PrincipalName => "the responsible headteacher's name".into(),
+        Field::PrincipalEmail => "the responsible headteacher's email address".into(),
         Field::GiroNumber => "the number".into(),
         Field::AccountSegment(segment) => format!("the {} part", segment_name(segment)),
         _ => "the answer".into(),
@@ -445,20 +476,40 @@ fn iso_param(problem: &Problem, key: &str) -> String {
         .unwrap_or(iso)
 }
 
-fn message(field: Field, problem: &Problem) -> String {
-    let name = field_name(field);
+/// "1 to 6 digits", "4 digits", "1 to 8 characters (letters A to Z or digits)".
+fn segment_length(allowed: Allowed) -> String {
+    let count = if allowed.min_len == allowed.max_len {
+        allowed.max_len.to_string()
+    } else {
+        format!("{} to {}", allowed.min_len, allowed.max_len)
+    };
+    match allowed.charset {
+        Charset::Digits if allowed.max_len == 1 => format!("{count} digit"),
+        Charset::Digits => format!("{count} digits"),
+        Charset::Alphanumeric => format!("{count} characters (letters A to Z or digits)"),
+    }
+}
+
+fn message(field: Field, problem: &Problem, kind: Option<Kind>) -> String {
+    let name = field_name(field, kind);
+    let trip = trip(kind);
     match problem {
-        Problem::Required => required(field),
+        Problem::Required => required(field, kind),
         Problem::TooLong { max } => format!("{} must be {max} characters or fewer", capitalise(&name)),
         Problem::InvalidEmail => format!("Enter {name} in the correct format, like name@skelleftea.se"),
         Problem::InvalidCount => format!("Enter {name} using numbers, like 6"),
-        Problem::CountTooLarge { max } => format!("{} must be {max} or fewer", capitalise(&name)),
+        Problem::CountTooLarge { max } => {
+            format!("{} must be {max} or fewer. Check the number", capitalise(&name))
+        }
         Problem::NoParticipants => "Enter at least 1 pupil or 1 member of staff who is taking part".into(),
-        Problem::PupilsRequired => "A work placement or diploma project abroad must include at least 1 pupil".into(),
+        Problem::PupilsRequired => match kind {
+            Some(Kind::InternshipAbroad) => "A work placement or diploma project abroad must include at least 1 pupil. Enter the number of pupils".into(),
+            _ => "The application must include at least 1 pupil. Enter the number of pupils taking part".into(),
+        },
         Problem::Date(error) => match error {
             DateError::TwoDigitYear => format!("Enter the year of {name} with 4 digits, like 2027"),
             DateError::ImpossibleDate => format!("{} must be a real date", capitalise(&name)),
-            DateError::YearOutOfRange => format!("Check the year of {name}"),
+            DateError::YearOutOfRange => format!("Check the year of {name}. Enter it with 4 digits, like 2027"),
             DateError::Empty | DateError::Invalid => {
                 format!("Enter {name} as a year, month and day, like 2027 3 15")
             }
@@ -469,61 +520,66 @@ fn message(field: Field, problem: &Problem) -> String {
             iso_param(problem, "start")
         ),
         Problem::TripBeforeProject { .. } => format!(
-            "The trip cannot start before the project, which starts on {}",
+            "{} cannot start before the project, which starts on {}. Change one of the dates",
+            capitalise(trip),
             iso_param(problem, "project_start")
         ),
         Problem::TripAfterProject { .. } => format!(
-            "The trip cannot end after the project, which ends on {}",
+            "{} cannot end after the project, which ends on {}. Change one of the dates",
+            capitalise(trip),
             iso_param(problem, "project_end")
         ),
-        Problem::NoActivities => "Add at least 1 activity each for the preparation, the trip and the follow-up".into(),
-        Problem::MissingPhase(phase) => format!(
-            "Add at least 1 activity for {}",
-            match phase {
-                Phase::Preparation => "the preparation",
-                Phase::Trip => "the trip or exchange",
-                Phase::FollowUp => "the follow-up",
-            }
+        Problem::NoActivities => format!(
+            "Add at least 1 activity for each part: preparation, implementation ({trip}) and follow-up"
         ),
+        Problem::MissingPhase(phase) => match phase {
+            Phase::Preparation => "Add at least 1 activity for preparation".into(),
+            Phase::Trip => format!("Add at least 1 activity for implementation ({trip})"),
+            Phase::FollowUp => "Add at least 1 activity for follow-up".into(),
+        },
         Problem::ActivitiesOutOfOrder { .. } => format!(
             "Activities must be in date order. {} is before the date of the activity above it, {}. Move the activity up or change the date",
             capitalise(&name),
             iso_param(problem, "previous")
         ),
         Problem::PreparationAfterTripStart { .. } => format!(
-            "A preparation activity must be on or before the day the trip starts, {}",
+            "Preparation must be on or before the day {trip} starts, {}. Change the date or choose another part",
             iso_param(problem, "trip_start")
         ),
         Problem::TripActivityOutsideTrip { .. } => format!(
-            "An activity during the trip must be between {} and {}",
+            "Implementation activities must be between {} and {}, while {trip} is happening. Change the date or choose another part",
             iso_param(problem, "trip_start"),
             iso_param(problem, "trip_end")
         ),
         Problem::FollowUpBeforeTripEnd { .. } => format!(
-            "A follow-up activity must be on or after the day the trip ends, {}",
+            "Follow-up must be on or after the day {trip} ends, {}. Change the date or choose another part",
             iso_param(problem, "trip_end")
         ),
         Problem::Money(error) => match error {
             MoneyError::AmbiguousSeparator => format!(
-                "Enter {name} without a comma or full stop between the thousands, like 1500 or 1500.50"
+                "Enter {name} without a comma or full stop between the thousands, like 1500 or 1 500. Put öre after a decimal point, like 1500.50"
             ),
             MoneyError::TooManyDecimals => {
                 format!("Enter {name} with no more than 2 decimal places, like 1500.50")
             }
-            MoneyError::TooLarge => format!("{} is too large. Check the number of digits", capitalise(&name)),
+            MoneyError::TooLarge => format!(
+                "{} has too many digits. Enter no more than {}",
+                capitalise(&name),
+                format_en(Money::from_ore(MAX_PARSED_ORE))
+            ),
             MoneyError::Empty | MoneyError::Invalid => {
                 format!("Enter {name} in kronor using numbers, like 12500")
             }
         },
         Problem::AmountNotPositive => format!("{} must be more than SEK 0", capitalise(&name)),
-        Problem::NegativeAmount => format!("{} cannot be less than SEK 0", capitalise(&name)),
+        Problem::NegativeAmount => format!("Enter {name} without a minus sign"),
         Problem::NoBudgetRows => "Add at least 1 cost to the budget".into(),
         Problem::TotalMismatch { computed } => format!(
             "The total you entered does not match the costs, which add up to {}",
             format_en(*computed)
         ),
         Problem::OtherFundingExceedsTotal { total } => format!(
-            "Other funding cannot be more than the total costs, {}",
+            "Other funding can be no more than the total costs, {}. Check the amounts",
             format_en(*total)
         ),
         Problem::AppliedExceedsNeed { max } => format!(
@@ -537,17 +593,24 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::Bankgiro(error) => giro_message(error, GiroMethod::Bankgiro),
         Problem::Plusgiro(error) => giro_message(error, GiroMethod::Plusgiro),
         Problem::Segment(error) => match error {
-            SegmentError::Missing => required(field),
-            SegmentError::TooShort | SegmentError::TooLong => format!(
-                "{} of the account string has the wrong number of characters. Check it with the headteacher or a finance officer",
-                capitalise(&name)
+            SegmentError::Missing => required(field, kind),
+            SegmentError::TooShort(allowed) | SegmentError::TooLong(allowed) => format!(
+                "{} of the account string must be {}",
+                capitalise(&name),
+                segment_length(*allowed)
             ),
-            SegmentError::InvalidCharacters => format!(
-                "{} of the account string must only include allowed characters (numbers, or letters A to Z and numbers)",
-                capitalise(&name)
-            ),
+            SegmentError::InvalidCharacters(allowed) => match allowed.charset {
+                Charset::Digits => format!(
+                    "{} of the account string must only include digits. Remove letters, spaces and other characters",
+                    capitalise(&name)
+                ),
+                Charset::Alphanumeric => format!(
+                    "{} of the account string must only include the letters A to Z and digits. Remove spaces, hyphens and other characters",
+                    capitalise(&name)
+                ),
+            },
         },
-        Problem::AccountString(_) => "The account string has too many parts. Enter no more than 5: Ansvar/Verksamhet/Fri/Projekt/Objekt".into(),
+        Problem::AccountString(_) => "The account string has too many parts. Enter no more than 5: Ansvar / Verksamhet / Fri / Projekt / Objekt".into(),
         Problem::PaymentMethodMismatch => "Municipal schools enter an account string. Independent schools enter a bankgiro or plusgiro number".into(),
         Problem::UnknownSchool => "The school is no longer in the list. Select a school again".into(),
         Problem::NotConfirmed => "Confirm that the information is correct and that the headteacher knows about the application".into(),
@@ -573,9 +636,8 @@ fn giro_message(error: &GiroError, method: GiroMethod) -> String {
         GiroError::TooShort | GiroError::TooLong => {
             format!("Enter a {name} with {digits}, like {example}")
         }
-        GiroError::CheckDigit => format!(
-            "This {name} does not exist. Check you have copied it correctly. It should look like {example}"
-        ),
-        GiroError::AllZeros => format!("A {name} cannot be all zeros"),
+        // A check digit that does not add up is almost always a typo, not a missing account.
+        GiroError::CheckDigit => format!("Check the {name}. One of the digits may be wrong"),
+        GiroError::AllZeros => format!("Check the {name}. It cannot be all zeros"),
     }
 }

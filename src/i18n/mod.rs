@@ -93,6 +93,8 @@ pub struct Texts {
     pub school_choose: &'static str,
     pub school_other: &'static str,
     pub other_school_name: &'static str,
+    /// Under "Skolan finns inte i listan": who the fund is for.
+    pub other_school_name_hint: &'static str,
     pub other_school_type: &'static str,
     pub school_type: fn(SchoolType) -> &'static str,
 
@@ -106,8 +108,11 @@ pub struct Texts {
     pub project_start_hint: &'static str,
     pub project_end: &'static str,
     pub project_end_hint: &'static str,
-    pub trip_start: &'static str,
-    pub trip_end: &'static str,
+    /// The trip, the visit or the stay abroad, by the kind of application.
+    pub trip_start: fn(Option<Kind>) -> &'static str,
+    pub trip_end: fn(Option<Kind>) -> &'static str,
+    /// The end's example differs from the start's (`date_hint`).
+    pub trip_end_hint: &'static str,
     pub destination_heading: &'static str,
     pub country: &'static str,
     pub country_hint: &'static str,
@@ -130,7 +135,7 @@ pub struct Texts {
     pub summary: &'static str,
     pub summary_hint: &'static str,
 
-    pub activities_hint: &'static str,
+    pub activities_hint: fn(Option<Kind>) -> String,
     pub activity_legend: fn(usize) -> String,
     pub activity_date: &'static str,
     pub activity_phase: &'static str,
@@ -143,6 +148,8 @@ pub struct Texts {
     pub support_hint: &'static str,
 
     pub budget_hint: &'static str,
+    /// For an already granted project: the fund pays only what its own funds do not.
+    pub budget_granted_note: &'static str,
     pub budget_row_legend: fn(usize) -> String,
     pub budget_category: &'static str,
     pub category: fn(BudgetCategory) -> &'static str,
@@ -157,7 +164,8 @@ pub struct Texts {
     pub other_funding: &'static str,
     pub other_funding_hint: &'static str,
     pub amount_applied: &'static str,
-    pub amount_applied_max: fn(&str) -> String,
+    /// The most one may apply for, once there are costs to count (None before).
+    pub amount_applied_max: fn(Option<&str>) -> String,
 
     pub principal_intro: &'static str,
     pub principal_name: &'static str,
@@ -258,7 +266,8 @@ pub struct Texts {
 
     pub money: fn(Money) -> String,
     pub date: fn(Date) -> String,
-    pub message: fn(Field, &Problem) -> String,
+    /// An error's message; the kind of application names the trip, visit or stay abroad.
+    pub message: fn(Field, &Problem, Option<Kind>) -> String,
 }
 
 /// First letter upper case, for field names that start a sentence. Only ASCII and the
@@ -276,4 +285,137 @@ pub fn capitalise(text: &str) -> String {
         other => other.to_ascii_uppercase(),
     };
     std::iter::once(upper).chain(chars).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account_string::{Allowed, Charset, SegmentError};
+    use crate::domain::application::Coded;
+    use crate::domain::giro::GiroError;
+
+    /// Every text that names the trip, the visit or the stay abroad, for one kind.
+    fn trip_texts(t: &'static Texts, kind: Option<Kind>) -> Vec<String> {
+        let date = |d| Date::from_ymd(2027, 3, d).expect("a real date");
+        let problems = [
+            (Field::TripStart, Problem::Required),
+            (Field::TripEnd, Problem::Required),
+            (Field::TripEnd, Problem::EndBeforeStart { start: date(5) }),
+            (Field::TripStart, Problem::Date(crate::domain::dates::DateError::ImpossibleDate)),
+            (Field::TripStart, Problem::TripBeforeProject { project_start: date(6) }),
+            (Field::TripEnd, Problem::TripAfterProject { project_end: date(7) }),
+            (Field::Activities, Problem::NoActivities),
+            (Field::Activities, Problem::MissingPhase(Phase::Trip)),
+            (Field::ActivityDate(0), Problem::PreparationAfterTripStart { trip_start: date(5) }),
+            (
+                Field::ActivityDate(1),
+                Problem::TripActivityOutsideTrip { trip_start: date(5), trip_end: date(9) },
+            ),
+            (Field::ActivityDate(2), Problem::FollowUpBeforeTripEnd { trip_end: date(9) }),
+        ];
+        let mut texts: Vec<String> = problems
+            .iter()
+            .map(|(field, problem)| (t.message)(*field, problem, kind))
+            .collect();
+        texts.push((t.trip_start)(kind).into());
+        texts.push((t.trip_end)(kind).into());
+        texts.push((t.activities_hint)(kind));
+        texts
+    }
+
+    #[test]
+    fn each_kind_is_named_with_its_own_word_and_never_anothers() {
+        // (kind, its word, words that must not appear) per language.
+        let sv = [
+            (Kind::ExchangeSending, "resan", ["besöket", "utlandsvistelsen"]),
+            (Kind::ExchangeReceiving, "besöket", ["resan", "utlandsvistelsen"]),
+            (Kind::InternshipAbroad, "utlandsvistelsen", ["resan", "besöket"]),
+        ];
+        let en = [
+            (Kind::ExchangeSending, "the trip", ["the visit", "stay abroad"]),
+            (Kind::ExchangeReceiving, "the visit", ["the trip", "stay abroad"]),
+            (Kind::InternshipAbroad, "the stay abroad", ["the trip", "the visit"]),
+        ];
+        for (locale, cases) in [(Locale::Sv, sv), (Locale::En, en)] {
+            for (kind, own, others) in cases {
+                let texts = trip_texts(locale.texts(), Some(kind));
+                let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+                for text in &lowered {
+                    for other in others {
+                        assert!(!text.contains(other), "{kind:?}: {text:?} says {other:?}");
+                    }
+                }
+                let naming = lowered.iter().filter(|t| t.contains(own)).count();
+                assert!(naming >= 10, "{kind:?}: only {naming} texts say {own:?}: {texts:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn goals_are_not_the_exchanges_for_an_internship() {
+        for locale in [Locale::Sv, Locale::En] {
+            let t = locale.texts();
+            let kind = Some(Kind::InternshipAbroad);
+            for text in [t.goals.to_string(), (t.message)(Field::Goals, &Problem::Required, kind)] {
+                assert!(!text.contains("utbyte") && !text.contains("exchange"), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn account_segment_errors_give_the_allowed_count_and_characters() {
+        let digits = Allowed {
+            min_len: 1,
+            max_len: 6,
+            charset: Charset::Digits,
+        };
+        let code = Allowed {
+            min_len: 4,
+            max_len: 4,
+            charset: Charset::Alphanumeric,
+        };
+        let ansvar = Field::AccountSegment(Segment::Ansvar);
+        let projekt = Field::AccountSegment(Segment::Projekt);
+        let message = |locale: Locale, field, error| {
+            (locale.texts().message)(field, &Problem::Segment(error), None)
+        };
+        assert_eq!(
+            message(Locale::Sv, ansvar, SegmentError::TooLong(digits)),
+            "Ansvar i kontosträngen ska ha 1–6 siffror"
+        );
+        assert_eq!(
+            message(Locale::Sv, projekt, SegmentError::TooShort(code)),
+            "Projekt i kontosträngen ska ha 4 tecken (bokstäverna A–Z eller siffror)"
+        );
+        assert_eq!(
+            message(Locale::En, ansvar, SegmentError::TooShort(digits)),
+            "The Ansvar part of the account string must be 1 to 6 digits"
+        );
+        for locale in [Locale::Sv, Locale::En] {
+            let text = message(locale, projekt, SegmentError::InvalidCharacters(code));
+            assert!(text.contains("A–Z") || text.contains("A to Z"), "{text}");
+            assert!(!text.contains("tillåtna tecken") && !text.contains("allowed characters"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_check_digit_asks_to_check_the_number() {
+        for (locale, expected) in [
+            (Locale::Sv, "Kontrollera bankgironumret, en siffra kan vara fel"),
+            (Locale::En, "Check the bankgiro number. One of the digits may be wrong"),
+        ] {
+            let text = (locale.texts().message)(
+                Field::GiroNumber,
+                &Problem::Bankgiro(GiroError::CheckDigit),
+                None,
+            );
+            assert_eq!(text, expected);
+        }
+    }
+
+    #[test]
+    fn the_phases_are_named_as_in_the_glossary() {
+        let names: Vec<&str> = Phase::ALL.iter().map(|p| (sv::TEXTS.phase)(*p)).collect();
+        assert_eq!(names, ["Förberedelser", "Genomförande", "Efterarbete"]);
+    }
 }

@@ -1,7 +1,7 @@
 //! Svenska: the form's own language and the default.
 
 use super::{capitalise, Texts};
-use crate::domain::account_string::{Segment, SegmentError};
+use crate::domain::account_string::{Allowed, Charset, Segment, SegmentError};
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
 use crate::domain::config::ConfigProblem;
 use crate::domain::dates::{format_long_sv, DateError};
@@ -9,7 +9,7 @@ use crate::domain::draft::GiroMethod;
 use crate::domain::draft_file::ImportError;
 use crate::domain::field::Field;
 use crate::domain::giro::GiroError;
-use crate::domain::money::{format_sv, MoneyError};
+use crate::domain::money::{format_sv, Money, MoneyError, MAX_PARSED_ORE};
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
 
@@ -30,7 +30,7 @@ pub static TEXTS: Texts = Texts {
     change: "Ändra",
     remove: "Ta bort",
     move_up: "Flytta upp",
-    move_down: "Flytta ned",
+    move_down: "Flytta ner",
     date_year: "År",
     date_month: "Månad",
     date_day: "Dag",
@@ -47,7 +47,7 @@ pub static TEXTS: Texts = Texts {
     start_who_text: "Elever och personal vid alla grund- och gymnasieskolor i Skellefteå kommun, kommunala och fristående. Ansökan görs av en lärare eller annan personal, eller av en elev, och godkänns av ansvarig rektor.",
     start_need_title: "Det här behöver du",
     start_need_items: &[
-        "datum för projektet och för resan eller utbytet",
+        "datum för projektet och för resan, besöket eller utlandsvistelsen",
         "deltagare, mål, tema och aktiviteter i tidsordning",
         "en budget med kostnaderna och annan finansiering",
         "kontosträng (kommunal skola) eller bankgiro eller plusgiro (fristående skola)",
@@ -79,6 +79,7 @@ pub static TEXTS: Texts = Texts {
     school_choose: "Välj skola",
     school_other: "Skolan finns inte i listan",
     other_school_name: "Skolans namn",
+    other_school_name_hint: "Fonden är till för grund- och gymnasieskolor i Skellefteå kommun, kommunala och fristående.",
     other_school_type: "Är skolan kommunal eller fristående?",
     school_type: |t| match t {
         SchoolType::Municipal => "Kommunal skola",
@@ -92,48 +93,62 @@ pub static TEXTS: Texts = Texts {
         Kind::InternshipAbroad => "Praktik eller gymnasiearbete utomlands",
     },
     kind_hint: |k| match k {
-        Kind::ExchangeReceiving => "Till exempel middagar, gåvor, upplevelser eller transporter för besökarna.",
-        Kind::ExchangeSending => "Kostnader som inte täcks av ordinarie projektmedel.",
+        Kind::ExchangeReceiving => "Kostnader som inte täcks av ordinarie projektmedel, till exempel middagar, gåvor, upplevelser eller transporter för besökarna.",
+        Kind::ExchangeSending => "Kostnader för resan som inte täcks av ordinarie projektmedel.",
         Kind::InternshipAbroad => "För grupper eller enskilda elever: resor, logi, gåvor, vaccinationer och medföljande personal.",
     },
     granted_project: "Vilket beviljat projekt eller utbyte gäller det?",
     granted_project_hint: "Till exempel Erasmus+ och projektets nummer.",
 
     project_start: "När börjar projektet?",
-    project_start_hint: "Räkna med förberedelserna. Till exempel 2027 1 15",
+    project_start_hint: "Ta med tiden för förberedelser. Till exempel 2027 1 15",
     project_end: "När slutar projektet?",
-    project_end_hint: "Räkna med efterarbetet. Till exempel 2027 6 10",
-    trip_start: "Vilket datum börjar resan eller utbytet?",
-    trip_end: "Vilket datum slutar resan eller utbytet?",
-    destination_heading: "Resmål och partner",
+    project_end_hint: "Ta med tiden för efterarbete. Till exempel 2027 6 10",
+    trip_start: |kind| match kind {
+        Some(Kind::ExchangeSending) => "Vilket datum börjar resan?",
+        Some(Kind::ExchangeReceiving) => "Vilket datum börjar besöket?",
+        Some(Kind::InternshipAbroad) => "Vilket datum börjar utlandsvistelsen?",
+        None => "Vilket datum börjar resan eller besöket?",
+    },
+    trip_end: |kind| match kind {
+        Some(Kind::ExchangeSending) => "Vilket datum slutar resan?",
+        Some(Kind::ExchangeReceiving) => "Vilket datum slutar besöket?",
+        Some(Kind::InternshipAbroad) => "Vilket datum slutar utlandsvistelsen?",
+        None => "Vilket datum slutar resan eller besöket?",
+    },
+    trip_end_hint: "Till exempel 2027 3 22",
+    destination_heading: "Plats och partner",
     country: "Land",
-    country_hint: "Landet ni reser till, eller som besökarna kommer från.",
+    country_hint: "Landet ni reser till, eller landet som besökarna kommer från.",
     place: "Ort",
     partner: "Partnerskola, organisation eller arbetsplats",
-    partner_hint: "För praktik: arbetsplatsen eller organisationen som tar emot eleverna.",
+    partner_hint: "För praktik och gymnasiearbete: arbetsplatsen eller organisationen som tar emot eleverna.",
 
     pupils: "Antal elever",
     pupils_hint: "Eleverna från er skola som deltar.",
-    staff: "Antal medföljande personal",
-    staff_hint: "Skriv 0 om ingen personal följer med.",
+    staff: "Antal personal som deltar",
+    staff_hint: "Lärare och annan personal från er skola. Skriv 0 om ingen personal deltar.",
     group: "Årskurs eller program",
     group_hint: "Till exempel åk 8, eller El- och energiprogrammet åk 3.",
     names_warning: "Skriv inte elevernas namn. Ansökan blir en allmän handling som vem som helst kan begära att få läsa.",
 
-    goals: "Vilka är målen med utbytet?",
+    goals: "Vilka är målen?",
     goals_hint: "Vad ska eleverna lära sig eller uppnå?",
     theme: "Tema",
     theme_hint: "Till exempel hållbar energi, demokrati eller språk.",
     summary: "Beskriv projektet kort",
     summary_hint: "Sådant som inte redan framgår av målen och aktiviteterna.",
 
-    activities_hint: "Ta med förberedelser, själva resan eller utbytet och planerat efterarbete, i tidsordning. Det ska framgå när resan börjar och slutar.",
+    activities_hint: |kind| {
+        let trip = trip(kind);
+        format!("Ta med minst en aktivitet för varje del av projektet, i tidsordning: förberedelser, genomförande ({trip}) och efterarbete. Det ska framgå när {trip} börjar och slutar.")
+    },
     activity_legend: |n| format!("Aktivitet {n}"),
     activity_date: "Datum",
     activity_phase: "Del av projektet",
     phase: |p| match p {
-        Phase::Preparation => "Förberedelse",
-        Phase::Trip => "Resan eller utbytet",
+        Phase::Preparation => "Förberedelser",
+        Phase::Trip => "Genomförande",
         Phase::FollowUp => "Efterarbete",
     },
     phase_choose: "Välj del",
@@ -144,6 +159,7 @@ pub static TEXTS: Texts = Texts {
     support_hint: "Till exempel kontakt med handledare, hur eleverna når skolan, och vad ni gör om något händer.",
 
     budget_hint: "Lägg till en rad för varje kostnad. Beloppen räknas ihop medan du skriver.",
+    budget_granted_note: "Bidraget gäller bara kostnader som inte täcks av ordinarie projektmedel. Ta bara med sådana kostnader här. Bifoga gärna beslutet om ert beviljade projekt eller utbyte under Bilagor.",
     budget_row_legend: |n| format!("Kostnad {n}"),
     budget_category: "Kategori",
     category: |c| match c {
@@ -172,15 +188,18 @@ pub static TEXTS: Texts = Texts {
         }
     },
     other_funding: "Annan finansiering",
-    other_funding_hint: "Pengar från till exempel Erasmus+, skolan eller föräldrar. Lämna tomt om ni inte har någon.",
+    other_funding_hint: "Till exempel från skolans egen budget, föräldrar eller sponsorer. Lämna tomt om ni inte har någon.",
     amount_applied: "Belopp du söker ur fonden",
-    amount_applied_max: |max| format!("Du kan söka högst {max}: kostnaderna minus annan finansiering, och högst fondens årliga belopp."),
+    amount_applied_max: |max| match max {
+        Some(max) => format!("Du kan söka högst {max}: kostnaderna minus annan finansiering, och högst fondens årliga belopp."),
+        None => "Högst de totala kostnaderna minus annan finansiering. Beloppet visas här när du har fyllt i kostnaderna.".into(),
+    },
 
-    principal_intro: "Beviljade medel betalas ut till ansvarig rektor.",
+    principal_intro: "Bidraget betalas ut till ansvarig rektor.",
     principal_name: "Ansvarig rektors namn",
-    principal_email: "Rektorns e-postadress",
+    principal_email: "Ansvarig rektors e-postadress",
     account_legend: "Kontosträng",
-    account_hint: "Kommunala skolor anger kontosträng i ordningen Ansvar/Verksamhet/Fri/Projekt/Objekt. Fråga rektor eller ekonom om du inte vet.",
+    account_hint: "Kommunala skolor anger kontosträng i ordningen Ansvar / Verksamhet / Fri / Projekt / Objekt. Fråga ansvarig rektor eller skolans ekonom om du inte vet.",
     segment: |s| match s {
         Segment::Ansvar => "Ansvar",
         Segment::Verksamhet => "Verksamhet",
@@ -188,7 +207,7 @@ pub static TEXTS: Texts = Texts {
         Segment::Projekt => "Projekt",
         Segment::Objekt => "Objekt",
     },
-    giro_method: "Hur ska pengarna betalas till den fristående skolan?",
+    giro_method: "Hur ska bidraget betalas till den fristående skolan?",
     giro: |g| match g {
         GiroMethod::Bankgiro => "Bankgiro",
         GiroMethod::Plusgiro => "Plusgiro (postgiro)",
@@ -198,9 +217,9 @@ pub static TEXTS: Texts = Texts {
         GiroMethod::Bankgiro => "Sju eller åtta siffror, till exempel 5402-9681",
         GiroMethod::Plusgiro => "Två till åtta siffror, till exempel 410 54 68-5",
     },
-    payment_needs_school: "Välj först vilken skola som söker, så vet vi om du ska ange kontosträng eller bankgiro/plusgiro.",
+    payment_needs_school: "Välj först vilken skola som söker, så vet vi om du ska ange kontosträng, bankgiro eller plusgiro.",
 
-    attachments_intro: "Du kan bifoga till exempel en inbjudan från partnern eller skolans egen budget.",
+    attachments_intro: "Du kan bifoga till exempel beslutet om ett beviljat projekt eller utbyte, en inbjudan från partnern eller skolans egen budget.",
     attachments_rules: |max_mb, total_mb, types| format!("Högst {max_mb} MB per fil och {total_mb} MB sammanlagt. Tillåtna filtyper: {types}."),
     attachments_choose: "Välj filer att bifoga",
     attachments_none: "Inga filer bifogade.",
@@ -250,7 +269,7 @@ pub static TEXTS: Texts = Texts {
     import_error: |error| match error {
         ImportError::Empty => "Filen är tom. Välj utkastet du sparade.".into(),
         ImportError::TooLarge { .. } => "Filen är för stor för att vara ett utkast. Välj utkastet du sparade, en fil som slutar på .json.".into(),
-        ImportError::Truncated => "Filen är ofullständig, kanske avbröts nedladdningen. Spara utkastet på nytt och försök igen.".into(),
+        ImportError::Truncated => "Filen är ofullständig, kanske avbröts nerladdningen. Spara utkastet på nytt och försök igen.".into(),
         ImportError::NotJson | ImportError::NotADraft => "Filen är inte ett utkast från det här formuläret. Välj filen som heter ansokan-utkast och slutar på .json.".into(),
         ImportError::NewerVersion { .. } => "Utkastet är sparat i en nyare version av formuläret. Ladda om sidan och försök igen.".into(),
         ImportError::WrongShape { path } => format!("Utkastet är skadat (fel vid {path}) och kan inte öppnas. Dina nuvarande svar är kvar."),
@@ -272,7 +291,7 @@ pub static TEXTS: Texts = Texts {
     download_application: "Ladda ner ansökan (PDF)",
     download_zip: "Ladda ner som zip-fil",
     download_zip_hint: "För system som läser JSON: zip-filen innehåller ansökan som ansokan.json, PDF-filen och bilagorna som separata filer.",
-    preparing_download: "Ansökan görs i ordning för nedladdning …",
+    preparing_download: "Ansökan görs i ordning för nerladdning …",
     reference_label: "Referensnummer",
     sent_title: "Ansökan är skickad",
     worker_unavailable: "Det gick inte att skicka eller ladda ner ansökan i den här webbläsaren just nu. Dina svar är kvar. Ladda om sidan och försök igen, eller spara utkastet som fil.",
@@ -305,11 +324,11 @@ fn step_title(step: Step) -> &'static str {
         Step::Start => "Ansök om bidrag ur fonden för internationellt skolutbyte",
         Step::Applicant => "Om dig och din skola",
         Step::Kind => "Vad söker du bidrag för?",
-        Step::DatesDestination => "Datum och resmål",
+        Step::DatesDestination => "Datum och plats",
         Step::Participants => "Deltagare",
         Step::Description => "Mål, tema och beskrivning",
         Step::Activities => "Aktiviteter i tidsordning",
-        Step::Support => "Stöd till eleverna under tiden utomlands",
+        Step::Support => "Vilket stöd får eleverna under utlandsvistelsen?",
         Step::Budget => "Budget",
         Step::Payment => "Utbetalning",
         Step::Attachments => "Bilagor",
@@ -331,8 +350,19 @@ pub(super) fn format_size(bytes: u64, decimal: &str) -> String {
     format!("{}{decimal}{} MB", tenths_mb / 10, tenths_mb % 10)
 }
 
+/// The trip, the visit or the stay abroad, by the kind of application (see the glossary
+/// in README.md); "resan eller besöket" before the kind is chosen.
+fn trip(kind: Option<Kind>) -> &'static str {
+    match kind {
+        Some(Kind::ExchangeSending) => "resan",
+        Some(Kind::ExchangeReceiving) => "besöket",
+        Some(Kind::InternshipAbroad) => "utlandsvistelsen",
+        None => "resan eller besöket",
+    }
+}
+
 /// What to ask for when an answer is missing: names the field and says what to do.
-fn required(field: Field) -> String {
+fn required(field: Field, kind: Option<Kind>) -> String {
     match field {
         Field::ApplicantName => "Ange ditt namn".into(),
         Field::ApplicantEmail => "Ange din e-postadress".into(),
@@ -344,30 +374,30 @@ fn required(field: Field) -> String {
         Field::GrantedProject => "Ange vilket beviljat projekt eller utbyte det gäller".into(),
         Field::ProjectStart => "Ange när projektet börjar".into(),
         Field::ProjectEnd => "Ange när projektet slutar".into(),
-        Field::TripStart => "Ange vilket datum resan eller utbytet börjar".into(),
-        Field::TripEnd => "Ange vilket datum resan eller utbytet slutar".into(),
+        Field::TripStart => format!("Ange vilket datum {} börjar", trip(kind)),
+        Field::TripEnd => format!("Ange vilket datum {} slutar", trip(kind)),
         Field::Country => "Ange land".into(),
         Field::Partner => "Ange partnerskola, organisation eller arbetsplats".into(),
         Field::Pupils => "Ange antal elever, till exempel 6".into(),
-        Field::Staff => "Ange antal medföljande personal. Skriv 0 om ingen följer med".into(),
-        Field::Goals => "Beskriv målen med utbytet".into(),
+        Field::Staff => "Ange antal personal som deltar. Skriv 0 om ingen personal deltar".into(),
+        Field::Goals => "Beskriv målen".into(),
         Field::Theme => "Ange ett tema".into(),
         Field::ActivityDate(i) => format!("Ange datum för aktivitet {}", i + 1),
         Field::ActivityPhase(i) => {
             format!("Välj vilken del av projektet aktivitet {} hör till", i + 1)
         }
         Field::ActivityDescription(i) => format!("Beskriv vad som händer i aktivitet {}", i + 1),
-        Field::SupportMeasures => "Beskriv hur eleverna får stöd under tiden utomlands".into(),
+        Field::SupportMeasures => "Beskriv vilket stöd eleverna får under utlandsvistelsen".into(),
         Field::BudgetCategory(i) => format!("Välj kategori för kostnad {}", i + 1),
         Field::BudgetDescription(i) => format!("Beskriv vad kostnad {} gäller", i + 1),
         Field::BudgetAmount(i) => format!("Ange belopp för kostnad {}, till exempel 12 500", i + 1),
         Field::AmountApplied => "Ange hur mycket du söker ur fonden".into(),
         Field::PrincipalName => "Ange ansvarig rektors namn".into(),
-        Field::PrincipalEmail => "Ange rektorns e-postadress".into(),
+        Field::PrincipalEmail => "Ange ansvarig rektors e-postadress".into(),
         Field::GiroMethod => "Välj bankgiro eller plusgiro".into(),
         Field::GiroNumber => "Ange bankgiro- eller plusgironumret".into(),
         Field::AccountSegment(segment) => format!("Ange {} i kontosträngen", segment_name(segment)),
-        other => format!("Fyll i {}", field_name(other)),
+        other => format!("Fyll i {}", field_name(other, kind)),
     }
 }
 
@@ -382,7 +412,7 @@ fn segment_name(segment: Segment) -> &'static str {
 }
 
 /// A field's name inside a sentence.
-fn field_name(field: Field) -> String {
+fn field_name(field: Field, kind: Option<Kind>) -> String {
     match field {
         Field::ApplicantName => "ditt namn".into(),
         Field::ApplicantEmail => "din e-postadress".into(),
@@ -391,8 +421,8 @@ fn field_name(field: Field) -> String {
         Field::GrantedProject => "projektets namn".into(),
         Field::ProjectStart => "projektets startdatum".into(),
         Field::ProjectEnd => "projektets slutdatum".into(),
-        Field::TripStart => "resans startdatum".into(),
-        Field::TripEnd => "resans slutdatum".into(),
+        Field::TripStart => format!("startdatumet för {}", trip(kind)),
+        Field::TripEnd => format!("slutdatumet för {}", trip(kind)),
         Field::Country => "land".into(),
         Field::Place => "ort".into(),
         Field::Partner => "partner".into(),
@@ -405,12 +435,13 @@ fn field_name(field: Field) -> String {
         Field::ActivityDate(i) => format!("datumet för aktivitet {}", i + 1),
         Field::ActivityDescription(i) => format!("beskrivningen av aktivitet {}", i + 1),
         Field::SupportMeasures => "stödet till eleverna".into(),
+        Field::BudgetRows => "summan av kostnaderna".into(),
         Field::BudgetDescription(i) => format!("beskrivningen av kostnad {}", i + 1),
         Field::BudgetAmount(i) => format!("beloppet för kostnad {}", i + 1),
         Field::OtherFunding => "annan finansiering".into(),
         Field::AmountApplied => "beloppet du söker".into(),
-        Field::PrincipalName => "rektorns namn".into(),
-        Field::PrincipalEmail => "rektorns e-postadress".into(),
+        Field::PrincipalName => "ansvarig rektors namn".into(),
+        Field::PrincipalEmail => "ansvarig rektors e-postadress".into(),
         Field::GiroNumber => "numret".into(),
         Field::AccountSegment(segment) => segment_name(segment).into(),
         _ => "svaret".into(),
@@ -429,20 +460,44 @@ fn iso_param(problem: &Problem, key: &str) -> String {
         .unwrap_or(iso)
 }
 
-fn message(field: Field, problem: &Problem) -> String {
-    let name = field_name(field);
+/// "1–6 siffror", "4 siffror", "1–8 tecken (bokstäverna A–Z eller siffror)".
+fn segment_length(allowed: Allowed) -> String {
+    let count = if allowed.min_len == allowed.max_len {
+        allowed.max_len.to_string()
+    } else {
+        format!("{}–{}", allowed.min_len, allowed.max_len)
+    };
+    match allowed.charset {
+        Charset::Digits if allowed.max_len == 1 => format!("{count} siffra"),
+        Charset::Digits => format!("{count} siffror"),
+        Charset::Alphanumeric => format!("{count} tecken (bokstäverna A–Z eller siffror)"),
+    }
+}
+
+fn message(field: Field, problem: &Problem, kind: Option<Kind>) -> String {
+    let name = field_name(field, kind);
+    let trip = trip(kind);
     match problem {
-        Problem::Required => required(field),
+        Problem::Required => required(field, kind),
         Problem::TooLong { max } => format!("Korta ner {name} till högst {max} tecken"),
         Problem::InvalidEmail => format!("Ange {name} i rätt format, till exempel namn@skelleftea.se"),
         Problem::InvalidCount => format!("Ange {name} med siffror, till exempel 6"),
-        Problem::CountTooLarge { max } => format!("Ange {name} som högst {max}"),
-        Problem::NoParticipants => "Minst en elev eller en i personalen måste delta".into(),
-        Problem::PupilsRequired => "Praktik och gymnasiearbete utomlands kräver minst en elev".into(),
+        Problem::CountTooLarge { max } => {
+            format!("{} kan vara högst {max}. Kontrollera antalet", capitalise(&name))
+        }
+        Problem::NoParticipants => "Ange minst en elev eller en i personalen som deltar".into(),
+        Problem::PupilsRequired => match kind {
+            Some(Kind::InternshipAbroad) => {
+                "Praktik och gymnasiearbete utomlands kräver minst en elev. Ange antal elever".into()
+            }
+            _ => "Ansökan måste gälla minst en elev. Ange antal elever som deltar".into(),
+        },
         Problem::Date(error) => match error {
             DateError::TwoDigitYear => format!("Skriv året i {name} med fyra siffror, till exempel 2027"),
             DateError::ImpossibleDate => format!("{} måste vara ett riktigt datum", capitalise(&name)),
-            DateError::YearOutOfRange => format!("Kontrollera året i {name}"),
+            DateError::YearOutOfRange => {
+                format!("Kontrollera året i {name}. Skriv det med fyra siffror, till exempel 2027")
+            }
             DateError::Empty | DateError::Invalid => {
                 format!("Ange {name} med år, månad och dag, till exempel 2027 3 15")
             }
@@ -453,58 +508,63 @@ fn message(field: Field, problem: &Problem) -> String {
             iso_param(problem, "start")
         ),
         Problem::TripBeforeProject { .. } => format!(
-            "Resan kan inte börja före projektet, som börjar {}",
+            "{} kan inte börja före projektet, som börjar {}. Ändra något av datumen",
+            capitalise(trip),
             iso_param(problem, "project_start")
         ),
         Problem::TripAfterProject { .. } => format!(
-            "Resan kan inte sluta efter projektet, som slutar {}",
+            "{} kan inte sluta efter projektet, som slutar {}. Ändra något av datumen",
+            capitalise(trip),
             iso_param(problem, "project_end")
         ),
-        Problem::NoActivities => "Lägg till minst en aktivitet för förberedelser, resan och efterarbete".into(),
-        Problem::MissingPhase(phase) => format!(
-            "Lägg till minst en aktivitet för {}",
-            match phase {
-                Phase::Preparation => "förberedelserna",
-                Phase::Trip => "resan eller utbytet",
-                Phase::FollowUp => "efterarbetet",
-            }
+        Problem::NoActivities => format!(
+            "Lägg till minst en aktivitet för varje del: förberedelser, genomförande ({trip}) och efterarbete"
         ),
+        Problem::MissingPhase(phase) => match phase {
+            Phase::Preparation => "Lägg till minst en aktivitet för förberedelser".into(),
+            Phase::Trip => format!("Lägg till minst en aktivitet för genomförande ({trip})"),
+            Phase::FollowUp => "Lägg till minst en aktivitet för efterarbete".into(),
+        },
         Problem::ActivitiesOutOfOrder { .. } => format!(
             "Aktiviteterna ska stå i tidsordning: {name} är före förra aktivitetens datum, {}. Flytta upp aktiviteten eller ändra datumet",
             iso_param(problem, "previous")
         ),
         Problem::PreparationAfterTripStart { .. } => format!(
-            "En förberedelse måste vara senast den dag resan börjar, {}",
+            "Förberedelser ska vara senast den dag {trip} börjar, {}. Ändra datumet eller välj en annan del",
             iso_param(problem, "trip_start")
         ),
         Problem::TripActivityOutsideTrip { .. } => format!(
-            "En aktivitet under resan måste vara mellan {} och {}",
+            "Aktiviteter under genomförandet ska vara mellan {} och {}, när {trip} pågår. Ändra datumet eller välj en annan del",
             iso_param(problem, "trip_start"),
             iso_param(problem, "trip_end")
         ),
         Problem::FollowUpBeforeTripEnd { .. } => format!(
-            "Efterarbete måste vara samma dag som eller efter att resan slutar, {}",
+            "Efterarbete ska vara samma dag som {trip} slutar, {}, eller senare. Ändra datumet eller välj en annan del",
             iso_param(problem, "trip_end")
         ),
         Problem::Money(error) => match error {
             MoneyError::AmbiguousSeparator => format!(
-                "Skriv {name} utan punkt som tusentalsavgränsare, till exempel 1 500 eller 1 500,50"
+                "Skriv {name} utan punkt eller komma mellan tusentalen, till exempel 1500 eller 1 500. Öre skrivs efter komma: 1 500,50"
             ),
             MoneyError::TooManyDecimals => format!("Ange {name} med högst två decimaler, till exempel 1 500,50"),
-            MoneyError::TooLarge => format!("{} är för stort", capitalise(&name)),
+            MoneyError::TooLarge => format!(
+                "{} har för många siffror. Ange högst {}",
+                capitalise(&name),
+                format_sv(Money::from_ore(MAX_PARSED_ORE))
+            ),
             MoneyError::Empty | MoneyError::Invalid => {
                 format!("Ange {name} i kronor med siffror, till exempel 12 500")
             }
         },
         Problem::AmountNotPositive => format!("{} måste vara mer än 0 kr", capitalise(&name)),
-        Problem::NegativeAmount => format!("{} kan inte vara negativt", capitalise(&name)),
+        Problem::NegativeAmount => format!("Ange {name} utan minustecken"),
         Problem::NoBudgetRows => "Lägg till minst en kostnad i budgeten".into(),
         Problem::TotalMismatch { computed } => format!(
             "Den angivna summan stämmer inte med raderna, som blir {}",
             format_sv(*computed)
         ),
         Problem::OtherFundingExceedsTotal { total } => format!(
-            "Annan finansiering kan inte vara större än de totala kostnaderna, {}",
+            "Annan finansiering kan vara högst de totala kostnaderna, {}. Kontrollera beloppen",
             format_sv(*total)
         ),
         Problem::AppliedExceedsNeed { max } => format!(
@@ -518,16 +578,24 @@ fn message(field: Field, problem: &Problem) -> String {
         Problem::Bankgiro(error) => giro_message(error, GiroMethod::Bankgiro),
         Problem::Plusgiro(error) => giro_message(error, GiroMethod::Plusgiro),
         Problem::Segment(error) => match error {
-            SegmentError::Missing => required(field),
-            SegmentError::TooShort | SegmentError::TooLong => {
-                format!("{} i kontosträngen har fel antal tecken", capitalise(&name))
-            }
-            SegmentError::InvalidCharacters => format!(
-                "{} i kontosträngen får bara innehålla tillåtna tecken (siffror, eller bokstäver A–Z och siffror)",
-                capitalise(&name)
+            SegmentError::Missing => required(field, kind),
+            SegmentError::TooShort(allowed) | SegmentError::TooLong(allowed) => format!(
+                "{} i kontosträngen ska ha {}",
+                capitalise(&name),
+                segment_length(*allowed)
             ),
+            SegmentError::InvalidCharacters(allowed) => match allowed.charset {
+                Charset::Digits => format!(
+                    "{} i kontosträngen får bara innehålla siffror. Ta bort bokstäver, mellanslag och andra tecken",
+                    capitalise(&name)
+                ),
+                Charset::Alphanumeric => format!(
+                    "{} i kontosträngen får bara innehålla bokstäverna A–Z och siffror. Ta bort mellanslag, bindestreck och andra tecken",
+                    capitalise(&name)
+                ),
+            },
         },
-        Problem::AccountString(_) => "Kontosträngen har för många delar. Ange högst fem: Ansvar/Verksamhet/Fri/Projekt/Objekt".into(),
+        Problem::AccountString(_) => "Kontosträngen har för många delar. Ange högst fem: Ansvar / Verksamhet / Fri / Projekt / Objekt".into(),
         Problem::PaymentMethodMismatch => "Kommunala skolor anger kontosträng, fristående skolor bankgiro eller plusgiro".into(),
         Problem::UnknownSchool => "Skolan finns inte längre i listan. Välj skola igen".into(),
         Problem::NotConfirmed => "Bekräfta att uppgifterna stämmer och att rektor känner till ansökan".into(),
@@ -563,9 +631,10 @@ fn giro_message(error: &GiroError, method: GiroMethod) -> String {
         GiroError::TooShort | GiroError::TooLong => {
             format!("Ange ett {name} med {digits}, till exempel {example}")
         }
-        GiroError::CheckDigit => format!(
-            "Det här {definite} finns inte. Kontrollera att du har skrivit av det rätt, till exempel {example}"
-        ),
-        GiroError::AllZeros => format!("Ett {name} kan inte bestå av bara nollor"),
+        // A check digit that does not add up is almost always a typo, not a missing account.
+        GiroError::CheckDigit => format!("Kontrollera {definite}, en siffra kan vara fel"),
+        GiroError::AllZeros => {
+            format!("Kontrollera {definite}. Ett {name} kan inte bestå av bara nollor")
+        }
     }
 }

@@ -70,3 +70,69 @@ for (const [app, lang] of [
     });
   });
 }
+
+/**
+ * Words of our own texts (hints, error messages, labels, legends, inset texts) that the
+ * browser split across two lines: a word broken mid-way ("Objek/t") is hard to read. Slashes
+ * and hyphens are places where a line may break, so they separate the words checked here.
+ */
+async function wordsBrokenAcrossLines(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    const ours = '.sku-hint, .sku-error-message, .sku-label, .sku-fieldset__legend, .sku-inset-text';
+    for (const element of document.querySelectorAll(`.sku-app :is(${ours})`)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/[^\s/\-–]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+for (const [app, lang] of [
+  [internship, 'sv'],
+  [internship, 'en'],
+]) {
+  test(`360 px wide: no word of a hint, label or message is broken across lines, ${lang} (${app.label})`, async () => {
+    await withPage({ width: 360, height: 740 }, async (page) => {
+      if (lang === 'en') await switchLanguage(page);
+      const found = {};
+      await walkAllStates(page, app, async (step, state) => {
+        const broken = await wordsBrokenAcrossLines(page);
+        if (broken.length) found[`${step} (${state})`] = broken;
+      });
+      assert.deepEqual(found, {}, 'words split across two lines, by step and state');
+    });
+  });
+}
+
+test('no step repeats its heading as the legend or label of its question', async () => {
+  await withPage({}, async (page) => {
+    const found = {};
+    const headings = {};
+    await walkAllStates(page, internship, async (step, state) => {
+      if (state !== 'empty') return;
+      const result = await page.evaluate(() => {
+        const h1s = [...document.querySelectorAll('.sku-app h1')];
+        const heading = h1s[0]?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+        const repeated = [...document.querySelectorAll('.sku-app legend, .sku-app label')]
+          .filter((el) => !el.closest('h1') && !el.querySelector('h1'))
+          .map((el) => el.textContent.replace(/\s+/g, ' ').trim())
+          .filter((text) => text === heading);
+        return { count: h1s.length, heading, repeated, inQuestion: Boolean(h1s[0]?.closest('legend, label') || h1s[0]?.querySelector('label')) };
+      });
+      headings[step] = result;
+      if (result.count !== 1 || result.repeated.length) found[step] = result;
+    });
+    assert.deepEqual(found, {}, 'steps with other than one h1, or a legend or label that repeats it');
+    assert.ok(headings.kind.inQuestion, 'the kind step: the legend is the page heading');
+    assert.ok(headings.support.inQuestion, 'the support step: the label is the page heading');
+  });
+});

@@ -4,7 +4,7 @@
 // field, the field shows the message inline, and everything typed stays in its box.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useServerAndBrowser } from './support/harness.mjs';
+import { openApp, useServerAndBrowser, serveDirectory, pageWithSettings } from './support/harness.mjs';
 import {
   internship,
   exchange,
@@ -80,6 +80,19 @@ test('applicant: missing answers, a wrong e-mail address and an unfinished "othe
   });
 });
 
+test('applicant: "Skolan finns inte i listan" says the fund is for schools in Skellefteå kommun', async () => {
+  await onStep(internship, 'applicant', async (page, d) => {
+    await d.select('school', 'other');
+    await page.waitForSelector('#other-school-name');
+    assert.match(
+      normalise(await page.textContent('#other-school-name-hint')),
+      /^Fonden är till för grund- och gymnasieskolor i Skellefteå kommun/,
+    );
+    const describedBy = (await page.getAttribute('#other-school-name', 'aria-describedby')) ?? '';
+    assert.ok(describedBy.split(' ').includes('other-school-name-hint'), 'the hint is read with the field');
+  });
+});
+
 test('kind: nothing chosen, then an exchange without its granted project', async () => {
   await onStep(exchange, 'kind', async (page, d) => {
     await d.submit();
@@ -105,8 +118,8 @@ test('dates: missing, impossible, two-digit year, end before start, trip outside
     await expectErrors(page, [
       ['project-start', 'Ange när projektet börjar'],
       ['project-end', 'Ange när projektet slutar'],
-      ['trip-start', 'Ange vilket datum resan eller utbytet börjar'],
-      ['trip-end', 'Ange vilket datum resan eller utbytet slutar'],
+      ['trip-start', 'Ange vilket datum utlandsvistelsen börjar'],
+      ['trip-end', 'Ange vilket datum utlandsvistelsen slutar'],
       ['country', 'Ange land'],
       ['partner', 'Ange partnerskola, organisation eller arbetsplats'],
     ]);
@@ -122,7 +135,7 @@ test('dates: missing, impossible, two-digit year, end before start, trip outside
     await expectErrors(page, [
       ['project-start', 'Projektets startdatum måste vara ett riktigt datum'],
       ['project-end', 'Skriv året i projektets slutdatum med fyra siffror, till exempel 2027'],
-      ['trip-end', 'Resans slutdatum måste vara samma dag som eller efter 20 april 2027'],
+      ['trip-end', 'Slutdatumet för utlandsvistelsen måste vara samma dag som eller efter 20 april 2027'],
       ['partner', 'Ange partnerskola, organisation eller arbetsplats'],
     ]);
     await expectValues(page, {
@@ -152,8 +165,8 @@ test('dates: missing, impossible, two-digit year, end before start, trip outside
     await d.text('partner', 'Cork College');
     await d.submit();
     await expectErrors(page, [
-      ['trip-start', 'Resan kan inte börja före projektet, som börjar 1 mars 2027'],
-      ['trip-end', 'Resan kan inte sluta efter projektet, som slutar 10 juni 2027'],
+      ['trip-start', 'Utlandsvistelsen kan inte börja före projektet, som börjar 1 mars 2027. Ändra något av datumen'],
+      ['trip-end', 'Utlandsvistelsen kan inte sluta efter projektet, som slutar 10 juni 2027. Ändra något av datumen'],
     ]);
     await expectValues(page, { 'trip-start-month': '2', 'trip-end-day': '20', partner: 'Cork College' });
     await followSummaryLinks(page);
@@ -170,7 +183,7 @@ test('participants: missing, not a number, too many, and an internship without p
     await d.submit();
     await expectErrors(page, [
       ['pupils', 'Ange antal elever, till exempel 6'],
-      ['staff', 'Ange antal medföljande personal. Skriv 0 om ingen följer med'],
+      ['staff', 'Ange antal personal som deltar. Skriv 0 om ingen personal deltar'],
     ]);
     await followSummaryLinks(page);
 
@@ -180,7 +193,7 @@ test('participants: missing, not a number, too many, and an internship without p
     await d.submit();
     await expectErrors(page, [
       ['pupils', 'Ange antal elever med siffror, till exempel 6'],
-      ['staff', 'Ange antal personal som högst 500'],
+      ['staff', 'Antal personal kan vara högst 500. Kontrollera antalet'],
     ]);
     await expectValues(page, { pupils: 'sex', staff: '600', group: 'El- och energiprogrammet åk 3' });
     await followSummaryLinks(page);
@@ -188,7 +201,7 @@ test('participants: missing, not a number, too many, and an internship without p
     await d.text('pupils', '0');
     await d.text('staff', '2');
     await d.submit();
-    await expectErrors(page, [['pupils', 'Praktik och gymnasiearbete utomlands kräver minst en elev']]);
+    await expectErrors(page, [['pupils', 'Praktik och gymnasiearbete utomlands kräver minst en elev. Ange antal elever']]);
     await expectValues(page, { pupils: '0', staff: '2' });
     await followSummaryLinks(page);
 
@@ -199,11 +212,44 @@ test('participants: missing, not a number, too many, and an internship without p
   });
 });
 
+test('participants: with data-require-pupils="true" an exchange needs a pupil; by default it does not', async () => {
+  const configured = await serveDirectory(undefined, {}, {}, {
+    '/elever.html': await pageWithSettings({ 'data-require-pupils': 'true' }),
+  });
+  try {
+    for (const [url, path, required] of [
+      [configured.url, 'elever.html', true],
+      [server.url, '', false],
+    ]) {
+      const page = await openApp(browser, url, { path });
+      try {
+        await fillUntil(fastDriver(page), exchange, 'participants');
+        const d = keyboardDriver(page);
+        await d.text('pupils', '0');
+        await d.text('staff', '3');
+        await d.submit();
+        if (required) {
+          await expectErrors(page, [['pupils', 'Ansökan måste gälla minst en elev. Ange antal elever som deltar']]);
+          await followSummaryLinks(page);
+          await d.text('pupils', '1');
+          await d.submit();
+        }
+        await waitForStep(page, 'description');
+        assert.deepEqual(page.problems, [], 'no page or console errors');
+      } finally {
+        await page.context().close();
+      }
+    }
+  } finally {
+    await configured.close();
+  }
+});
+
 test('description: missing goals and theme, then a theme that is too long', async () => {
   await onStep(internship, 'description', async (page, d) => {
     await d.submit();
     await expectErrors(page, [
-      ['goals', 'Beskriv målen med utbytet'],
+      ['goals', 'Beskriv målen'],
       ['theme', 'Ange ett tema'],
     ]);
     await followSummaryLinks(page);
@@ -229,7 +275,9 @@ test('activities: none, an empty row, out of order, a missing phase, outside the
   // The trip of this application is 5–23 April 2027.
   await onStep(internship, 'activities', async (page, d) => {
     await d.submit();
-    await expectErrors(page, [['activities', 'Lägg till minst en aktivitet för förberedelser, resan och efterarbete']]);
+    await expectErrors(page, [
+      ['activities', 'Lägg till minst en aktivitet för varje del: förberedelser, genomförande (utlandsvistelsen) och efterarbete'],
+    ]);
     await followSummaryLinks(page);
 
     await d.press('button#activities');
@@ -252,12 +300,15 @@ test('activities: none, an empty row, out of order, a missing phase, outside the
     await d.text('activity-1-description', 'Resan');
     await d.submit();
     await expectErrors(page, [
-      ['activity-0-date', 'En förberedelse måste vara senast den dag resan börjar, 5 april 2027'],
+      [
+        'activity-0-date',
+        'Förberedelser ska vara senast den dag utlandsvistelsen börjar, 5 april 2027. Ändra datumet eller välj en annan del',
+      ],
       [
         'activity-1-date',
         'Aktiviteterna ska stå i tidsordning: datumet för aktivitet 2 är före förra aktivitetens datum, 10 april 2027. Flytta upp aktiviteten eller ändra datumet',
       ],
-      ['activities', 'Lägg till minst en aktivitet för efterarbetet'],
+      ['activities', 'Lägg till minst en aktivitet för efterarbete'],
     ]);
     await expectValues(page, {
       'activity-0-date': '2027',
@@ -285,8 +336,14 @@ test('activities: none, an empty row, out of order, a missing phase, outside the
     await d.text('activity-2-description', 'Resan');
     await d.submit();
     await expectErrors(page, [
-      ['activity-1-date', 'Efterarbete måste vara samma dag som eller efter att resan slutar, 23 april 2027'],
-      ['activity-2-date', 'En aktivitet under resan måste vara mellan 5 april 2027 och 23 april 2027'],
+      [
+        'activity-1-date',
+        'Efterarbete ska vara samma dag som utlandsvistelsen slutar, 23 april 2027, eller senare. Ändra datumet eller välj en annan del',
+      ],
+      [
+        'activity-2-date',
+        'Aktiviteter under genomförandet ska vara mellan 5 april 2027 och 23 april 2027, när utlandsvistelsen pågår. Ändra datumet eller välj en annan del',
+      ],
     ]);
     await expectValues(page, {
       'activity-1-phase': 'follow_up',
@@ -309,7 +366,7 @@ test('activities: none, an empty row, out of order, a missing phase, outside the
 test('support: missing, then too long', async () => {
   await onStep(internship, 'support', async (page, d) => {
     await d.submit();
-    await expectErrors(page, [['support-measures', 'Beskriv hur eleverna får stöd under tiden utomlands']]);
+    await expectErrors(page, [['support-measures', 'Beskriv vilket stöd eleverna får under utlandsvistelsen']]);
     await followSummaryLinks(page);
 
     const tooLong = 'Handledaren ringer varje dag. '.repeat(140); // 4200 characters
@@ -354,7 +411,7 @@ test('budget: no rows, an empty row, "1.500", applied more than the need or the 
     await expectErrors(page, [
       [
         'budget-0-amount',
-        'Skriv beloppet för kostnad 1 utan punkt som tusentalsavgränsare, till exempel 1 500 eller 1 500,50',
+        'Skriv beloppet för kostnad 1 utan punkt eller komma mellan tusentalen, till exempel 1500 eller 1 500. Öre skrivs efter komma: 1 500,50',
       ],
     ]);
     await expectValues(page, {
@@ -390,7 +447,7 @@ test('budget: no rows, an empty row, "1.500", applied more than the need or the 
     await d.text('other-funding', '20 000');
     await d.submit();
     await expectErrors(page, [
-      ['other-funding', 'Annan finansiering kan inte vara större än de totala kostnaderna, 15 500 kr'],
+      ['other-funding', 'Annan finansiering kan vara högst de totala kostnaderna, 15 500 kr. Kontrollera beloppen'],
       ['amount-applied', 'Du kan söka högst 0 kr: de totala kostnaderna minus annan finansiering'],
     ]);
 
@@ -412,12 +469,67 @@ test('budget: no rows, an empty row, "1.500", applied more than the need or the 
   });
 });
 
+test('budget: the most one may apply for is shown once there are costs, never "0 kr" before', async () => {
+  await onStep(internship, 'budget', async (page, d) => {
+    const hint = async () => normalise(await page.textContent('#amount-applied-hint'));
+    assert.doesNotMatch(await hint(), /\d/, 'no amount before any cost');
+    assert.match(await hint(), /Beloppet visas här när du har fyllt i kostnaderna/);
+    await d.press('button#budget-rows');
+    await page.waitForFunction(() => document.activeElement?.id === 'budget-0-category');
+    await d.text('budget-0-amount', '12 500');
+    await d.text('other-funding', '2 500');
+    assert.match(await hint(), /^Du kan söka högst 10 000 kr/);
+    await d.text('budget-0-amount', '');
+    assert.doesNotMatch(await hint(), /\d/, 'no amount once the only cost is emptied again');
+  });
+});
+
+test('budget: an already granted project is told that only costs its ordinary funds do not cover count', async () => {
+  await onStep(exchange, 'budget', async (page) => {
+    const note = normalise(await page.textContent('[data-role=granted-note]'));
+    assert.match(note, /Bidraget gäller bara kostnader som inte täcks av ordinarie projektmedel/);
+    assert.match(note, /Bifoga gärna beslutet om ert beviljade projekt eller utbyte under Bilagor/);
+  });
+  await onStep(internship, 'budget', async (page) => {
+    assert.equal(await page.$('[data-role=granted-note]'), null, 'an internship is not a granted project');
+  });
+});
+
+test('a visit received is called the visit, never the trip: labels, hints and errors', async () => {
+  await onStep(exchange, 'dates', async (page, d) => {
+    const legend = (id) => page.$eval(`#${id}`, (el) => el.closest('fieldset').querySelector('legend').textContent.trim());
+    assert.equal(await legend('trip-start'), 'Vilket datum börjar besöket?');
+    assert.equal(await legend('trip-end'), 'Vilket datum slutar besöket?');
+    assert.notEqual(
+      normalise(await page.textContent('#trip-start-hint')),
+      normalise(await page.textContent('#trip-end-hint')),
+      'start and end have different examples',
+    );
+    await d.submit();
+    await waitForErrorSummary(page);
+    const links = Object.fromEntries(await summaryLinks(page));
+    assert.equal(links['trip-start'], 'Ange vilket datum besöket börjar');
+    assert.doesNotMatch(normalise(await page.textContent('.sku-app')), /resan/i);
+    await fillStep.dates(d, exchange);
+    await d.submit();
+    await waitForStep(page, 'participants');
+  });
+  await onStep(exchange, 'activities', async (page, d) => {
+    assert.match(normalise(await page.textContent('#activities-hint')), /genomförande \(besöket\)/);
+    await d.submit();
+    await expectErrors(page, [
+      ['activities', 'Lägg till minst en aktivitet för varje del: förberedelser, genomförande (besöket) och efterarbete'],
+    ]);
+    assert.doesNotMatch(normalise(await page.textContent('.sku-app')), /resan/i);
+  });
+});
+
 test('payment, municipal school: missing, wrong e-mail, account string segments wrong', async () => {
   await onStep(internship, 'payment', async (page, d) => {
     await d.submit();
     await expectErrors(page, [
       ['principal-name', 'Ange ansvarig rektors namn'],
-      ['principal-email', 'Ange rektorns e-postadress'],
+      ['principal-email', 'Ange ansvarig rektors e-postadress'],
       ['account-ansvar', 'Ange ansvar i kontosträngen'],
       ['account-verksamhet', 'Ange verksamhet i kontosträngen'],
     ]);
@@ -430,15 +542,15 @@ test('payment, municipal school: missing, wrong e-mail, account string segments 
     await d.text('account-projekt', 'P-12');
     await d.submit();
     await expectErrors(page, [
-      ['principal-email', 'Ange rektorns e-postadress i rätt format, till exempel namn@skelleftea.se'],
-      ['account-ansvar', 'Ansvar i kontosträngen har fel antal tecken'],
+      ['principal-email', 'Ange ansvarig rektors e-postadress i rätt format, till exempel namn@skelleftea.se'],
+      ['account-ansvar', 'Ansvar i kontosträngen ska ha 1–6 siffror'],
       [
         'account-verksamhet',
-        'Verksamhet i kontosträngen får bara innehålla tillåtna tecken (siffror, eller bokstäver A–Z och siffror)',
+        'Verksamhet i kontosträngen får bara innehålla siffror. Ta bort bokstäver, mellanslag och andra tecken',
       ],
       [
         'account-projekt',
-        'Projekt i kontosträngen får bara innehålla tillåtna tecken (siffror, eller bokstäver A–Z och siffror)',
+        'Projekt i kontosträngen får bara innehålla bokstäverna A–Z och siffror. Ta bort mellanslag, bindestreck och andra tecken',
       ],
     ]);
     await expectValues(page, {
@@ -466,7 +578,7 @@ test('payment, independent school: missing method and number, wrong bankgiro and
     await d.submit();
     await expectErrors(page, [
       ['principal-name', 'Ange ansvarig rektors namn'],
-      ['principal-email', 'Ange rektorns e-postadress'],
+      ['principal-email', 'Ange ansvarig rektors e-postadress'],
       ['giro-method', 'Välj bankgiro eller plusgiro'],
     ]);
     await followSummaryLinks(page);
@@ -492,7 +604,7 @@ test('payment, independent school: missing method and number, wrong bankgiro and
     await waitForErrorSummary(page);
     let links = await summaryLinks(page);
     assert.deepEqual(links.map(([id]) => id), ['giro-number']);
-    assert.match(links[0][1], /bankgiro.*finns inte.*till exempel 5402-9681$/);
+    assert.match(links[0][1], /^Kontrollera bankgironumret/);
     await expectValues(page, { 'giro-method': true, 'giro-number': '5402-9682' });
     await followSummaryLinks(page);
 
@@ -501,7 +613,7 @@ test('payment, independent school: missing method and number, wrong bankgiro and
     await d.submit();
     await waitForErrorSummary(page);
     links = await summaryLinks(page);
-    assert.match(links[0][1], /plusgiro.*finns inte.*till exempel 410 54 68-5$/);
+    assert.match(links[0][1], /^Kontrollera plusgironumret/);
     await expectValues(page, { 'giro-method': false, 'giro-method-1': true, 'giro-number': '410 54 68-4' });
 
     await d.radio('giro-method');
@@ -512,25 +624,19 @@ test('payment, independent school: missing method and number, wrong bankgiro and
   });
 });
 
-test('payment: a wrong bankgiro or plusgiro check digit is explained in correct Swedish', async () => {
+test('payment: a wrong bankgiro or plusgiro check digit asks to check the number, not that it "does not exist"', async () => {
   await onStep(exchange, 'payment', async (page, d) => {
     await fillStep.payment(d, exchange);
     await d.text('giro-number', '5402-9682');
     await d.submit();
     await expectErrors(page, [
-      [
-        'giro-number',
-        'Det här bankgironumret finns inte. Kontrollera att du har skrivit av det rätt, till exempel 5402-9681',
-      ],
+      ['giro-number', 'Kontrollera bankgironumret, en siffra kan vara fel'],
     ]);
     await d.radio('giro-method-1');
     await d.text('giro-number', '410 54 68-4');
     await d.submit();
     await expectErrors(page, [
-      [
-        'giro-number',
-        'Det här plusgironumret finns inte. Kontrollera att du har skrivit av det rätt, till exempel 410 54 68-5',
-      ],
+      ['giro-number', 'Kontrollera plusgironumret, en siffra kan vara fel'],
     ]);
   });
 });

@@ -1,4 +1,4 @@
-// Reordering rows with "Flytta ned": the row moves down, the answers travel with it,
+// Reordering rows with "Flytta ner": the row moves down, the answers travel with it,
 // the button keeps focus on the moved row, and the first/last buttons are disabled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ useServerAndBrowser((started) => ({ server, browser } = started));
 
 const activity = (description, phase) => ({ date: { year: '2027', month: '3', day: '5' }, phase, description });
 
-test('"Flytta ned" moves an activity down with its answers and keeps focus on it', async () => {
+test('"Flytta ner" moves an activity down with its answers and keeps focus on it', async () => {
   const page = await openApp(browser, server.url);
   await page.context().addInitScript((draft) => {
     if (!sessionStorage.getItem('seeded')) {
@@ -28,6 +28,7 @@ test('"Flytta ned" moves an activity down with its answers and keeps focus on it
   assert.equal(await page.isDisabled('#activity-2-down'), true, 'the last row cannot move down');
   assert.equal(await page.isDisabled('#activity-0-down'), false);
 
+  assert.match(await page.textContent('#activity-0-down'), /^Flytta ner\b/, 'one word for down: "ner", as in "ladda ner"');
   await page.focus('#activity-0-down');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#activity-0-description')?.value === 'Andra');

@@ -117,7 +117,7 @@ pub fn job_error(locale: Locale, error: &JobError) -> String {
 pub fn bundle_failed(locale: Locale) -> String {
     match locale {
         Locale::Sv => "Ansökan kunde inte göras om till en fil. Dina svar är kvar. Spara utkastet som fil och kontakta Internationella enheten.".into(),
-        Locale::En => "The application could not be turned into a file. Your answers are kept. Save the draft as a file and contact the International Unit.".into(),
+        Locale::En => "The application could not be turned into a file. Your answers are kept. Save the draft as a file and contact the International Unit (Internationella enheten).".into(),
     }
 }
 

@@ -80,7 +80,7 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
             <legend class="sku-fieldset__legend sku-fieldset__legend--m">
                 {(t.activity_legend)(index + 1)}
             </legend>
-            <DateInput field=Field::ActivityDate(index) legend=|t| t.activity_date value=date on_input=set_date />
+            <DateInput field=Field::ActivityDate(index) legend=t.activity_date value=date on_input=set_date />
             <Select field=Field::ActivityPhase(index) label=|t| t.activity_phase placeholder=|t| t.phase_choose
                 options=phase_options value=phase on_change=set_phase />
             <TextArea field=Field::ActivityDescription(index) label=|t| t.activity_description rows=3
@@ -106,7 +106,7 @@ pub fn ActivitiesStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::Activities>
-            <p class="sku-hint" id="activities-hint">{t.activities_hint}</p>
+            <p class="sku-hint" id="activities-hint">{(t.activities_hint)(form.draft.with_untracked(|d| d.kind))}</p>
             {move || (count.get() == 0).then(|| view! { <p class="sku-body">{t.no_activities}</p> })}
             {move || (0..count.get()).map(|index| view! { <ActivityRow index count /> }).collect_view()}
             <div class="sku-form-group">

@@ -54,6 +54,7 @@ pub fn ApplicantStep() -> impl IntoView {
                 options=school_options value=school on_change=set_school />
             <Conditional show=is_other_school>
                 <TextInput field=Field::OtherSchoolName label=|t| t.other_school_name
+                    hint=|t| t.other_school_name_hint
                     autocomplete="organization" value=other_name on_input=set_other_name />
                 <Radios field=Field::OtherSchoolType legend=|t| t.other_school_type
                     options=&[SchoolType::Municipal, SchoolType::Independent]

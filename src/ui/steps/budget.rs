@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::application::Coded;
 
-use crate::domain::application::BudgetCategory;
-use crate::domain::budget::{max_applicable, totals};
+use crate::domain::application::{BudgetCategory, Kind};
+use crate::domain::budget::{max_to_show, totals};
 use crate::domain::draft::BudgetRowInput;
 use crate::domain::field::Field;
 use crate::domain::money::{parse_money, Money};
@@ -98,9 +98,13 @@ pub fn BudgetStep() -> impl IntoView {
     let max_hint = Signal::derive(move || {
         let other = parse_money(&other.get()).unwrap_or(Money::ZERO);
         let fund = form.rules.with_value(|r| r.fund_amount);
-        let max = max_applicable(totals.get().total, other, fund);
-        (t.amount_applied_max)(&(t.money)(max))
+        let max = max_to_show(&totals.get(), other, fund);
+        (t.amount_applied_max)(max.map(t.money).as_deref())
     });
+    // The fund's rule for an already granted project, where the applicant decides what to list.
+    let granted = form
+        .draft
+        .with_untracked(|d| d.kind.is_some_and(Kind::is_granted_exchange));
     let add = move |_| {
         let next = count.get_untracked();
         form.draft
@@ -134,6 +138,7 @@ pub fn BudgetStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::Budget>
+            {granted.then(|| view! { <div class="sku-inset-text" data-role="granted-note">{t.budget_granted_note}</div> })}
             <p class="sku-hint" id="budget-rows-hint">{t.budget_hint}</p>
             {move || (0..count.get()).map(|index| view! { <BudgetRowFields index count /> }).collect_view()}
             <div class="sku-form-group">

@@ -1,4 +1,4 @@
-//! Step: when the project and the trip start and end, and where to.
+//! Step: when the project and the trip (or visit, or stay abroad) start and end, and where.
 
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::ui::widgets::text_input::TextInput;
 fn date_field(
     form: Form,
     field: Field,
-    legend: Text,
+    legend: &'static str,
     hint: Option<Text>,
     get: fn(&Draft) -> &DateParts,
     set: fn(&mut Draft) -> &mut DateParts,
@@ -33,17 +33,20 @@ fn date_field(
 pub fn DatesStep() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    // The kind was chosen on an earlier step; it names what the trip dates are about.
+    let kind = form.draft.with_untracked(|d| d.kind);
     let (country, set_country) = form.text(|d| &d.country, |d| &mut d.country);
     let (place, set_place) = form.text(|d| &d.place, |d| &mut d.place);
     let (partner, set_partner) = form.text(|d| &d.partner, |d| &mut d.partner);
     view! {
         <StepPage step=Step::DatesDestination>
-            {date_field(form, Field::ProjectStart, |t| t.project_start, Some(|t| t.project_start_hint),
+            {date_field(form, Field::ProjectStart, t.project_start, Some(|t| t.project_start_hint),
                 |d| &d.project_start, |d| &mut d.project_start)}
-            {date_field(form, Field::ProjectEnd, |t| t.project_end, Some(|t| t.project_end_hint),
+            {date_field(form, Field::ProjectEnd, t.project_end, Some(|t| t.project_end_hint),
                 |d| &d.project_end, |d| &mut d.project_end)}
-            {date_field(form, Field::TripStart, |t| t.trip_start, None, |d| &d.trip_start, |d| &mut d.trip_start)}
-            {date_field(form, Field::TripEnd, |t| t.trip_end, None, |d| &d.trip_end, |d| &mut d.trip_end)}
+            {date_field(form, Field::TripStart, (t.trip_start)(kind), None, |d| &d.trip_start, |d| &mut d.trip_start)}
+            {date_field(form, Field::TripEnd, (t.trip_end)(kind), Some(|t| t.trip_end_hint),
+                |d| &d.trip_end, |d| &mut d.trip_end)}
             <h2 class="sku-heading-m">{t.destination_heading}</h2>
             <TextInput field=Field::Country label=|t| t.country hint=|t| t.country_hint
                 autocomplete="country-name" width="sku-input--w20" value=country on_input=set_country />

@@ -20,8 +20,8 @@ pub fn KindStep() -> impl IntoView {
     let (granted, set_granted) = form.text(|d| &d.granted_project, |d| &mut d.granted_project);
     let is_exchange = Signal::derive(move || kind.get().is_some_and(Kind::is_granted_exchange));
     view! {
-        <StepPage step=Step::Kind>
-            <Radios field=Field::Kind legend=|t| t.kind_legend options=Kind::ALL
+        <StepPage step=Step::Kind question_is_heading=true>
+            <Radios field=Field::Kind legend=|t| t.kind_legend is_page_heading=true options=Kind::ALL
                 option_label=|t, k| (t.kind)(k) option_hint=|t, k| (t.kind_hint)(k)
                 value=kind on_change=set_kind />
             <Conditional show=is_exchange>

@@ -13,8 +13,8 @@ pub fn SupportStep() -> impl IntoView {
     let form = use_form();
     let (support, set_support) = form.text(|d| &d.support_measures, |d| &mut d.support_measures);
     view! {
-        <StepPage step=Step::Support>
-            <TextArea field=Field::SupportMeasures label=|t| (t.step_title)(Step::Support)
+        <StepPage step=Step::Support question_is_heading=true>
+            <TextArea field=Field::SupportMeasures label=|t| (t.step_title)(Step::Support) is_page_heading=true
                 hint=|t| t.support_hint rows=8 value=support on_input=set_support />
         </StepPage>
     }

@@ -22,6 +22,9 @@ pub fn Radios<T>(
     #[prop(optional)] option_hint: Option<fn(&'static Texts, T) -> &'static str>,
     #[prop(into)] value: Signal<Option<T>>,
     on_change: Callback<T>,
+    /// The legend is the page's heading (see `StepPage::question_is_heading`).
+    #[prop(optional)]
+    is_page_heading: bool,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
@@ -41,12 +44,21 @@ where
             on_change.run(*option);
         }
     });
-    radio_group(field, legend(t), hint, items, selected, on_index)
+    radio_group(
+        field,
+        legend(t),
+        is_page_heading,
+        hint,
+        items,
+        selected,
+        on_index,
+    )
 }
 
 fn radio_group(
     field: Field,
     legend: &'static str,
+    is_page_heading: bool,
     hint: Option<Text>,
     items: Vec<(&'static str, Option<&'static str>)>,
     selected: Signal<Option<usize>>,
@@ -84,7 +96,17 @@ fn radio_group(
                 class="sku-fieldset"
                 aria-describedby=move || described_by(field, hint.is_some(), error.get().is_some())
             >
-                <legend class="sku-fieldset__legend">{legend}</legend>
+                // Options, not two views: an `AnyView` per widget costs first-load bytes.
+                <legend class=if is_page_heading {
+                    "sku-fieldset__legend sku-fieldset__legend--l"
+                } else {
+                    "sku-fieldset__legend"
+                }>
+                    {is_page_heading.then(|| view! {
+                        <h1 class="sku-fieldset__heading" tabindex="-1">{legend}</h1>
+                    })}
+                    {(!is_page_heading).then_some(legend)}
+                </legend>
                 {hint_view(field, hint, None)}
                 <ErrorMessage field />
                 <div class="sku-radios">{items}</div>
@@ -112,7 +134,7 @@ pub fn Select(
     let id = field.id();
     view! {
         <div class="sku-form-group">
-            {field_head(field, label, false, hint, None)}
+            {field_head(field, label, false, false, hint, None)}
             <select
                 id=id.clone()
                 name=id

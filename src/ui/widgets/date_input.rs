@@ -21,7 +21,9 @@ pub enum DatePart {
 #[component]
 pub fn DateInput(
     field: Field,
-    legend: Text,
+    /// A plain string, not a [`Text`]: a date's question may depend on other answers
+    /// (the trip, the visit or the stay abroad).
+    legend: &'static str,
     #[prop(optional)] hint: Option<Text>,
     #[prop(into)] value: Signal<DateParts>,
     on_input: Callback<(DatePart, String)>,
@@ -76,7 +78,7 @@ pub fn DateInput(
                 role="group"
                 aria-describedby=move || described_by(field, true, error.get().is_some())
             >
-                <legend class="sku-fieldset__legend">{legend(t)}</legend>
+                <legend class="sku-fieldset__legend">{legend}</legend>
                 {hint_view(field, Some(hint.unwrap_or(|t| t.date_hint)), None)}
                 <ErrorMessage field />
                 <div class="sku-date-input">

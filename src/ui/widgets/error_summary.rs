@@ -25,6 +25,7 @@ pub fn ErrorSummary() -> impl IntoView {
             .get()
             .map(|(sv, en)| if t.lang == "sv" { sv } else { en })
             .unwrap_or_default();
+        let kind = form.draft.with_untracked(|d| d.kind);
         (!errors.is_empty() || !unplaced.is_empty()).then(|| {
             view! {
                 <div
@@ -51,7 +52,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                                 show_field(form, field);
                                             }
                                         >
-                                            {(t.message)(error.field, &error.problem)}
+                                            {(t.message)(error.field, &error.problem, kind)}
                                         </a>
                                     </li>
                                 }

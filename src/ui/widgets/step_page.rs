@@ -18,6 +18,10 @@ pub fn StepPage(
     /// What the primary button does; validate this step and continue when not given.
     #[prop(optional, into)]
     on_submit: Option<Callback<()>>,
+    /// The step's only question is the page's heading (its legend or label holds the h1),
+    /// so the heading is not said twice (GOV.UK "question pages").
+    #[prop(optional)]
+    question_is_heading: bool,
     children: Children,
 ) -> impl IntoView {
     let form = use_form();
@@ -47,9 +51,9 @@ pub fn StepPage(
         </a>
         <ErrorSummary />
         {progress}
-        <h1 class="sku-heading-l" tabindex="-1">
-            {(t.step_title)(step)}
-        </h1>
+        {(!question_is_heading).then(|| view! {
+            <h1 class="sku-heading-l" tabindex="-1">{(t.step_title)(step)}</h1>
+        })}
         <form class="sku-form" novalidate on:submit=submit>
             {children()}
             <button type="submit" class="sku-button" data-role="continue">

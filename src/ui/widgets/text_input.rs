@@ -51,7 +51,7 @@ pub fn TextInput(
     let id = field.id();
     view! {
         <div class="sku-form-group">
-            {field_head(field, label, optional, hint, dynamic_hint)}
+            {field_head(field, label, optional, false, hint, dynamic_hint)}
             <input
                 id=id.clone()
                 name=id
@@ -78,13 +78,16 @@ pub fn TextArea(
     #[prop(optional, default = 5)] rows: u32,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
+    /// The label is the page's heading (see `StepPage::question_is_heading`).
+    #[prop(optional)]
+    is_page_heading: bool,
 ) -> impl IntoView {
     let form = use_form();
     let error = form.error(field);
     let id = field.id();
     view! {
         <div class="sku-form-group">
-            {field_head(field, label, optional, hint, None)}
+            {field_head(field, label, optional, is_page_heading, hint, None)}
             <textarea
                 id=id.clone()
                 name=id
@@ -105,15 +108,23 @@ pub fn field_head(
     field: Field,
     label: Text,
     optional: bool,
+    is_page_heading: bool,
     hint: Option<Text>,
     dynamic_hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let t = texts_now();
+    let label = move || {
+        view! {
+            <label class="sku-label" for=field.id()>
+                {label(t)}
+                {optional.then(|| format!(" {}", t.optional))}
+            </label>
+        }
+    };
     view! {
-        <label class="sku-label" for=field.id()>
-            {label(t)}
-            {optional.then(|| format!(" {}", t.optional))}
-        </label>
+        // Options, not two views: an `AnyView` per widget costs first-load bytes.
+        {is_page_heading.then(|| view! { <h1 class="sku-label-wrapper" tabindex="-1">{label()}</h1> })}
+        {(!is_page_heading).then(label)}
         {hint_view(field, hint, dynamic_hint)}
         <ErrorMessage field />
     }

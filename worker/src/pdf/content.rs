@@ -148,8 +148,8 @@ pub(crate) fn document(
         items: vec![Item::Answers(vec![
             answer(t.project_start, date(d.project_start)),
             answer(t.project_end, date(d.project_end)),
-            answer(t.trip_start, date(d.trip_start)),
-            answer(t.trip_end, date(d.trip_end)),
+            answer((t.trip_start)(Some(app.kind)), date(d.trip_start)),
+            answer((t.trip_end)(Some(app.kind)), date(d.trip_end)),
             answer(t.country, text(&dest.country)),
             answer(t.place, text(&dest.place)),
             answer(t.partner, text(&dest.partner)),
