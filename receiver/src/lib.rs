@@ -477,7 +477,7 @@ fn accept(state: &State, request: &Request) -> Response {
     }
     let errors = check_application(&application, &state.rules);
     if !errors.is_empty() {
-        return problems::validation(&errors);
+        return problems::validation(&errors, Some(application.kind));
     }
     let kind = if media_type == "multipart/form-data" {
         "multipart/form-data"

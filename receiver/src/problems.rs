@@ -5,6 +5,7 @@
 
 use serde_json::{json, Value};
 
+use skolutbyte::domain::application::Kind;
 use skolutbyte::domain::field::Field;
 use skolutbyte::domain::problem::{FieldError, Problem};
 use skolutbyte::i18n::Locale;
@@ -109,14 +110,15 @@ pub fn unsupported_media_type(sent: &str) -> Response {
 
 /// `{"field", "code", "params", "detail"}`: `FieldError` as the domain serialises it, and
 /// the app's own Swedish message as `detail`.
-pub fn field_error_json(error: &FieldError) -> Value {
+/// `kind` words kind-dependent messages ("resan", "besöket") as the form does.
+pub fn field_error_json(error: &FieldError, kind: Option<Kind>) -> Value {
     let mut item = json!(error);
-    item["detail"] = json!((Locale::Sv.texts().message)(error.field, &error.problem));
+    item["detail"] = json!((Locale::Sv.texts().message)(error.field, &error.problem, kind));
     item
 }
 
-pub fn validation(errors: &[FieldError]) -> Response {
-    validation_with(errors.iter().map(field_error_json).collect())
+pub fn validation(errors: &[FieldError], kind: Option<Kind>) -> Response {
+    validation_with(errors.iter().map(|e| field_error_json(e, kind)).collect())
 }
 
 /// A 422 with these `errors` items.
@@ -132,10 +134,13 @@ fn validation_with(errors: Vec<Value>) -> Response {
 
 /// The `422` fault: a real validation answer with one field error.
 pub fn simulated_validation() -> Response {
-    validation(&[FieldError {
-        field: Field::ApplicantEmail,
-        problem: Problem::InvalidEmail,
-    }])
+    validation(
+        &[FieldError {
+            field: Field::ApplicantEmail,
+            problem: Problem::InvalidEmail,
+        }],
+        None,
+    )
 }
 
 /// The `422-fields` fault: what a receiver with rules of its own may say. One error the
@@ -143,10 +148,13 @@ pub fn simulated_validation() -> Response {
 /// (on the budget step), and one about a field the form does not have.
 pub fn simulated_field_errors() -> Response {
     validation_with(vec![
-        field_error_json(&FieldError {
-            field: Field::ApplicantEmail,
-            problem: Problem::InvalidEmail,
-        }),
+        field_error_json(
+            &FieldError {
+                field: Field::ApplicantEmail,
+                problem: Problem::InvalidEmail,
+            },
+            None,
+        ),
         json!({
             "field": Field::BudgetAmount(0).id(),
             "code": "over_board_limit",

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
-use skolutbyte::domain::application::Application;
+use skolutbyte::domain::application::{Application, Kind};
 use skolutbyte::domain::problem::FieldError;
 use skolutbyte::domain::rules::Rules;
 use skolutbyte::domain::validate::check_application;
@@ -329,12 +329,12 @@ pub fn problems(application: &Application) -> Vec<FieldError> {
 }
 
 /// `field<TAB>code<TAB>message` (the message in `locale`, as the form words it).
-pub fn problem_line(error: &FieldError, locale: Locale) -> String {
+pub fn problem_line(error: &FieldError, locale: Locale, kind: Kind) -> String {
     format!(
         "{}\t{}\t{}",
         error.field.id(),
         error.problem.code(),
-        one_line(&(locale.texts().message)(error.field, &error.problem))
+        one_line(&(locale.texts().message)(error.field, &error.problem, Some(kind)))
     )
 }
 

@@ -1,6 +1,6 @@
 //! The case officer's tools, run as the binary: `extract` and `validate`. The PDFs are the
-//! worker's own (`application_pdf`), with files embedded by qpdf as the app's PDF/A-3
-//! embeds them: `ansokan.json` (application/json) and the attachments.
+//! worker's own (`application_pdf`, the PDF/A-3 with `ansokan.json` and the attachments
+//! embedded); for hostile names, files are embedded by qpdf into one without files.
 
 mod common;
 
@@ -12,7 +12,7 @@ use skolutbyte::domain::application_json::application_json;
 use skolutbyte::domain::dates::Date;
 use skolutbyte::domain::SCHEMA_VERSION;
 use skolutbyte::i18n::Locale;
-use skolutbyte_worker::pdf::{application_pdf, Stamp};
+use skolutbyte_worker::pdf::{application_pdf, AttachmentFile, Stamp};
 
 use common::{fresh_dir, valid_application};
 
@@ -27,17 +27,26 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// The worker's PDF of `application`, with no files embedded.
-fn plain_pdf(dir: &Path, application: &Application) -> PathBuf {
-    let stamp = Stamp {
+fn stamp() -> Stamp {
+    Stamp {
         reference: None,
         created: Date::from_ymd(2026, 11, 30).unwrap(),
         created_hour: 10,
         created_minute: 5,
-    };
-    let pdf = application_pdf(application, Locale::Sv, &stamp).expect("the worker makes the PDF");
+    }
+}
+
+/// The worker's PDF of `application` with its embedded files taken out again (the name
+/// tree and the catalog's `/AF`): a PDF like the app made before it embedded anything.
+fn plain_pdf(dir: &Path, application: &Application) -> PathBuf {
+    let pdf = application_pdf(application, Locale::Sv, &stamp(), &[])
+        .expect("the worker makes the PDF");
+    let mut document = lopdf::Document::load_mem(&pdf).unwrap();
+    let catalog = document.catalog_mut().unwrap();
+    catalog.remove(b"Names");
+    catalog.remove(b"AF");
     let path = dir.join("plain.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    document.save(&path).unwrap();
     path
 }
 
@@ -65,26 +74,24 @@ struct Sent {
     invitation: Vec<u8>,
 }
 
-/// The PDF the app will hand over: the document, ansokan.json and one attachment.
+/// The PDF the app hands over, made by the worker: the document, ansokan.json and one
+/// attachment embedded. `plain.pdf` beside it has no embedded files.
 fn sent_pdf(name: &str, application: &Application) -> Sent {
     let dir = fresh_dir(name);
     std::fs::create_dir_all(&dir).unwrap();
-    let plain = plain_pdf(&dir, application);
+    plain_pdf(&dir, application);
     let json = application_json(application).into_bytes();
-    let json_path = dir.join("ansokan.json");
-    std::fs::write(&json_path, &json).unwrap();
+    std::fs::write(dir.join("ansokan.json"), &json).unwrap();
     let invitation: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
-    let invitation_path = dir.join("inbjudan.pdf");
-    std::fs::write(&invitation_path, &invitation).unwrap();
+    let attachments = [AttachmentFile {
+        name: "inbjudan.pdf",
+        media_type: "application/pdf",
+        bytes: &invitation,
+    }];
+    let bytes = application_pdf(application, Locale::Sv, &stamp(), &attachments)
+        .expect("the worker makes the PDF");
     let pdf = dir.join("ansokan-SKU-2026-000001.pdf");
-    embed(
-        &plain,
-        &[
-            (&json_path, "application/json", None),
-            (&invitation_path, "application/pdf", None),
-        ],
-        &pdf,
-    );
+    std::fs::write(&pdf, bytes).unwrap();
     Sent {
         dir,
         pdf,

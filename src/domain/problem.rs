@@ -4,7 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::account_string::{AccountStringError, SegmentError};
+use super::account_string::{AccountStringError, Allowed, Charset, SegmentError};
 use super::application::{Coded, Phase};
 use super::dates::{parse_date, Date, DateError};
 use super::field::Field;
@@ -127,9 +127,6 @@ const WITHOUT_PARAMS: &[Problem] = &[
     Problem::Bankgiro(GiroError::CheckDigit),
     Problem::Bankgiro(GiroError::AllZeros),
     Problem::Segment(SegmentError::Missing),
-    Problem::Segment(SegmentError::TooShort),
-    Problem::Segment(SegmentError::TooLong),
-    Problem::Segment(SegmentError::InvalidCharacters),
     Problem::AccountString(AccountStringError::TooManySegments),
     Problem::PaymentMethodMismatch,
     Problem::UnknownSchool,
@@ -243,6 +240,17 @@ impl Problem {
         let number = |key: &str| param(key)?.parse::<u64>().ok();
         let date = |key: &str| parse_date(param(key)?).ok();
         let ore = |key: &str| param(key)?.parse::<i64>().ok().map(Money::from_ore);
+        let allowed = || {
+            Some(Allowed {
+                min_len: u8::try_from(number("min_len")?).ok()?,
+                max_len: u8::try_from(number("max_len")?).ok()?,
+                charset: match param("charset")? {
+                    "digits" => Charset::Digits,
+                    "alphanumeric" => Charset::Alphanumeric,
+                    _ => return None,
+                },
+            })
+        };
         Some(match code {
             "too_long" => Problem::TooLong {
                 max: number("max")?,
@@ -294,6 +302,14 @@ impl Problem {
             "too_many_files" => Problem::TooManyFiles {
                 max: usize::try_from(number("max")?).ok()?,
             },
+            "files_too_large" => Problem::FilesTooLarge {
+                max_total_bytes: number("max_total_bytes")?,
+            },
+            "account_segment_too_short" => Problem::Segment(SegmentError::TooShort(allowed()?)),
+            "account_segment_too_long" => Problem::Segment(SegmentError::TooLong(allowed()?)),
+            "account_segment_invalid_characters" => {
+                Problem::Segment(SegmentError::InvalidCharacters(allowed()?))
+            }
             _ => return WITHOUT_PARAMS.iter().find(|p| p.code() == code).cloned(),
         })
     }
@@ -385,6 +401,24 @@ mod tests {
                 allowed: "PDF, JPG, PNG".into(),
             },
             Problem::TooManyFiles { max: 5 },
+            Problem::FilesTooLarge {
+                max_total_bytes: 15_728_640,
+            },
+            Problem::Segment(SegmentError::TooShort(Allowed {
+                min_len: 1,
+                max_len: 6,
+                charset: Charset::Digits,
+            })),
+            Problem::Segment(SegmentError::TooLong(Allowed {
+                min_len: 1,
+                max_len: 8,
+                charset: Charset::Alphanumeric,
+            })),
+            Problem::Segment(SegmentError::InvalidCharacters(Allowed {
+                min_len: 2,
+                max_len: 4,
+                charset: Charset::Digits,
+            })),
         ]);
         for problem in &problems {
             match problem {
@@ -423,6 +457,7 @@ mod tests {
                 | Problem::FileEmpty
                 | Problem::FileTooLarge { .. }
                 | Problem::FileWrongType { .. }
+                | Problem::FilesTooLarge { .. }
                 | Problem::TooManyFiles { .. }
                 | Problem::Reported { .. } => {}
             }
@@ -443,7 +478,7 @@ mod tests {
     #[test]
     fn every_code_with_its_params_reads_back_as_its_problem() {
         let problems = every_problem();
-        assert_eq!(problems.len(), 51);
+        assert_eq!(problems.len(), 52);
         for problem in &problems {
             assert_eq!(
                 read_back(problem).as_ref(),

@@ -66,7 +66,7 @@ pub fn reported_errors(failure: &Failure, application: &Application) -> Vec<Repo
         .iter()
         .map(|error| {
             let word = |locale: Locale| match error.field_error(application) {
-                Some(known) => (locale.texts().message)(known.field, &known.problem),
+                Some(known) => (locale.texts().message)(known.field, &known.problem, Some(application.kind)),
                 None if !error.detail.is_empty() => error.detail.clone(),
                 None => match locale {
                     Locale::Sv => "Kommunen godtog inte ett av svaren. Kontrollera svaren och försök igen.".into(),
@@ -87,7 +87,7 @@ pub fn reported_errors(failure: &Failure, application: &Application) -> Vec<Repo
 pub fn job_error(locale: Locale, error: &JobError) -> String {
     if let JobError::Attachments(problem) = error {
         // The page's own message for the file rule, and where to fix it.
-        let rule = (locale.texts().message)(Field::Attachments, problem);
+        let rule = (locale.texts().message)(Field::Attachments, problem, None);
         return match locale {
             Locale::Sv => format!("{rule}. Gå tillbaka till Bilagor och ändra filerna. Dina svar och filer är kvar."),
             Locale::En => format!("{rule}. Go back to Attachments and change the files. Your answers and files are kept."),
