@@ -29,7 +29,7 @@ export const SV = {
     tooLarge:
       'Filen är för stor för att vara ett utkast. Välj utkastet du sparade, en fil som slutar på .json.',
     truncated:
-      'Filen är ofullständig, kanske avbröts nedladdningen. Spara utkastet på nytt och försök igen.',
+      'Filen är ofullständig, kanske avbröts nerladdningen. Spara utkastet på nytt och försök igen.',
     notADraft:
       'Filen är inte ett utkast från det här formuläret. Välj filen som heter ansokan-utkast och slutar på .json.',
     newerVersion:
