@@ -15,11 +15,42 @@ pub struct Settings {
     pub endpoint: Option<String>,
     /// "sv" or "en"; Swedish when not set.
     pub locale: Option<String>,
-    /// Shown in "what happens next".
+    /// Where to e-mail the application in download mode (a `mailto:` link on the
+    /// confirmation page).
     pub contact_email: Option<String>,
+    /// The privacy notice's personuppgiftsansvarig; [`DEFAULT_CONTROLLER`] when not set.
+    pub controller: Option<String>,
+    /// The data protection officer's address; [`DEFAULT_DPO_EMAIL`] when not set.
+    pub dpo_email: Option<String>,
+    /// A telephone number for questions; [`DEFAULT_CONTACT_PHONE`] when not set.
+    pub contact_phone: Option<String>,
     /// Also send the PDF and attachments as multipart/form-data.
     pub multipart: bool,
     pub rules: Rules,
+}
+
+// The privacy notice's details when the page does not set them. The municipality must
+// confirm them (README, "Configuration"): they are our best knowledge, not its word.
+/// The fund is the municipal executive board's (kommunstyrelsens fond).
+pub const DEFAULT_CONTROLLER: &str = "Kommunstyrelsen, Skellefteå kommun";
+pub const DEFAULT_DPO_EMAIL: &str = "dataskyddsombud@skelleftea.se";
+/// Skellefteå kommun's switchboard.
+pub const DEFAULT_CONTACT_PHONE: &str = "0910-73 50 00";
+
+impl Settings {
+    pub fn controller(&self) -> &str {
+        self.controller.as_deref().unwrap_or(DEFAULT_CONTROLLER)
+    }
+
+    pub fn dpo_email(&self) -> &str {
+        self.dpo_email.as_deref().unwrap_or(DEFAULT_DPO_EMAIL)
+    }
+
+    pub fn contact_phone(&self) -> &str {
+        self.contact_phone
+            .as_deref()
+            .unwrap_or(DEFAULT_CONTACT_PHONE)
+    }
 }
 
 /// A setting that could not be used, for the site editor.
@@ -37,6 +68,10 @@ pub enum ConfigProblem {
     LocaleUnknown,
     AmountInvalid,
     EmailInvalid,
+    /// Not digits with spaces, `+`, `-` or parentheses (6 to 15 digits).
+    PhoneInvalid,
+    /// Longer than [`MAX_NAME_CHARS`], or containing control characters.
+    NameInvalid,
     /// Not a JSON list of {"id", "name", "type": "municipal"|"independent"}.
     SchoolsInvalid,
     BooleanInvalid,
@@ -49,6 +84,8 @@ impl ConfigProblem {
             ConfigProblem::LocaleUnknown => "config_locale_unknown",
             ConfigProblem::AmountInvalid => "config_amount_invalid",
             ConfigProblem::EmailInvalid => "config_email_invalid",
+            ConfigProblem::PhoneInvalid => "config_phone_invalid",
+            ConfigProblem::NameInvalid => "config_name_invalid",
             ConfigProblem::SchoolsInvalid => "config_schools_invalid",
             ConfigProblem::BooleanInvalid => "config_boolean_invalid",
         }
@@ -87,13 +124,24 @@ pub fn settings_from_attributes<'a>(
                 }
                 _ => Some(ConfigProblem::AmountInvalid),
             },
-            "data-contact-email" => {
-                if looks_like_email(value) {
-                    settings.contact_email = Some(value.to_string());
-                    None
-                } else {
-                    Some(ConfigProblem::EmailInvalid)
-                }
+            "data-contact-email" => email(value, &mut settings.contact_email),
+            // An empty privacy setting keeps its default, like an empty endpoint.
+            "data-controller" | "data-dpo-email" | "data-contact-phone" if value.is_empty() => None,
+            "data-dpo-email" => email(value, &mut settings.dpo_email),
+            "data-controller" => {
+                let ok =
+                    value.chars().count() <= MAX_NAME_CHARS && !value.chars().any(char::is_control);
+                ok.then(|| settings.controller = Some(value.to_string()))
+                    .map_or(Some(ConfigProblem::NameInvalid), |_| None)
+            }
+            "data-contact-phone" => {
+                let digits = value.chars().filter(char::is_ascii_digit).count();
+                let ok = (6..=15).contains(&digits)
+                    && value
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+                ok.then(|| settings.contact_phone = Some(value.to_string()))
+                    .map_or(Some(ConfigProblem::PhoneInvalid), |_| None)
             }
             "data-schools" => match schools(value) {
                 Some(list) => {
@@ -120,6 +168,18 @@ pub fn settings_from_attributes<'a>(
         }
     }
     (settings, errors)
+}
+
+/// The longest controller name accepted: a board and a municipality, with room to spare.
+pub const MAX_NAME_CHARS: usize = 200;
+
+fn email(value: &str, setting: &mut Option<String>) -> Option<ConfigProblem> {
+    if looks_like_email(value) {
+        *setting = Some(value.to_string());
+        None
+    } else {
+        Some(ConfigProblem::EmailInvalid)
+    }
 }
 
 /// `[{"id": "anderstorpsgymnasiet", "name": "Anderstorpsgymnasiet", "type": "municipal"}]`
@@ -169,6 +229,12 @@ mod tests {
             ("data-locale", "en"),
             ("data-fund-amount", "250 000"),
             ("data-contact-email", "internationella@skelleftea.se"),
+            (
+                "data-controller",
+                "Barn- och utbildningsnämnden, Skellefteå kommun",
+            ),
+            ("data-dpo-email", "dso@skelleftea.se"),
+            ("data-contact-phone", "+46 910-73 50 00"),
             ("data-schools", schools),
             ("data-multipart", "true"),
             ("data-host-own-thing", "ignored"),
@@ -187,6 +253,26 @@ mod tests {
             SchoolType::Independent
         );
         assert!(settings.multipart);
+        assert_eq!(
+            settings.controller(),
+            "Barn- och utbildningsnämnden, Skellefteå kommun"
+        );
+        assert_eq!(settings.dpo_email(), "dso@skelleftea.se");
+        assert_eq!(settings.contact_phone(), "+46 910-73 50 00");
+    }
+
+    #[test]
+    fn the_privacy_notice_has_defaults_the_municipality_must_confirm() {
+        let (settings, errors) = settings_from_attributes([
+            ("data-controller", ""),
+            ("data-dpo-email", " "),
+            ("data-contact-phone", ""),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(settings.controller(), DEFAULT_CONTROLLER);
+        assert_eq!(settings.dpo_email(), DEFAULT_DPO_EMAIL);
+        assert_eq!(settings.contact_phone(), DEFAULT_CONTACT_PHONE);
+        assert!(crate::domain::email::looks_like_email(DEFAULT_DPO_EMAIL));
     }
 
     #[test]
@@ -196,6 +282,9 @@ mod tests {
             ("data-locale", "de"),
             ("data-fund-amount", "mycket"),
             ("data-contact-email", "internationella"),
+            ("data-controller", "Kommunstyrelsen\u{0}"),
+            ("data-dpo-email", "dataskyddsombud"),
+            ("data-contact-phone", "ring oss"),
             ("data-schools", r#"[{"id": "a"}]"#),
             ("data-multipart", "kanske"),
         ]);
@@ -211,6 +300,9 @@ mod tests {
                 ("data-locale", "config_locale_unknown"),
                 ("data-fund-amount", "config_amount_invalid"),
                 ("data-contact-email", "config_email_invalid"),
+                ("data-controller", "config_name_invalid"),
+                ("data-dpo-email", "config_email_invalid"),
+                ("data-contact-phone", "config_phone_invalid"),
                 ("data-schools", "config_schools_invalid"),
                 ("data-multipart", "config_boolean_invalid"),
             ]

@@ -16,6 +16,7 @@ pub mod examples;
 pub mod field;
 pub mod giro;
 pub mod json;
+pub mod mailto;
 pub mod money;
 pub mod problem;
 pub mod rules;

@@ -13,12 +13,13 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::domain::draft::Draft;
 use crate::domain::draft_file::{import_draft, SavedDraft};
 use crate::domain::step::Step;
 use crate::ui::drafts::storage;
 use crate::ui::drafts::Drafts;
 use crate::ui::flow::go_to;
-use crate::ui::form::Form;
+use crate::ui::form::{ChosenFile, Form, SentAnswers};
 use crate::ui::i18n::Locale;
 
 /// This browser's part of every Idempotency-Key, kept until the receiver has confirmed.
@@ -70,6 +71,9 @@ thread_local! {
     /// The answers of the send in progress, then of the confirmed one: the download after
     /// sending is the application the receiver has, even if answers changed meanwhile.
     static SENT_DRAFT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The same send's answers and files, as the receipt and the read-only answers will
+    /// show them once the receiver confirms (see `keep_sent_answers`).
+    static SENT_ANSWERS: RefCell<Option<(Draft, Vec<ChosenFile>)>> = const { RefCell::new(None) };
 }
 
 struct Worker {
@@ -184,6 +188,8 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     });
     if task == "send" {
         SENT_DRAFT.with(|d| *d.borrow_mut() = Some(draft_json.clone()));
+        let answers = (form.draft.get_untracked(), form.files.get_untracked());
+        SENT_ANSWERS.with(|a| *a.borrow_mut() = Some(answers));
     }
     // Only a send needs the key (and a stored browser part): download mode never sends.
     let key = match task {
@@ -196,9 +202,17 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
             .flat_map(|(n, v)| [JsValue::from_str(n), JsValue::from_str(v)])
             .collect()
     });
-    let files: js_sys::Array = form
-        .files
-        .with_untracked(|files| files.iter().map(|f| JsValue::from(&f.file)).collect());
+    // After the confirmation, the files that were sent, whatever is chosen now.
+    let files = form
+        .sent
+        .with_untracked(Option::is_some)
+        .then(sent_files)
+        .flatten();
+    let files: js_sys::Array = files
+        .unwrap_or_else(|| form.files.get_untracked())
+        .iter()
+        .map(|f| JsValue::from(&f.file))
+        .collect();
     let reference = outbox.sent.get_untracked().unwrap_or_default();
     let message: js_sys::Array = [
         JsValue::from_str(task),
@@ -307,6 +321,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
             BROWSER_KEY.with(|k| k.borrow_mut().take());
             outbox.progress.set(Progress::Idle);
             outbox.sent.set(Some(text(1)));
+            keep_sent_answers(outbox.form, text(1));
             go_to(outbox.form, Step::Confirmation);
         }
         "failed" => outbox.fail((text(1), text(2))),
@@ -324,6 +339,31 @@ fn on_reply(outbox: Outbox, data: JsValue) {
         }
         _ => {}
     }
+}
+
+fn sent_files() -> Option<Vec<ChosenFile>> {
+    SENT_ANSWERS.with(|a| a.borrow().as_ref().map(|(_, files)| files.clone()))
+}
+
+/// The receiver confirmed: from now on the form shows the answers of that send and no
+/// longer lets them change. Edits made while it was in flight are not in the application,
+/// and the receipt says so.
+fn keep_sent_answers(form: Form, reference: String) {
+    let Some((draft, files)) = SENT_ANSWERS.with(|a| a.borrow().clone()) else {
+        return;
+    };
+    let names = |files: &[ChosenFile]| files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+    let attachment_names = names(&files);
+    let changed_meanwhile = form.draft.with_untracked(|now| *now != draft)
+        || form
+            .files
+            .with_untracked(|now| names(now) != attachment_names);
+    form.sent.set(Some(SentAnswers {
+        reference,
+        draft,
+        attachment_names,
+        changed_meanwhile,
+    }));
 }
 
 /// Removes the stored draft unless another tab has since saved different answers there.

@@ -1,5 +1,6 @@
 //! Check your answers: every answer grouped by step, each with a "Change" link that
-//! returns here afterwards; skipped optional answers read "Inte angivet".
+//! returns here afterwards; skipped optional answers read "Inte angivet". Once the
+//! application is sent: the answers as sent, read-only, without Change links.
 
 use leptos::prelude::*;
 
@@ -269,14 +270,22 @@ pub fn CheckAnswersStep() -> impl IntoView {
     if let Some(outbox) = crate::ui::delivery::use_outbox() {
         crate::ui::delivery::prefetch(outbox);
     }
+    let sent = move || form.sent.with(Option::is_some);
     let sections = move || {
-        let attachments: Vec<String> = form
-            .files
-            .with(|f| f.iter().map(|f| f.name.clone()).collect());
-        let sections = form.draft.with(|draft| {
+        let format = |draft: &Draft, attachments: &[String]| {
             form.rules
-                .with_value(|rules| Formatter { t, draft }.sections(rules, &attachments))
+                .with_value(|rules| Formatter { t, draft }.sections(rules, attachments))
+        };
+        let sections = form.sent.with(|sent| match sent {
+            Some(sent) => format(&sent.draft, &sent.attachment_names),
+            None => {
+                let attachments: Vec<String> = form
+                    .files
+                    .with(|f| f.iter().map(|f| f.name.clone()).collect());
+                form.draft.with(|draft| format(draft, &attachments))
+            }
         });
+        let read_only = sent();
         sections
             .into_iter()
             .map(|section| {
@@ -289,16 +298,18 @@ pub fn CheckAnswersStep() -> impl IntoView {
                                 <div class="sku-summary-list__row">
                                     <dt class="sku-summary-list__key">{answer.label.clone()}</dt>
                                     <dd class="sku-summary-list__value">{answer.value}</dd>
-                                    <dd class="sku-summary-list__actions">
-                                        <a href=format!("#{}", field.id()) class="sku-link"
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                change_answer(form, field);
-                                            }>
-                                            {t.change}
-                                            <span class="sku-visually-hidden">" "{answer.label}</span>
-                                        </a>
-                                    </dd>
+                                    {(!read_only).then(|| view! {
+                                        <dd class="sku-summary-list__actions">
+                                            <a href=format!("#{}", field.id()) class="sku-link"
+                                                on:click=move |ev| {
+                                                    ev.prevent_default();
+                                                    change_answer(form, field);
+                                                }>
+                                                {t.change}
+                                                <span class="sku-visually-hidden">" "{answer.label}</span>
+                                            </a>
+                                        </dd>
+                                    })}
                                 </div>
                             }
                         }).collect_view()}
@@ -309,7 +320,11 @@ pub fn CheckAnswersStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::CheckAnswers>
-            <p class="sku-body">{t.check_intro}</p>
+            {move || if sent() {
+                view! { <div class="sku-inset-text" data-role="sent-read-only">{t.check_sent_text}</div> }.into_any()
+            } else {
+                view! { <p class="sku-body">{t.check_intro}</p> }.into_any()
+            }}
             {sections}
             <button type="button" class="sku-button sku-button--secondary" data-role="print"
                 on:click=|_| {

@@ -1,7 +1,10 @@
-//! The start page: what the fund pays for, who can apply, what you need, privacy.
+//! The start page: what the fund pays for, who can apply, what you need, and the privacy
+//! notice (GDPR art. 13) with the municipality's details from the page's settings.
 
 use leptos::prelude::*;
 
+use crate::domain::config::Settings;
+use crate::domain::mailto::mailto_href;
 use crate::domain::step::Step;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
@@ -14,6 +17,11 @@ const EURODESK_URL: &str = "https://eurodesk.se/";
 pub fn StartPage() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    let settings = use_context::<Settings>().unwrap_or_default();
+    let dpo = settings.dpo_email().to_string();
+    let dpo_href = mailto_href(&dpo, &[]);
+    let controller = (t.start_privacy_controller)(settings.controller());
+    let phone = (t.start_privacy_phone)(settings.contact_phone());
     let list = |items: &'static [&'static str]| {
         items
             .iter()
@@ -39,8 +47,12 @@ pub fn StartPage() -> impl IntoView {
             >
                 {t.start_button}
             </button>
-            <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
-            {t.start_privacy_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            <div data-role="privacy">
+                <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
+                <p>{controller.clone()}</p>
+                {t.start_privacy_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                <p>{t.start_privacy_dpo}" "<a href=dpo_href.clone() class="sku-link">{dpo.clone()}</a>". "{phone.clone()}</p>
+            </div>
             <h2 class="sku-heading-m">{t.start_advice_title}</h2>
             <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
         }

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::names_warning;
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::ui::form::use_form;
+use crate::ui::i18n::texts_now;
 use crate::ui::widgets::step_page::StepPage;
 use crate::ui::widgets::text_input::TextArea;
 
@@ -14,6 +16,7 @@ pub fn SupportStep() -> impl IntoView {
     let (support, set_support) = form.text(|d| &d.support_measures, |d| &mut d.support_measures);
     view! {
         <StepPage step=Step::Support>
+            {names_warning(texts_now().names_warning)}
             <TextArea field=Field::SupportMeasures label=|t| (t.step_title)(Step::Support)
                 hint=|t| t.support_hint rows=8 value=support on_input=set_support />
         </StepPage>
