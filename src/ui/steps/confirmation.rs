@@ -11,7 +11,7 @@ use crate::domain::validate::validate;
 use crate::ui::delivery::status::DeliveryStatus;
 use crate::ui::delivery::{use_outbox, Outbox};
 use crate::ui::flow::go_to;
-use crate::ui::form::use_form;
+use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::{texts_now, Texts};
 
 #[component]
@@ -52,6 +52,7 @@ pub fn ConfirmationStep() -> impl IntoView {
                 <li>{hand_in_by_email(t, &settings, &school)}</li>
                 <li>{t.confirmation_next_text}</li>
             </ol>
+            {answers_link(form, (t.step_title)(Step::CheckAnswers))}
             <p class="sku-body">{t.confirmation_contact}</p>
         }
         .into_any();
@@ -67,17 +68,24 @@ pub fn ConfirmationStep() -> impl IntoView {
             <div class="sku-inset-text" data-role="changes-not-sent">{t.changes_not_sent}</div>
         })}
         {download_offer(outbox)}
-        <p class="sku-body">
-            <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
-                ev.prevent_default();
-                go_to(form, Step::CheckAnswers);
-            }>{t.sent_answers_link}</a>
-        </p>
+        {answers_link(form, t.sent_answers_link)}
         <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
         <p class="sku-body">{t.confirmation_next_text}</p>
         <p class="sku-body">{t.confirmation_contact}</p>
     }
     .into_any()
+}
+
+/// Back to the answers: to change them before handing in, or once sent to read them.
+fn answers_link(form: Form, text: &'static str) -> impl IntoView {
+    view! {
+        <p class="sku-body">
+            <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
+                ev.prevent_default();
+                go_to(form, Step::CheckAnswers);
+            }>{text}</a>
+        </p>
+    }
 }
 
 /// Download mode's second step: a `mailto:` link with the subject and a reminder to
