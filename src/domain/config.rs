@@ -139,7 +139,7 @@ pub fn settings_from_attributes<'a>(
                 let ok = (6..=15).contains(&digits)
                     && value
                         .chars()
-                        .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+                        .all(|c| matches!(c, '0'..='9' | ' ' | '+' | '-' | '(' | ')'));
                 ok.then(|| settings.contact_phone = Some(value.to_string()))
                     .map_or(Some(ConfigProblem::PhoneInvalid), |_| None)
             }

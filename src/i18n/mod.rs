@@ -207,10 +207,8 @@ pub struct Texts {
     /// Download mode: said at once, so no one believes the application has arrived.
     pub not_sent_yet: &'static str,
     pub hand_in_title: &'static str,
-    pub hand_in_download: &'static str,
     /// Before the contact address (a `mailto:` link).
     pub hand_in_email: &'static str,
-    pub hand_in_email_hint: &'static str,
     /// No contact address configured: whom to e-mail, and the phone number to ask.
     pub hand_in_no_address: fn(&str) -> String,
     /// The e-mail's subject; " – <school>" follows.

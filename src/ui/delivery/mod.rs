@@ -352,12 +352,11 @@ fn keep_sent_answers(form: Form, reference: String) {
     let Some((draft, files)) = SENT_ANSWERS.with(|a| a.borrow().clone()) else {
         return;
     };
-    let names = |files: &[ChosenFile]| files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
-    let attachment_names = names(&files);
+    let attachment_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let changed_meanwhile = form.draft.with_untracked(|now| *now != draft)
-        || form
-            .files
-            .with_untracked(|now| names(now) != attachment_names);
+        || form.files.with_untracked(|now| {
+            now.len() != files.len() || now.iter().zip(&files).any(|(a, b)| a.name != b.name)
+        });
     form.sent.set(Some(SentAnswers {
         reference,
         draft,

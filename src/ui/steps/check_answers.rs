@@ -270,22 +270,20 @@ pub fn CheckAnswersStep() -> impl IntoView {
     if let Some(outbox) = crate::ui::delivery::use_outbox() {
         crate::ui::delivery::prefetch(outbox);
     }
-    let sent = move || form.sent.with(Option::is_some);
+    // Sending ends on the confirmation page, so this page never sees `sent` change.
+    let read_only = form.sent.with_untracked(Option::is_some);
     let sections = move || {
-        let format = |draft: &Draft, attachments: &[String]| {
-            form.rules
-                .with_value(|rules| Formatter { t, draft }.sections(rules, attachments))
+        let (draft, attachments) = match form.sent.get() {
+            Some(sent) => (sent.draft, sent.attachment_names),
+            None => (
+                form.draft.get(),
+                form.files
+                    .with(|f| f.iter().map(|f| f.name.clone()).collect()),
+            ),
         };
-        let sections = form.sent.with(|sent| match sent {
-            Some(sent) => format(&sent.draft, &sent.attachment_names),
-            None => {
-                let attachments: Vec<String> = form
-                    .files
-                    .with(|f| f.iter().map(|f| f.name.clone()).collect());
-                form.draft.with(|draft| format(draft, &attachments))
-            }
-        });
-        let read_only = sent();
+        let sections = form
+            .rules
+            .with_value(|rules| Formatter { t, draft: &draft }.sections(rules, &attachments));
         sections
             .into_iter()
             .map(|section| {
@@ -320,11 +318,10 @@ pub fn CheckAnswersStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::CheckAnswers>
-            {move || if sent() {
-                view! { <div class="sku-inset-text" data-role="sent-read-only">{t.check_sent_text}</div> }.into_any()
-            } else {
-                view! { <p class="sku-body">{t.check_intro}</p> }.into_any()
-            }}
+            <p class=if read_only { "sku-inset-text" } else { "sku-body" }
+                data-role=read_only.then_some("sent-read-only")>
+                {if read_only { t.check_sent_text } else { t.check_intro }}
+            </p>
             {sections}
             <button type="button" class="sku-button sku-button--secondary" data-role="print"
                 on:click=|_| {
