@@ -80,10 +80,8 @@ pub struct Texts {
     pub start_privacy_controller: fn(&str) -> String,
     /// Legal basis, storage time, rights (GDPR art. 13), and not to write pupils' names.
     pub start_privacy_paragraphs: &'static [&'static str],
-    /// Before the data protection officer's address (a link, from configuration).
-    pub start_privacy_dpo: &'static str,
-    /// The telephone number for questions (from configuration).
-    pub start_privacy_phone: fn(&str) -> String,
+    /// The data protection officer's address and a telephone number (from configuration).
+    pub start_privacy_contact: fn(&str, &str) -> String,
     pub start_advice_title: &'static str,
     pub start_advice_text: &'static str,
     pub start_advice_link: &'static str,
@@ -204,12 +202,11 @@ pub struct Texts {
     pub sent_answers_link: &'static str,
     /// Answers changed while the application was being sent were not part of it.
     pub changes_not_sent: &'static str,
-    /// Download mode: said at once, so no one believes the application has arrived.
-    pub not_sent_yet: &'static str,
-    pub hand_in_title: &'static str,
-    /// Before the contact address (a `mailto:` link).
+    /// Download mode: not sent yet, and how to hand it in; the contact address (a
+    /// `mailto:` link) follows. Said at once, so no one believes it has arrived.
     pub hand_in_email: &'static str,
-    /// No contact address configured: whom to e-mail, and the phone number to ask.
+    /// The same without a contact address configured: whom to e-mail, and the phone
+    /// number to ask.
     pub hand_in_no_address: fn(&str) -> String,
     /// The e-mail's subject; " – <school>" follows.
     pub mailto_subject: &'static str,

@@ -109,7 +109,7 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView
                 {move || {
                     locale.track();
                     // Once sent, the answers are read-only: no draft file replaces them.
-                    let open = form.step.get() != Step::Confirmation && form.sent.with(Option::is_none);
+                    let open = form.step.get() != Step::Confirmation && !super::delivery::answers_sent();
                     open.then(|| view! { <DraftFileControls drafts /> })
                 }}
             </div>

@@ -16,8 +16,8 @@ pub const ERROR_SUMMARY_ID: &str = "sku-error-summary";
 
 /// The step to show for `step`: once the application is sent, nothing leads back to a
 /// step that changes an answer (see [`Step::once_sent`]).
-fn shown(form: Form, step: Step) -> Step {
-    if form.sent.with_untracked(Option::is_some) {
+fn shown(step: Step) -> Step {
+    if crate::ui::delivery::answers_sent() {
         step.once_sent()
     } else {
         step
@@ -27,7 +27,7 @@ fn shown(form: Form, step: Step) -> Step {
 /// Shows `step`, records it in the browser history, and moves focus to its heading so a
 /// screen reader announces the new page.
 pub fn go_to(form: Form, step: Step) {
-    let step = shown(form, step);
+    let step = shown(step);
     form.errors.set(Vec::new());
     form.file_errors.set(Vec::new());
     form.step.set(step);
@@ -115,7 +115,7 @@ pub fn change_answer(form: Form, field: Field) {
 /// An error summary link: focus the field, first showing its step if it is elsewhere.
 pub fn show_field(form: Form, field: Field) {
     let id = field.id();
-    if shown(form, field.step()) != field.step() {
+    if shown(field.step()) != field.step() {
         return go_to(form, field.step());
     }
     if form.step.get_untracked() != field.step() {
@@ -146,7 +146,7 @@ pub fn follow_browser_history(form: Form) {
         let Some(wanted) = state.strip_prefix(HISTORY_PREFIX).and_then(Step::from_slug) else {
             return;
         };
-        let step = shown(form, wanted);
+        let step = shown(wanted);
         if step != wanted {
             // This entry now leads to the confirmation, so Back goes on past it.
             record_history(step, true);

@@ -20,19 +20,6 @@ pub struct ChosenFile {
     pub file: web_sys::File,
 }
 
-/// The application the receiver confirmed, as it was sent. From then on the answers are
-/// read-only, and the receipt and "Kontrollera dina svar" show these, never the answers
-/// in memory (which a draft file, another tab or an edit made during the send may change).
-#[derive(Clone, PartialEq)]
-pub struct SentAnswers {
-    pub reference: String,
-    pub draft: Draft,
-    pub attachment_names: Vec<String>,
-    /// The answers or files in memory differed from these when the receiver confirmed:
-    /// they were changed while the application was being sent, and those changes were not.
-    pub changed_meanwhile: bool,
-}
-
 #[derive(Clone, Copy)]
 pub struct Form {
     pub draft: RwSignal<Draft>,
@@ -47,8 +34,6 @@ pub struct Form {
     pub file_errors: RwSignal<Vec<FieldError>>,
     /// The checked application, once the declaration step has passed.
     pub application: RwSignal<Option<Application>>,
-    /// Set once, when the receiver confirms; never unset.
-    pub sent: RwSignal<Option<SentAnswers>>,
 }
 
 impl Form {
@@ -62,7 +47,6 @@ impl Form {
             files: RwSignal::new_local(Vec::new()),
             file_errors: RwSignal::new(Vec::new()),
             application: RwSignal::new(None),
-            sent: RwSignal::new(None),
         }
     }
 

@@ -6,7 +6,7 @@
 
 pub mod status;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ use crate::domain::step::Step;
 use crate::ui::drafts::storage;
 use crate::ui::drafts::Drafts;
 use crate::ui::flow::go_to;
-use crate::ui::form::{ChosenFile, Form, SentAnswers};
+use crate::ui::form::Form;
 use crate::ui::i18n::Locale;
 
 /// This browser's part of every Idempotency-Key, kept until the receiver has confirmed.
@@ -71,9 +71,37 @@ thread_local! {
     /// The answers of the send in progress, then of the confirmed one: the download after
     /// sending is the application the receiver has, even if answers changed meanwhile.
     static SENT_DRAFT: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// The same send's answers and files, as the receipt and the read-only answers will
-    /// show them once the receiver confirms (see `keep_sent_answers`).
-    static SENT_ANSWERS: RefCell<Option<(Draft, Vec<ChosenFile>)>> = const { RefCell::new(None) };
+    /// The same send's answers and file names, as the receipt and "Kontrollera dina
+    /// svar" show them once the receiver has confirmed (see [`sent_answers`]).
+    static SENT_ANSWERS: RefCell<Option<(Draft, Vec<String>)>> = const { RefCell::new(None) };
+    /// Set when the receiver confirms; never unset. True when the answers in memory were
+    /// changed while the application was on its way (those changes were not sent).
+    static CONFIRMED: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+/// The application the receiver confirmed. From then on the answers are read-only, and
+/// the receipt and "Kontrollera dina svar" show these, never the answers in memory
+/// (which a draft file, another tab or an edit made during the send may have changed).
+pub struct SentAnswers {
+    pub draft: Draft,
+    pub attachment_names: Vec<String>,
+    pub changed_meanwhile: bool,
+}
+
+/// The receiver has confirmed the application: its answers can no longer change.
+pub fn answers_sent() -> bool {
+    CONFIRMED.get().is_some()
+}
+
+/// The answers the receiver confirmed; None until it has.
+pub fn sent_answers() -> Option<SentAnswers> {
+    let changed_meanwhile = CONFIRMED.get()?;
+    let (draft, attachment_names) = SENT_ANSWERS.with(|a| a.borrow().clone())?;
+    Some(SentAnswers {
+        draft,
+        attachment_names,
+        changed_meanwhile,
+    })
 }
 
 struct Worker {
@@ -188,7 +216,7 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     });
     if task == "send" {
         SENT_DRAFT.with(|d| *d.borrow_mut() = Some(draft_json.clone()));
-        let answers = (form.draft.get_untracked(), form.files.get_untracked());
+        let answers = (form.draft.get_untracked(), file_names(form));
         SENT_ANSWERS.with(|a| *a.borrow_mut() = Some(answers));
     }
     // Only a send needs the key (and a stored browser part): download mode never sends.
@@ -202,17 +230,9 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
             .flat_map(|(n, v)| [JsValue::from_str(n), JsValue::from_str(v)])
             .collect()
     });
-    // After the confirmation, the files that were sent, whatever is chosen now.
-    let files = form
-        .sent
-        .with_untracked(Option::is_some)
-        .then(sent_files)
-        .flatten();
-    let files: js_sys::Array = files
-        .unwrap_or_else(|| form.files.get_untracked())
-        .iter()
-        .map(|f| JsValue::from(&f.file))
-        .collect();
+    let files: js_sys::Array = form
+        .files
+        .with_untracked(|files| files.iter().map(|f| JsValue::from(&f.file)).collect());
     let reference = outbox.sent.get_untracked().unwrap_or_default();
     let message: js_sys::Array = [
         JsValue::from_str(task),
@@ -321,7 +341,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
             BROWSER_KEY.with(|k| k.borrow_mut().take());
             outbox.progress.set(Progress::Idle);
             outbox.sent.set(Some(text(1)));
-            keep_sent_answers(outbox.form, text(1));
+            keep_sent_answers(outbox.form);
             go_to(outbox.form, Step::Confirmation);
         }
         "failed" => outbox.fail((text(1), text(2))),
@@ -341,28 +361,21 @@ fn on_reply(outbox: Outbox, data: JsValue) {
     }
 }
 
-fn sent_files() -> Option<Vec<ChosenFile>> {
-    SENT_ANSWERS.with(|a| a.borrow().as_ref().map(|(_, files)| files.clone()))
+fn file_names(form: Form) -> Vec<String> {
+    form.files
+        .with_untracked(|files| files.iter().map(|f| f.name.clone()).collect())
 }
 
 /// The receiver confirmed: from now on the form shows the answers of that send and no
-/// longer lets them change. Edits made while it was in flight are not in the application,
-/// and the receipt says so.
-fn keep_sent_answers(form: Form, reference: String) {
-    let Some((draft, files)) = SENT_ANSWERS.with(|a| a.borrow().clone()) else {
-        return;
-    };
-    let attachment_names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let changed_meanwhile = form.draft.with_untracked(|now| *now != draft)
-        || form.files.with_untracked(|now| {
-            now.len() != files.len() || now.iter().zip(&files).any(|(a, b)| a.name != b.name)
-        });
-    form.sent.set(Some(SentAnswers {
-        reference,
-        draft,
-        attachment_names,
-        changed_meanwhile,
-    }));
+/// longer lets them change. Edits made while it was in flight are not in the
+/// application, and the receipt says so.
+fn keep_sent_answers(form: Form) {
+    let changed_meanwhile = SENT_ANSWERS.with(|a| {
+        a.borrow().as_ref().is_none_or(|(draft, names)| {
+            form.draft.with_untracked(|now| now != draft) || file_names(form) != *names
+        })
+    });
+    CONFIRMED.set(Some(changed_meanwhile));
 }
 
 /// Removes the stored draft unless another tab has since saved different answers there.

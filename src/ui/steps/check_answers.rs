@@ -270,11 +270,12 @@ pub fn CheckAnswersStep() -> impl IntoView {
     if let Some(outbox) = crate::ui::delivery::use_outbox() {
         crate::ui::delivery::prefetch(outbox);
     }
-    // Sending ends on the confirmation page, so this page never sees `sent` change.
-    let read_only = form.sent.with_untracked(Option::is_some);
+    // Sending ends on the confirmation page, so this page never sees this change.
+    let sent = crate::ui::delivery::sent_answers();
+    let read_only = sent.is_some();
     let sections = move || {
-        let (draft, attachments) = match form.sent.get() {
-            Some(sent) => (sent.draft, sent.attachment_names),
+        let (draft, attachments) = match &sent {
+            Some(sent) => (sent.draft.clone(), sent.attachment_names.clone()),
             None => (
                 form.draft.get(),
                 form.files
@@ -319,7 +320,7 @@ pub fn CheckAnswersStep() -> impl IntoView {
     view! {
         <StepPage step=Step::CheckAnswers>
             <p class=if read_only { "sku-inset-text" } else { "sku-body" }
-                data-role=read_only.then_some("sent-read-only")>
+                data-role="check-intro">
                 {if read_only { t.check_sent_text } else { t.check_intro }}
             </p>
             {sections}

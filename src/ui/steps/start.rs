@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::domain::config::Settings;
-use crate::domain::mailto::mailto_href;
 use crate::domain::step::Step;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
@@ -17,11 +16,13 @@ const EURODESK_URL: &str = "https://eurodesk.se/";
 pub fn StartPage() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    // The municipality's details from the page's settings (or the defaults it must
+    // confirm), around the fixed paragraphs of the notice.
     let settings = use_context::<Settings>().unwrap_or_default();
-    let dpo = settings.dpo_email().to_string();
-    let dpo_href = mailto_href(&dpo, &[]);
-    let controller = (t.start_privacy_controller)(settings.controller());
-    let phone = (t.start_privacy_phone)(settings.contact_phone());
+    let privacy: Vec<String> = std::iter::once((t.start_privacy_controller)(settings.controller()))
+        .chain(t.start_privacy_paragraphs.iter().map(|p| p.to_string()))
+        .chain([(t.start_privacy_contact)(settings.dpo_email(), settings.contact_phone())])
+        .collect();
     let list = |items: &'static [&'static str]| {
         items
             .iter()
@@ -47,12 +48,8 @@ pub fn StartPage() -> impl IntoView {
             >
                 {t.start_button}
             </button>
-            <div data-role="privacy">
-                <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
-                <p>{controller.clone()}</p>
-                {t.start_privacy_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-                <p>{t.start_privacy_dpo}" "<a href=dpo_href.clone() class="sku-link">{dpo.clone()}</a>". "{phone.clone()}</p>
-            </div>
+            <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
+            {privacy.iter().map(|p| view! { <p data-role="privacy">{p.clone()}</p> }).collect_view()}
             <h2 class="sku-heading-m">{t.start_advice_title}</h2>
             <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
         }
