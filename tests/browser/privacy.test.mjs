@@ -26,7 +26,9 @@ after(async () => {
   await server?.close();
 });
 
-const notice = async (page) => (await page.textContent('[data-role=privacy]')).replace(/\s+/g, ' ');
+/** The notice's paragraphs, joined. */
+const notice = async (page) =>
+  (await page.$$eval('[data-role=privacy]', (ps) => ps.map((p) => p.textContent).join(' '))).replace(/\s+/g, ' ');
 
 const words = {
   sv: [
@@ -61,8 +63,7 @@ for (const [path, controller, dpo, phone] of [
       const controllerSentence = lang === 'sv' ? `Personuppgiftsansvarig är ${controller}.` : `The controller of your personal data is ${controller}.`;
       assert.ok(text.includes(controllerSentence), `${lang}: ${text}`);
       for (const expected of words[lang]) assert.match(text, expected, lang);
-      assert.equal(await page.getAttribute('[data-role=privacy] a[href^="mailto:"]', 'href'), `mailto:${dpo}`);
-      assert.equal(await page.textContent('[data-role=privacy] a[href^="mailto:"]'), dpo);
+      assert.ok(text.includes(`dataskyddsombud, ${dpo}.`) || text.includes(`data protection officer, ${dpo}.`), `${lang}: the DPO's address ${dpo}`);
       assert.ok(text.includes(phone), `${lang}: the phone number ${phone}`);
       assert.deepEqual(await axeViolations(page), [], `axe-core (${lang})`);
     }

@@ -290,25 +290,23 @@ pub fn CheckAnswersStep() -> impl IntoView {
             .map(|section| {
                 view! {
                     <h2 class="sku-heading-m">{(t.step_title)(section.step)}</h2>
-                    <dl class="sku-summary-list">
+                    <dl class=if read_only { "sku-summary-list sku-summary-list--sent" } else { "sku-summary-list" }>
                         {section.answers.into_iter().map(|answer| {
                             let field = answer.field;
                             view! {
                                 <div class="sku-summary-list__row">
                                     <dt class="sku-summary-list__key">{answer.label.clone()}</dt>
                                     <dd class="sku-summary-list__value">{answer.value}</dd>
-                                    {(!read_only).then(|| view! {
-                                        <dd class="sku-summary-list__actions">
-                                            <a href=format!("#{}", field.id()) class="sku-link"
-                                                on:click=move |ev| {
-                                                    ev.prevent_default();
-                                                    change_answer(form, field);
-                                                }>
-                                                {t.change}
-                                                <span class="sku-visually-hidden">" "{answer.label}</span>
-                                            </a>
-                                        </dd>
-                                    })}
+                                    <dd class="sku-summary-list__actions">
+                                        <a href=format!("#{}", field.id()) class="sku-link"
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                change_answer(form, field);
+                                            }>
+                                            {t.change}
+                                            <span class="sku-visually-hidden">" "{answer.label}</span>
+                                        </a>
+                                    </dd>
                                 </div>
                             }
                         }).collect_view()}

@@ -19,10 +19,9 @@ pub fn StartPage() -> impl IntoView {
     // The municipality's details from the page's settings (or the defaults it must
     // confirm), around the fixed paragraphs of the notice.
     let settings = use_context::<Settings>().unwrap_or_default();
-    let privacy: Vec<String> = std::iter::once((t.start_privacy_controller)(settings.controller()))
-        .chain(t.start_privacy_paragraphs.iter().map(|p| p.to_string()))
-        .chain([(t.start_privacy_contact)(settings.dpo_email(), settings.contact_phone())])
-        .collect();
+    let mut privacy = vec![(t.start_privacy_controller)(settings.controller())];
+    privacy.extend(t.start_privacy_paragraphs.iter().map(|p| p.to_string()));
+    privacy.push((t.start_privacy_contact)(settings.dpo_email(), settings.contact_phone()));
     let list = |items: &'static [&'static str]| {
         items
             .iter()
