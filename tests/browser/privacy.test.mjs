@@ -32,7 +32,6 @@ const notice = async (page) =>
 
 const words = {
   sv: [
-    /Dina personuppgifter/,
     /handlägga ansökan, besluta om bidraget, betala ut det/, // purpose
     /uppgift av allmänt intresse.*artikel 6\.1 e/, // legal basis
     /dokumenthanteringsplan.*arkivlagen/, // storage time
@@ -41,7 +40,6 @@ const words = {
     /dataskyddsombud/,
   ],
   en: [
-    /Your personal information/,
     /handle the application, decide on the grant, pay it/,
     /task in the public interest.*Article 6\(1\)\(e\)/,
     /records management plan.*Archives Act/,

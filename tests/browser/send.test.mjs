@@ -161,7 +161,7 @@ test('after a confirmed send the answers are read-only, and the receipt shows wh
   await page.click('[data-role=to-check-answers]');
   await waitForStep(page, 'check');
   assert.equal(await page.locator('.sku-summary-list a:visible').count(), 0, 'no Change links once sent');
-  assert.match(await page.textContent('[data-role=sent-read-only]'), /Ansökan är skickad och kan inte ändras här/);
+  assert.match(await page.textContent('[data-role=check-intro]'), /Ansökan är skickad och kan inte ändras här/);
   const shown = (await shownAnswers(page)).join(' | ');
   assert.ok(shown.includes('70 000 kr') && !shown.includes('60 000 kr'), shown);
   assert.deepEqual(await axeViolations(page), [], 'the read-only answers pass axe-core');
