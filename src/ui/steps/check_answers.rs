@@ -270,7 +270,8 @@ pub fn CheckAnswersStep() -> impl IntoView {
     if let Some(outbox) = crate::ui::delivery::use_outbox() {
         crate::ui::delivery::prefetch(outbox);
     }
-    // Sending ends on the confirmation page, so this page never sees this change.
+    // Read once: the receiver's confirmation also moves to the confirmation page, so the
+    // answers never become read-only while this page is shown.
     let sent = crate::ui::delivery::sent_answers();
     let read_only = sent.is_some();
     let sections = move || {

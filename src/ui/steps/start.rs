@@ -21,7 +21,10 @@ pub fn StartPage() -> impl IntoView {
     let settings = use_context::<Settings>().unwrap_or_default();
     let mut privacy = vec![(t.start_privacy_controller)(settings.controller())];
     privacy.extend(t.start_privacy_paragraphs.iter().map(|p| p.to_string()));
-    privacy.push((t.start_privacy_contact)(settings.dpo_email(), settings.contact_phone()));
+    privacy.push((t.start_privacy_contact)(
+        settings.dpo_email(),
+        settings.contact_phone(),
+    ));
     let list = |items: &'static [&'static str]| {
         items
             .iter()
