@@ -15,11 +15,42 @@ pub struct Settings {
     pub endpoint: Option<String>,
     /// "sv" or "en"; Swedish when not set.
     pub locale: Option<String>,
-    /// Shown in "what happens next".
+    /// Where to e-mail the application in download mode (a `mailto:` link on the
+    /// confirmation page).
     pub contact_email: Option<String>,
+    /// The privacy notice's personuppgiftsansvarig; [`DEFAULT_CONTROLLER`] when not set.
+    pub controller: Option<String>,
+    /// The data protection officer's address; [`DEFAULT_DPO_EMAIL`] when not set.
+    pub dpo_email: Option<String>,
+    /// A telephone number for questions; [`DEFAULT_CONTACT_PHONE`] when not set.
+    pub contact_phone: Option<String>,
     /// Also send the PDF and attachments as multipart/form-data.
     pub multipart: bool,
     pub rules: Rules,
+}
+
+// The privacy notice's details when the page does not set them. The municipality must
+// confirm them (README, "Configuration"): they are our best knowledge, not its word.
+/// The fund is the municipal executive board's (kommunstyrelsens fond).
+pub const DEFAULT_CONTROLLER: &str = "Kommunstyrelsen, Skellefteå kommun";
+pub const DEFAULT_DPO_EMAIL: &str = "dataskyddsombud@skelleftea.se";
+/// Skellefteå kommun's switchboard.
+pub const DEFAULT_CONTACT_PHONE: &str = "0910-73 50 00";
+
+impl Settings {
+    pub fn controller(&self) -> &str {
+        self.controller.as_deref().unwrap_or(DEFAULT_CONTROLLER)
+    }
+
+    pub fn dpo_email(&self) -> &str {
+        self.dpo_email.as_deref().unwrap_or(DEFAULT_DPO_EMAIL)
+    }
+
+    pub fn contact_phone(&self) -> &str {
+        self.contact_phone
+            .as_deref()
+            .unwrap_or(DEFAULT_CONTACT_PHONE)
+    }
 }
 
 /// A setting that could not be used, for the site editor.
@@ -88,13 +119,18 @@ pub fn settings_from_attributes<'a>(
                 }
                 _ => Some(ConfigProblem::AmountInvalid),
             },
-            "data-contact-email" => {
-                if looks_like_email(value) {
-                    settings.contact_email = Some(value.to_string());
-                    None
-                } else {
-                    Some(ConfigProblem::EmailInvalid)
-                }
+            "data-contact-email" => email(value, &mut settings.contact_email),
+            // An empty privacy setting keeps its default, like an empty endpoint.
+            "data-controller" | "data-dpo-email" | "data-contact-phone" if value.is_empty() => None,
+            "data-dpo-email" => email(value, &mut settings.dpo_email),
+            // Shown as text only (never markup or a link), so any wording will do.
+            "data-controller" => {
+                settings.controller = Some(value.to_string());
+                None
+            }
+            "data-contact-phone" => {
+                settings.contact_phone = Some(value.to_string());
+                None
             }
             "data-schools" => match schools(value) {
                 Some(list) => {
@@ -205,6 +241,15 @@ fn boolean(value: &str, setting: &mut bool) -> Option<ConfigProblem> {
     }
 }
 
+fn email(value: &str, setting: &mut Option<String>) -> Option<ConfigProblem> {
+    if looks_like_email(value) {
+        *setting = Some(value.to_string());
+        None
+    } else {
+        Some(ConfigProblem::EmailInvalid)
+    }
+}
+
 /// `[{"id": "anderstorpsgymnasiet", "name": "Anderstorpsgymnasiet", "type": "municipal"}]`
 fn schools(text: &str) -> Option<Vec<SchoolEntry>> {
     let Ok(Value::Array(items)) = json::parse(text) else {
@@ -252,6 +297,12 @@ mod tests {
             ("data-locale", "en"),
             ("data-fund-amount", "250 000"),
             ("data-contact-email", "internationella@skelleftea.se"),
+            (
+                "data-controller",
+                "Barn- och utbildningsnämnden, Skellefteå kommun",
+            ),
+            ("data-dpo-email", "dso@skelleftea.se"),
+            ("data-contact-phone", "+46 910-73 50 00"),
             ("data-schools", schools),
             ("data-multipart", "true"),
             ("data-require-pupils", "true"),
@@ -272,6 +323,26 @@ mod tests {
         );
         assert!(settings.multipart);
         assert!(settings.rules.require_pupils);
+        assert_eq!(
+            settings.controller(),
+            "Barn- och utbildningsnämnden, Skellefteå kommun"
+        );
+        assert_eq!(settings.dpo_email(), "dso@skelleftea.se");
+        assert_eq!(settings.contact_phone(), "+46 910-73 50 00");
+    }
+
+    #[test]
+    fn the_privacy_notice_has_defaults_the_municipality_must_confirm() {
+        let (settings, errors) = settings_from_attributes([
+            ("data-controller", ""),
+            ("data-dpo-email", " "),
+            ("data-contact-phone", ""),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(settings.controller(), DEFAULT_CONTROLLER);
+        assert_eq!(settings.dpo_email(), DEFAULT_DPO_EMAIL);
+        assert_eq!(settings.contact_phone(), DEFAULT_CONTACT_PHONE);
+        assert!(crate::domain::email::looks_like_email(DEFAULT_DPO_EMAIL));
     }
 
     /// Every address from the security review (finding 4a), and its neighbours.
@@ -370,6 +441,7 @@ mod tests {
             ("data-locale", "de"),
             ("data-fund-amount", "mycket"),
             ("data-contact-email", "internationella"),
+            ("data-dpo-email", "dataskyddsombud"),
             ("data-schools", r#"[{"id": "a"}]"#),
             ("data-multipart", "kanske"),
             ("data-require-pupils", "ja"),
@@ -386,6 +458,7 @@ mod tests {
                 ("data-locale", "config_locale_unknown"),
                 ("data-fund-amount", "config_amount_invalid"),
                 ("data-contact-email", "config_email_invalid"),
+                ("data-dpo-email", "config_email_invalid"),
                 ("data-schools", "config_schools_invalid"),
                 ("data-multipart", "config_boolean_invalid"),
                 ("data-require-pupils", "config_boolean_invalid"),

@@ -17,6 +17,7 @@ pub mod field;
 pub mod file_name;
 pub mod giro;
 pub mod json;
+pub mod mailto;
 pub mod money;
 pub mod problem;
 pub mod rules;

@@ -73,6 +73,16 @@ impl Step {
         )
     }
 
+    /// The step shown for `self` once the receiver has confirmed the application: its
+    /// answers are then read-only, so the question steps and the declaration lead to the
+    /// confirmation; "Kontrollera dina svar" shows the answers as sent, without Change.
+    pub fn once_sent(self) -> Step {
+        match self {
+            Step::Start | Step::CheckAnswers | Step::Confirmation => self,
+            _ => Step::Confirmation,
+        }
+    }
+
     /// Support measures are asked only for internships/gymnasiearbete; until the kind is
     /// chosen the step is counted, so the progress figure never jumps down unexpectedly.
     pub fn applies_to(self, kind: Option<Kind>) -> bool {
@@ -118,6 +128,25 @@ impl Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn once_sent_no_step_that_changes_an_answer_is_shown() {
+        for step in Step::ALL {
+            let shown = step.once_sent();
+            let changes_answers = step.is_question() || step == Step::Declaration;
+            assert_eq!(
+                shown == Step::Confirmation,
+                changes_answers || step == Step::Confirmation,
+                "{step:?}"
+            );
+            assert!(
+                !shown.is_question() && shown != Step::Declaration,
+                "{step:?}"
+            );
+        }
+        assert_eq!(Step::CheckAnswers.once_sent(), Step::CheckAnswers);
+        assert_eq!(Step::Start.once_sent(), Step::Start);
+    }
 
     #[test]
     fn support_step_is_skipped_for_exchanges_only() {

@@ -55,11 +55,14 @@ pub static TEXTS: Texts = Texts {
     ],
     start_time_text: "It takes about 20 minutes. Your answers are not saved if you close the page before you send the application.",
     start_privacy_title: "Your personal information",
+    start_privacy_controller: |controller| format!("The controller of your personal data is {controller}. We process the names and contact details of you and the responsible headteacher, and information about the school and the project, to handle the application, decide on the grant, pay it and follow up how the fund is used."),
     start_privacy_paragraphs: &[
-        "We collect the names and contact details of you and the responsible headteacher, and information about the school and the project. We use this information to process the application and pay the grant.",
-        "The International Unit (Internationella enheten) at Skellefteå Municipality receives the application. It becomes a public document and is kept according to the municipality's records management plan.",
-        "Do not write pupils' names or personal identity numbers (personnummer). Give the number of pupils instead. Never write anything about pupils with protected personal details.",
+        "We may process this data because it is needed to perform a task in the public interest: the municipality's handling of grants (Article 6(1)(e) of the General Data Protection Regulation).",
+        "The International Unit (Internationella enheten) at Skellefteå Municipality receives the application, and it becomes a public document. It is kept for as long as the municipality's records management plan says, and then archived or disposed of under the Archives Act (arkivlagen).",
+        "You have the right to know what data about you we process, to have wrong data corrected and to ask us to restrict the processing. You can object to the processing, and have data erased where the law allows it: a public document may only be disposed of under the archive rules. You can complain to the Swedish Authority for Privacy Protection (Integritetsskyddsmyndigheten, IMY).",
+        "Do not write pupils' names or personal identity numbers (personnummer), in your answers or in attached files. Give the number of pupils instead. Never write anything about pupils with protected personal details.",
     ],
+    start_privacy_contact: |dpo, phone| format!("For questions about how we process personal data, contact the municipality's data protection officer, {dpo}. You can also call Skellefteå Municipality on {phone}."),
     start_advice_title: "Get advice",
     start_advice_text: "Femtioettan at Ungdomens Hus is a Eurodesk office that gives tips and advice about time abroad and EU programmes. The International Unit (Internationella enheten) can help you with the application.",
     start_advice_link: "Eurodesk at Femtioettan",
@@ -131,6 +134,7 @@ pub static TEXTS: Texts = Texts {
     group: "Year group or programme",
     group_hint: "For example, year 8, or year 3 of the Electricity and Energy Programme (El- och energiprogrammet).",
     names_warning: "Do not write pupils' names. The application becomes a public document that anyone can ask to read.",
+    names_warning_files: "Do not attach files with pupils' names, such as lists of participants. Attachments become public documents too.",
 
     goals: "What are the goals?",
     goals_hint: "What should the pupils learn or achieve?",
@@ -228,6 +232,7 @@ pub static TEXTS: Texts = Texts {
     file_size: format_size,
 
     check_intro: "Read through your answers. You can change an answer before you send the application.",
+    check_sent_text: "Your application has been sent and cannot be changed here. Contact the International Unit (Internationella enheten) if anything needs to change.",
     declaration_text: "The application becomes a public document when the municipality receives it.",
     declaration_label: "I confirm that the information is correct and that the responsible headteacher knows about the application.",
     send_button: "Send application",
@@ -236,6 +241,12 @@ pub static TEXTS: Texts = Texts {
     confirmation_next_title: "What happens next",
     confirmation_next_text: "The International Unit (Internationella enheten) will process your application. It will email the decision to you and the responsible headteacher.",
     confirmation_contact: "If you have any questions, contact the International Unit (Internationella enheten) at Skellefteå Municipality.",
+    sent_answers_link: "See the answers that were sent",
+    changes_not_sent: "Changes you made while the application was being sent were not included. Contact the International Unit (Internationella enheten) if anything needs to change.",
+    hand_in_email: "The application has not been sent yet. Download it and email the PDF file to the International Unit (Internationella enheten):",
+    hand_in_no_address: |phone| format!("The application has not been sent yet. Download it and email the PDF file to the International Unit (Internationella enheten) at Skellefteå Municipality, with the school's name in the subject line. Don't know the address? Call {phone}."),
+    mailto_subject: "Application – fund for international school exchange",
+    mailto_body: "Hello,\n\nHere is our application to the fund for international school exchange.\n\n(Remember to attach the PDF file you downloaded.)\n",
 
     resume_title: |when| format!("You have an application in progress from {when}"),
     resume_text: "Your answers are saved in this browser. You can continue where you left off or start again.",
@@ -297,10 +308,6 @@ pub static TEXTS: Texts = Texts {
     worker_unavailable: "The application cannot be sent or downloaded in this browser right now. Your answers are kept. Reload the page and try again, or save the draft as a file.",
     send_failed_title: "The application has not been sent",
     download_failed_title: "The application could not be downloaded",
-    download_mode_text: |contact| match contact {
-        Some(email) => format!("The application is not sent automatically from here. Download it and email the file to {email}."),
-        None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),
-    },
 
     pdf_title: "Application to the fund for international school exchange",
     pdf_page_of: "Page {n} of {total}",

@@ -76,7 +76,12 @@ pub struct Texts {
     pub start_need_items: &'static [&'static str],
     pub start_time_text: &'static str,
     pub start_privacy_title: &'static str,
+    /// The personuppgiftsansvarig (from configuration) and what the data is for.
+    pub start_privacy_controller: fn(&str) -> String,
+    /// Legal basis, storage time, rights (GDPR art. 13), and not to write pupils' names.
     pub start_privacy_paragraphs: &'static [&'static str],
+    /// The data protection officer's address and a telephone number (from configuration).
+    pub start_privacy_contact: fn(&str, &str) -> String,
     pub start_advice_title: &'static str,
     pub start_advice_text: &'static str,
     pub start_advice_link: &'static str,
@@ -126,7 +131,10 @@ pub struct Texts {
     pub staff_hint: &'static str,
     pub group: &'static str,
     pub group_hint: &'static str,
+    /// On "Deltagare" and every free-text step: no pupils' names.
     pub names_warning: &'static str,
+    /// The same on the attachments step.
+    pub names_warning_files: &'static str,
 
     pub goals: &'static str,
     pub goals_hint: &'static str,
@@ -189,6 +197,8 @@ pub struct Texts {
     pub file_size: fn(u64) -> String,
 
     pub check_intro: &'static str,
+    /// Instead of the intro once the application is sent: the answers are read-only.
+    pub check_sent_text: &'static str,
     pub declaration_text: &'static str,
     pub declaration_label: &'static str,
     pub send_button: &'static str,
@@ -197,6 +207,19 @@ pub struct Texts {
     pub confirmation_next_title: &'static str,
     pub confirmation_next_text: &'static str,
     pub confirmation_contact: &'static str,
+    /// Sent mode: the link to the answers as sent (read-only).
+    pub sent_answers_link: &'static str,
+    /// Answers changed while the application was being sent were not part of it.
+    pub changes_not_sent: &'static str,
+    /// Download mode: not sent yet, and how to hand it in; the contact address (a
+    /// `mailto:` link) follows. Said at once, so no one believes it has arrived.
+    pub hand_in_email: &'static str,
+    /// The same without a contact address configured: whom to e-mail, and the phone
+    /// number to ask.
+    pub hand_in_no_address: fn(&str) -> String,
+    /// The e-mail's subject; " – <school>" follows.
+    pub mailto_subject: &'static str,
+    pub mailto_body: &'static str,
 
     pub resume_title: fn(&str) -> String,
     pub resume_text: &'static str,
@@ -243,7 +266,6 @@ pub struct Texts {
     pub worker_unavailable: &'static str,
     pub send_failed_title: &'static str,
     pub download_failed_title: &'static str,
-    pub download_mode_text: fn(Option<&str>) -> String,
 
     /// The submitted application as a PDF (worker crate): its title, page furniture and
     /// the words the form itself never needs. Plain strings, no functions, so they cost

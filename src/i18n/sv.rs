@@ -55,11 +55,14 @@ pub static TEXTS: Texts = Texts {
     ],
     start_time_text: "Det tar ungefär 20 minuter. Dina svar sparas inte om du stänger sidan innan du skickat.",
     start_privacy_title: "Dina personuppgifter",
+    start_privacy_controller: |controller| format!("Personuppgiftsansvarig är {controller}. Vi behandlar namn och kontaktuppgifter till dig och ansvarig rektor, och uppgifter om skolan och projektet, för att handlägga ansökan, besluta om bidraget, betala ut det och följa upp hur fonden används."),
     start_privacy_paragraphs: &[
-        "Vi samlar in namn och kontaktuppgifter till dig och ansvarig rektor, uppgifter om skolan och om projektet. Uppgifterna används för att handlägga ansökan och betala ut bidraget.",
-        "Ansökan tas emot av Internationella enheten på Skellefteå kommun och blir en allmän handling. Den sparas enligt kommunens dokumenthanteringsplan.",
-        "Skriv inte elevernas namn eller personnummer. Ange antal elever. Skriv aldrig något om elever med skyddade personuppgifter.",
+        "Vi får behandla uppgifterna eftersom det behövs för att utföra en uppgift av allmänt intresse: kommunens handläggning av bidrag (artikel 6.1 e i dataskyddsförordningen).",
+        "Ansökan tas emot av Internationella enheten på Skellefteå kommun och blir en allmän handling. Den sparas så länge kommunens dokumenthanteringsplan anger och bevaras eller gallras sedan enligt arkivlagen.",
+        "Du har rätt att få veta vilka uppgifter om dig vi behandlar, att få felaktiga uppgifter rättade och att begära att behandlingen begränsas. Du kan invända mot behandlingen och få uppgifter raderade när lagen tillåter det: en allmän handling får bara gallras enligt arkivreglerna. Du kan klaga hos Integritetsskyddsmyndigheten (IMY).",
+        "Skriv inte elevernas namn eller personnummer, varken i svaren eller i bifogade filer. Ange antal elever. Skriv aldrig något om elever med skyddade personuppgifter.",
     ],
+    start_privacy_contact: |dpo, phone| format!("Frågor om hur vi behandlar personuppgifter besvaras av kommunens dataskyddsombud, {dpo}. Du kan också ringa Skellefteå kommun på {phone}."),
     start_advice_title: "Vill du ha råd?",
     start_advice_text: "Femtioettan i Ungdomens Hus är ett Eurodesk-kontor som ger tips och råd om utlandsvistelser och EU-program. Internationella enheten hjälper till med ansökan.",
     start_advice_link: "Eurodesk på Femtioettan",
@@ -131,6 +134,7 @@ pub static TEXTS: Texts = Texts {
     group: "Årskurs eller program",
     group_hint: "Till exempel åk 8, eller El- och energiprogrammet åk 3.",
     names_warning: "Skriv inte elevernas namn. Ansökan blir en allmän handling som vem som helst kan begära att få läsa.",
+    names_warning_files: "Bifoga inga filer med elevernas namn, till exempel deltagarlistor. Bilagorna blir också allmänna handlingar.",
 
     goals: "Vilka är målen?",
     goals_hint: "Vad ska eleverna lära sig eller uppnå?",
@@ -228,6 +232,7 @@ pub static TEXTS: Texts = Texts {
     file_size: |bytes| format_size(bytes, ","),
 
     check_intro: "Läs igenom svaren. Du kan ändra ett svar innan du skickar.",
+    check_sent_text: "Ansökan är skickad och kan inte ändras här. Kontakta Internationella enheten om något behöver ändras.",
     declaration_text: "Ansökan blir en allmän handling när den kommer in till kommunen.",
     declaration_label: "Jag intygar att uppgifterna stämmer och att ansvarig rektor känner till ansökan.",
     send_button: "Skicka ansökan",
@@ -236,6 +241,12 @@ pub static TEXTS: Texts = Texts {
     confirmation_next_title: "Vad händer nu",
     confirmation_next_text: "Internationella enheten handlägger ansökan och skickar besked till dig och ansvarig rektor via e-post.",
     confirmation_contact: "Har du frågor? Kontakta Internationella enheten, Skellefteå kommun.",
+    sent_answers_link: "Se svaren som skickades",
+    changes_not_sent: "Ändringar som du gjorde medan ansökan skickades kom inte med. Kontakta Internationella enheten om något behöver ändras.",
+    hand_in_email: "Ansökan är inte skickad än. Ladda ner den och skicka PDF-filen med e-post till Internationella enheten:",
+    hand_in_no_address: |phone| format!("Ansökan är inte skickad än. Ladda ner den och skicka PDF-filen med e-post till Internationella enheten på Skellefteå kommun, med skolans namn i ämnesraden. Vet du inte adressen? Ring {phone}."),
+    mailto_subject: "Ansökan – fonden för internationellt skolutbyte",
+    mailto_body: "Hej!\n\nHär är vår ansökan till fonden för internationellt skolutbyte.\n\n(Glöm inte att bifoga PDF-filen som du laddade ner.)\n",
 
     resume_title: |when| format!("Du har en påbörjad ansökan från {when}"),
     resume_text: "Svaren är sparade i den här webbläsaren. Du kan fortsätta där du slutade eller börja om.",
@@ -297,10 +308,6 @@ pub static TEXTS: Texts = Texts {
     worker_unavailable: "Det gick inte att skicka eller ladda ner ansökan i den här webbläsaren just nu. Dina svar är kvar. Ladda om sidan och försök igen, eller spara utkastet som fil.",
     send_failed_title: "Ansökan är inte skickad",
     download_failed_title: "Ansökan kunde inte laddas ner",
-    download_mode_text: |contact| match contact {
-        Some(email) => format!("Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till {email}."),
-        None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),
-    },
 
     pdf_title: "Ansökan till fonden för internationellt skolutbyte",
     pdf_page_of: "Sida {n} av {total}",

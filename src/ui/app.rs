@@ -109,7 +109,9 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView
                 {page}
                 {move || {
                     locale.track();
-                    (form.step.get() != Step::Confirmation).then(|| view! { <DraftFileControls drafts /> })
+                    // Once sent, the answers are read-only: no draft file replaces them.
+                    let open = form.step.get() != Step::Confirmation && !super::delivery::answers_sent();
+                    open.then(|| view! { <DraftFileControls drafts /> })
                 }}
             </div>
         </div>

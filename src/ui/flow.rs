@@ -14,9 +14,20 @@ use crate::ui::delivery::{send, Outbox};
 const HISTORY_PREFIX: &str = "skolutbyte:";
 pub const ERROR_SUMMARY_ID: &str = "sku-error-summary";
 
+/// The step to show for `step`: once the application is sent, nothing leads back to a
+/// step that changes an answer (see [`Step::once_sent`]).
+fn shown(step: Step) -> Step {
+    if crate::ui::delivery::answers_sent() {
+        step.once_sent()
+    } else {
+        step
+    }
+}
+
 /// Shows `step`, records it in the browser history, and moves focus to its heading so a
 /// screen reader announces the new page.
 pub fn go_to(form: Form, step: Step) {
+    let step = shown(step);
     form.errors.set(Vec::new());
     form.unplaced_errors.set(None);
     form.file_errors.set(Vec::new());
@@ -105,6 +116,9 @@ pub fn change_answer(form: Form, field: Field) {
 /// An error summary link: focus the field, first showing its step if it is elsewhere.
 pub fn show_field(form: Form, field: Field) {
     let id = field.id();
+    if shown(field.step()) != field.step() {
+        return go_to(form, field.step());
+    }
     if form.step.get_untracked() != field.step() {
         let errors = form.errors.get_untracked();
         form.returning_to_check
@@ -130,9 +144,14 @@ pub fn follow_browser_history(form: Form) {
         let Some(state) = event.state().as_string() else {
             return;
         };
-        let Some(step) = state.strip_prefix(HISTORY_PREFIX).and_then(Step::from_slug) else {
+        let Some(wanted) = state.strip_prefix(HISTORY_PREFIX).and_then(Step::from_slug) else {
             return;
         };
+        let step = shown(wanted);
+        if step != wanted {
+            // This entry now leads to the confirmation, so Back goes on past it.
+            record_history(step, true);
+        }
         form.errors.set(Vec::new());
         form.unplaced_errors.set(None);
         form.file_errors.set(Vec::new());

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDirectory, launchBrowser, openApp, pageWithSettings, axeViolations } from './support/harness.mjs';
 import { startReceiver, schemaErrors, downloadPdf, detached } from './support/receiver.mjs';
-import { internship, exchange, fastDriver, fillUntil, fillStep, waitForStep } from './support/journeys.mjs';
+import { internship, exchange, fastDriver, fillUntil, fillStep, waitForStep, shownAnswers } from './support/journeys.mjs';
 import { DRAFT_KEY, sleep } from './support/drafts.mjs';
 
 const KEY_STORAGE = 'skolutbyte:idempotensnyckel';
@@ -115,15 +115,76 @@ test('a full application is received once, exactly as sent, valid against the sc
     'the download is the application the receiver has, not the answers changed meanwhile',
   );
 
-  // Back to the declaration and Send again: it is already received, nothing is resent.
+  // Back to the answers: read-only now, and Continue leads back to the receipt; nothing
+  // is resent.
   await page.click('[data-role=to-check-answers]');
+  await waitForStep(page, 'check');
+  await page.click('[data-role=continue]');
+  await waitForStep(page, 'confirmation');
+  assert.equal((await receiver.applications()).length, 1, 'still one application');
+  assert.equal(posts.length, 1, 'and no second POST');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** The receipt panel's text, spaces normalised. */
+const receipt = async (page) => (await page.textContent('.sku-panel')).replace(/\s+/g, ' ');
+
+test('after a confirmed send the answers are read-only, and the receipt shows what was sent even if edited while sending', async () => {
+  const { page, posts } = await readyToSend();
+  await receiver.queueFaults(['delay:3000']);
+  await pressSend(page);
+  await page.waitForFunction(() => /Skickar ansökan/.test(document.querySelector('[data-role=delivery-status]')?.textContent));
+  // While the POST is in flight: Back, change the amount, and press Send again.
+  await page.click('.sku-back-link');
+  await waitForStep(page, 'check');
+  await page.click('.sku-summary-list a[href="#amount-applied"]');
+  await page.waitForSelector('#amount-applied');
+  await page.fill('#amount-applied', '60 000');
+  await page.click('[data-role=continue]');
   await waitForStep(page, 'check');
   await page.click('[data-role=continue]');
   await waitForStep(page, 'declaration');
   await pressSend(page);
+
+  await waitForStep(page, 'confirmation', { timeout: 10000 });
+  const received = await receiver.applications();
+  assert.equal(received.length, 1, 'the receiver holds exactly one application');
+  assert.equal(posts.length, 1, 'and was sent one POST');
+  const sent = JSON.parse(await receiver.storedJson(received[0].reference));
+  assert.equal(sent.budget.amount_applied, 70_000_00);
+  assert.match(await receipt(page), /Belopp du söker ur fonden: 70 000 kr( |$)/, 'the receipt shows the amount the receiver has');
+  assert.match(await page.textContent('[data-role=changes-not-sent]'), /kom inte med/, 'the edit made while sending is named as not sent');
+
+  // The answers as sent, without Change links.
+  await page.click('[data-role=to-check-answers]');
+  await waitForStep(page, 'check');
+  assert.equal(await page.locator('.sku-summary-list a:visible').count(), 0, 'no Change links once sent');
+  assert.match(await page.textContent('[data-role=check-intro]'), /Ansökan är skickad och kan inte ändras här/);
+  const shown = (await shownAnswers(page)).join(' | ');
+  assert.ok(shown.includes('70 000 kr') && !shown.includes('60 000 kr'), shown);
+  assert.deepEqual(await axeViolations(page), [], 'the read-only answers pass axe-core');
+
+  // Back and Forward never reach a step that changes an answer: the declaration and the
+  // budget step (history entries from before) now show the receipt.
+  for (const expected of ['confirmation', 'confirmation', 'check', 'confirmation']) {
+    await page.goBack();
+    await waitForStep(page, expected);
+  }
+  assert.equal(await page.locator('#amount-applied, #declaration').count(), 0);
+  await page.goForward();
+  await waitForStep(page, 'check');
+  assert.equal(await page.locator('.sku-summary-list a:visible').count(), 0);
+
+  // The language switch still works, and the receipt stays what was sent.
+  await page.click('[data-role=continue]');
   await waitForStep(page, 'confirmation');
-  assert.equal((await receiver.applications()).length, 1, 'still one application');
-  assert.equal(posts.length, 1, 'and no second POST');
+  await page.click('[data-role=language]');
+  await page.waitForFunction(() => /Application sent/.test(document.querySelector('.sku-panel__title')?.textContent));
+  assert.match(await page.textContent('[data-role=reference]'), new RegExp(received[0].reference));
+  assert.match(await receipt(page), /Amount you are applying for from the fund: SEK 70,000( |$)/);
+  assert.equal((await receiver.applications()).length, 1, 'still exactly one application');
+  assert.equal(posts.length, 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -7,13 +7,14 @@
 
 pub mod status;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::domain::draft::Draft;
 use crate::domain::draft_file::{import_draft, SavedDraft};
 use crate::domain::step::Step;
 use crate::domain::submission::read_reported_errors;
@@ -81,6 +82,37 @@ thread_local! {
     /// The answers of the send in progress, then of the confirmed one: the download after
     /// sending is the application the receiver has, even if answers changed meanwhile.
     static SENT_DRAFT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The same send's answers and file names, as the receipt and "Kontrollera dina
+    /// svar" show them once the receiver has confirmed (see [`sent_answers`]).
+    static SENT_ANSWERS: RefCell<Option<(Draft, Vec<String>)>> = const { RefCell::new(None) };
+    /// Set when the receiver confirms; never unset. True when the answers in memory were
+    /// changed while the application was on its way (those changes were not sent).
+    static CONFIRMED: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+/// The application the receiver confirmed. From then on the answers are read-only, and
+/// the receipt and "Kontrollera dina svar" show these, never the answers in memory
+/// (which a draft file, another tab or an edit made during the send may have changed).
+pub struct SentAnswers {
+    pub draft: Draft,
+    pub attachment_names: Vec<String>,
+    pub changed_meanwhile: bool,
+}
+
+/// The receiver has confirmed the application: its answers can no longer change.
+pub fn answers_sent() -> bool {
+    CONFIRMED.get().is_some()
+}
+
+/// The answers the receiver confirmed; None until it has.
+pub fn sent_answers() -> Option<SentAnswers> {
+    let changed_meanwhile = CONFIRMED.get()?;
+    let (draft, attachment_names) = SENT_ANSWERS.with(|a| a.borrow().clone())?;
+    Some(SentAnswers {
+        draft,
+        attachment_names,
+        changed_meanwhile,
+    })
 }
 
 struct Worker {
@@ -218,6 +250,8 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     });
     if task == "send" {
         SENT_DRAFT.with(|d| *d.borrow_mut() = Some(draft_json.clone()));
+        let answers = (form.draft.get_untracked(), file_names(form));
+        SENT_ANSWERS.with(|a| *a.borrow_mut() = Some(answers));
     }
     // Only a send needs the key (and a stored browser part): download mode never sends.
     let key = match task {
@@ -341,6 +375,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
             BROWSER_KEY.with(|k| k.borrow_mut().take());
             outbox.progress.set(Progress::Idle);
             outbox.sent.set(Some(text(1)));
+            keep_sent_answers(outbox.form);
             go_to(outbox.form, Step::Confirmation);
         }
         "failed" => outbox.fail_with_fields((text(1), text(2)), &text(3)),
@@ -358,6 +393,23 @@ fn on_reply(outbox: Outbox, data: JsValue) {
         }
         _ => {}
     }
+}
+
+fn file_names(form: Form) -> Vec<String> {
+    form.files
+        .with_untracked(|files| files.iter().map(|f| f.name.clone()).collect())
+}
+
+/// The receiver confirmed: from now on the form shows the answers of that send and no
+/// longer lets them change. Edits made while it was in flight are not in the
+/// application, and the receipt says so.
+fn keep_sent_answers(form: Form) {
+    let changed_meanwhile = SENT_ANSWERS.with(|a| {
+        a.borrow().as_ref().is_none_or(|(draft, names)| {
+            form.draft.with_untracked(|now| now != draft) || file_names(form) != *names
+        })
+    });
+    CONFIRMED.set(Some(changed_meanwhile));
 }
 
 /// Removes the stored draft unless another tab has since saved different answers there.

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::names_warning;
 use crate::domain::application::Coded;
 
 use crate::domain::application::Phase;
@@ -106,6 +107,7 @@ pub fn ActivitiesStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::Activities>
+            {names_warning(t.names_warning)}
             <p class="sku-hint" id="activities-hint">{(t.activities_hint)(form.draft.with_untracked(|d| d.kind))}</p>
             {move || (count.get() == 0).then(|| view! { <p class="sku-body">{t.no_activities}</p> })}
             {move || (0..count.get()).map(|index| view! { <ActivityRow index count /> }).collect_view()}

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::names_warning;
 use crate::domain::attachments::{check_file, Attached};
 use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
@@ -121,6 +122,7 @@ pub fn AttachmentsStep() -> impl IntoView {
     view! {
         <StepPage step=Step::Attachments>
             <p class="sku-body">{t.attachments_intro}</p>
+            {names_warning(t.names_warning_files)}
             <div class="sku-form-group">
                 <label class="sku-label" for=Field::Attachments.id()>
                     {t.attachments_choose}" "{t.optional}

@@ -1,5 +1,6 @@
 //! Check your answers: every answer grouped by step, each with a "Change" link that
-//! returns here afterwards; skipped optional answers read "Inte angivet".
+//! returns here afterwards; skipped optional answers read "Inte angivet". Once the
+//! application is sent: the answers as sent, read-only, without Change links.
 
 use leptos::prelude::*;
 
@@ -273,20 +274,28 @@ pub fn CheckAnswersStep() -> impl IntoView {
     if let Some(outbox) = crate::ui::delivery::use_outbox() {
         crate::ui::delivery::prefetch(outbox);
     }
+    // Read once: the receiver's confirmation also moves to the confirmation page, so the
+    // answers never become read-only while this page is shown.
+    let sent = crate::ui::delivery::sent_answers();
+    let read_only = sent.is_some();
     let sections = move || {
-        let attachments: Vec<String> = form
-            .files
-            .with(|f| f.iter().map(|f| f.name.clone()).collect());
-        let sections = form.draft.with(|draft| {
-            form.rules
-                .with_value(|rules| Formatter { t, draft }.sections(rules, &attachments))
-        });
+        let (draft, attachments) = match &sent {
+            Some(sent) => (sent.draft.clone(), sent.attachment_names.clone()),
+            None => (
+                form.draft.get(),
+                form.files
+                    .with(|f| f.iter().map(|f| f.name.clone()).collect()),
+            ),
+        };
+        let sections = form
+            .rules
+            .with_value(|rules| Formatter { t, draft: &draft }.sections(rules, &attachments));
         sections
             .into_iter()
             .map(|section| {
                 view! {
                     <h2 class="sku-heading-m">{(t.step_title)(section.step)}</h2>
-                    <dl class="sku-summary-list">
+                    <dl class=if read_only { "sku-summary-list sku-summary-list--sent" } else { "sku-summary-list" }>
                         {section.answers.into_iter().map(|answer| {
                             let field = answer.field;
                             view! {
@@ -313,7 +322,10 @@ pub fn CheckAnswersStep() -> impl IntoView {
     };
     view! {
         <StepPage step=Step::CheckAnswers>
-            <p class="sku-body">{t.check_intro}</p>
+            <p class=if read_only { "sku-inset-text" } else { "sku-body" }
+                data-role="check-intro">
+                {if read_only { t.check_sent_text } else { t.check_intro }}
+            </p>
             {sections}
             <button type="button" class="sku-button sku-button--secondary" data-role="print"
                 on:click=|_| {

@@ -1,10 +1,15 @@
-//! Confirmation: the application is complete, and what happens next.
+//! Confirmation. Sent: the receipt of what the receiver has (its reference, the amount,
+//! the answers as sent) and what happens next. Download mode: the application is ready
+//! but not sent yet, and how to hand it in (download it, then e-mail it).
 
 use leptos::prelude::*;
 
+use crate::domain::config::Settings;
+use crate::domain::mailto::hand_in_href;
+use crate::domain::money::parse_money;
 use crate::domain::step::Step;
 use crate::ui::delivery::status::DeliveryStatus;
-use crate::ui::delivery::{use_outbox, Outbox};
+use crate::ui::delivery::{sent_answers, use_outbox, Outbox};
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -15,44 +20,77 @@ pub fn ConfirmationStep() -> impl IntoView {
     let t = texts_now();
     let outbox = use_outbox();
     let reference = outbox.and_then(|o| o.sent.get_untracked());
-    move || {
-        let applied = form
-            .application
-            .with(|a| a.as_ref().map(|a| (t.money)(a.budget.amount_applied)));
-        // GOV.UK confirmation panel: once sent, the reference is the first thing read.
-        let title = match reference {
-            Some(_) => t.sent_title,
-            None => (t.step_title)(Step::Confirmation),
-        };
-        view! {
-            <div class="sku-panel">
-                <h1 class="sku-panel__title" tabindex="-1">{title}</h1>
-                {reference.clone().map(|reference| view! {
-                    <p class="sku-panel__body" data-role="reference">{t.reference_label}<br /><strong>{reference}</strong></p>
-                })}
-                {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
-            </div>
-            {download_offer(t, outbox)}
-            <p class="sku-body">
-                <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
-                    ev.prevent_default();
-                    go_to(form, Step::CheckAnswers);
-                }>{(t.step_title)(Step::CheckAnswers)}</a>
-            </p>
-            <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
-            <p class="sku-body">{t.confirmation_next_text}</p>
-            <p class="sku-body">{t.confirmation_contact}</p>
-        }
+    // The receipt is made from the answers the receiver confirmed, never from those in
+    // memory (see `ui::delivery::SentAnswers`).
+    let sent = sent_answers();
+    let changed_meanwhile = sent.as_ref().is_some_and(|s| s.changed_meanwhile);
+    // Download mode: the application checked on the declaration; the e-mail's subject
+    // names its school.
+    let (checked_amount, school) = form.application.with_untracked(|a| {
+        a.as_ref()
+            .map(|a| (Some(a.budget.amount_applied), a.school.name.clone()))
+            .unwrap_or_default()
+    });
+    let amount = match sent {
+        // The sent answers passed every rule, so their amount reads as it did then.
+        Some(sent) => parse_money(&sent.draft.amount_applied).ok(),
+        None => checked_amount,
+    };
+    let is_sent = reference.is_some();
+    let applied = amount.map(t.money);
+    view! {
+        // GOV.UK confirmation panel: once sent, the reference is the first thing read. In
+        // download mode it is not green: nothing has arrived anywhere yet.
+        <div class=if is_sent { "sku-panel" } else { "sku-panel sku-panel--pending" }>
+            <h1 class="sku-panel__title" tabindex="-1">
+                {if is_sent { t.sent_title } else { (t.step_title)(Step::Confirmation) }}
+            </h1>
+            {reference.map(|reference| view! {
+                <p class="sku-panel__body" data-role="reference">{t.reference_label}<br /><strong>{reference}</strong></p>
+            })}
+            {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
+        </div>
+        {changed_meanwhile.then(|| view! {
+            <div class="sku-inset-text" data-role="changes-not-sent">{t.changes_not_sent}</div>
+        })}
+        {download_offer(t, outbox, &school)}
+        <p class="sku-body">
+            <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
+                ev.prevent_default();
+                go_to(form, Step::CheckAnswers);
+            }>{if is_sent { t.sent_answers_link } else { (t.step_title)(Step::CheckAnswers) }}</a>
+        </p>
+        <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
+        <p class="sku-body">{t.confirmation_next_text}</p>
+        <p class="sku-body">{t.confirmation_contact}</p>
     }
 }
 
 /// The download, always offered; in download mode with how the application reaches the
-/// municipality.
-fn download_offer(t: &'static crate::ui::i18n::Texts, outbox: Option<Outbox>) -> impl IntoView {
-    let contact = use_context::<crate::domain::config::Settings>().and_then(|s| s.contact_email);
+/// municipality: a `mailto:` link (subject naming the school, a body reminding to attach
+/// the file) when the page names an address, else the same in words.
+fn download_offer(
+    t: &'static crate::ui::i18n::Texts,
+    outbox: Option<Outbox>,
+    school: &str,
+) -> impl IntoView {
+    let settings = use_context::<Settings>().unwrap_or_default();
     let outbox = outbox?;
     let download_mode = (!outbox.sends).then(|| {
-        view! { <p class="sku-body" data-role="download-mode">{(t.download_mode_text)(contact.as_deref())}</p> }
+        let link = settings.contact_email.as_deref().and_then(|address| {
+            let href = hand_in_href(address, t.mailto_subject, school, t.mailto_body)?;
+            Some((href, address.trim().to_string()))
+        });
+        let words = match link {
+            Some(_) => t.hand_in_email.to_string(),
+            None => (t.hand_in_no_address)(settings.contact_phone()),
+        };
+        view! {
+            <p class="sku-body" data-role="download-mode">
+                {words}
+                {link.map(|(href, address)| view! { " "<a href=href class="sku-link" data-role="mailto">{address}</a>"." })}
+            </p>
+        }
     });
     Some(view! {
         {download_mode}

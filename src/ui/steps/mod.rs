@@ -14,3 +14,11 @@ pub mod participants;
 pub mod payment;
 pub mod start;
 pub mod support;
+
+use leptos::prelude::*;
+
+/// The application and its files become public documents: the reminder not to name
+/// pupils, on every step with free text or files, not only on "Deltagare".
+pub fn names_warning(text: &'static str) -> impl IntoView {
+    view! { <div class="sku-inset-text" data-role="names-warning">{text}</div> }
+}

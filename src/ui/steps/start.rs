@@ -1,7 +1,9 @@
-//! The start page: what the fund pays for, who can apply, what you need, privacy.
+//! The start page: what the fund pays for, who can apply, what you need, and the privacy
+//! notice (GDPR art. 13) with the municipality's details from the page's settings.
 
 use leptos::prelude::*;
 
+use crate::domain::config::Settings;
 use crate::domain::step::Step;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
@@ -14,6 +16,15 @@ const EURODESK_URL: &str = "https://eurodesk.se/";
 pub fn StartPage() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    // The municipality's details from the page's settings (or the defaults it must
+    // confirm), around the fixed paragraphs of the notice.
+    let settings = use_context::<Settings>().unwrap_or_default();
+    let mut privacy = vec![(t.start_privacy_controller)(settings.controller())];
+    privacy.extend(t.start_privacy_paragraphs.iter().map(|p| p.to_string()));
+    privacy.push((t.start_privacy_contact)(
+        settings.dpo_email(),
+        settings.contact_phone(),
+    ));
     let list = |items: &'static [&'static str]| {
         items
             .iter()
@@ -40,7 +51,7 @@ pub fn StartPage() -> impl IntoView {
                 {t.start_button}
             </button>
             <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
-            {t.start_privacy_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            {privacy.iter().map(|p| view! { <p data-role="privacy">{p.clone()}</p> }).collect_view()}
             <h2 class="sku-heading-m">{t.start_advice_title}</h2>
             <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
         }
