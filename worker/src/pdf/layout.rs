@@ -35,9 +35,12 @@ const KEEP_LINES: usize = 4;
 const KEEP_ROWS: usize = 3;
 /// Lines that open and end a paragraph together.
 const KEEP_LINES_TOGETHER: usize = 2;
-/// The most of a page that keeping things together may leave empty; a section this
-/// short is never split.
+/// The most of a page that keeping rows or lines together may leave empty.
 const MAX_KEEP: f32 = (BODY_BOTTOM - BODY_TOP) * 0.4;
+/// A section at most this tall (a heading and about five answers) is never split, so a
+/// short section's last item (the declaration's time) is not alone on a page. A longer
+/// one breaks between rows, keeping three together at each end.
+const SHORT_SECTION: f32 = 150.0;
 const SECTION_GAP: f32 = 16.0;
 const HEADING_GAP: f32 = 6.0;
 /// Inside the border of a boxed section.
@@ -331,7 +334,7 @@ impl<'f> Layout<'f> {
         }
         if !self.measuring {
             match self.measure(section) {
-                Some(height) if section.boxed || height <= MAX_KEEP => self.keep(height),
+                Some(height) if section.boxed || height <= SHORT_SECTION => self.keep(height),
                 _ => {}
             }
         }
@@ -1208,6 +1211,52 @@ mod tests {
             }
         }
         assert!(split > 20, "only {split} tables ran over a page");
+    }
+
+    #[test]
+    fn a_short_sections_last_row_is_never_alone_on_a_page() {
+        let fonts = Fonts::load().expect("fonts");
+        for filler_words in (0..400).step_by(7) {
+            // Where the last section starts moves with the words before it.
+            let doc = Doc {
+                title: "Ansökan".into(),
+                meta: Vec::new(),
+                sections: vec![
+                    Section {
+                        heading: "Mål".into(),
+                        items: vec![Item::Paragraph(words(filler_words + 300))],
+                        boxed: false,
+                    },
+                    Section {
+                        heading: "Intygande".into(),
+                        items: vec![
+                            Item::Paragraph(words(20)),
+                            Item::Answers(vec![Answer {
+                                label: "Intygat".into(),
+                                value: "25 november 2026 14:32".into(),
+                            }]),
+                        ],
+                        boxed: false,
+                    },
+                ],
+            };
+            let laid = lay_out(&doc, &fonts);
+            let drawn = leaves(&laid);
+            let last_section = laid
+                .groups
+                .iter()
+                .rposition(|g| g.role == Role::Section)
+                .expect("sections");
+            let mut ids = Vec::new();
+            leaves_under(&laid, last_section, &mut ids);
+            let mut pages: Vec<usize> = ids.iter().map(|id| drawn[id].0).collect();
+            pages.dedup();
+            assert_eq!(
+                pages.len(),
+                1,
+                "split over {pages:?} after {filler_words} words"
+            );
+        }
     }
 
     #[test]
