@@ -278,13 +278,33 @@ pub struct Texts {
     pub pdf_description: &'static str,
     pub pdf_amount: &'static str,
     pub pdf_declaration: &'static str,
+    /// Page 1's summary for the case officer, and the PDF's own labels: it is read by
+    /// the municipality, so it names the applicant in the third person where the form
+    /// asks "Ditt namn".
+    pub pdf_summary: &'static str,
+    pub pdf_applicant: &'static str,
+    pub pdf_applicant_and_school: &'static str,
+    pub pdf_email: &'static str,
+    pub pdf_phone: &'static str,
+    pub pdf_role: &'static str,
+    pub pdf_kind: &'static str,
+    pub pdf_granted_project: &'static str,
+    pub pdf_project_period: &'static str,
+    pub pdf_goals: &'static str,
+    pub pdf_amount_applied: &'static str,
+    pub pdf_principal: &'static str,
+    /// Who declared what: "{applicant}" and "{principal}" are replaced by the worker.
+    pub pdf_declared: &'static str,
+    /// The label of the declaration's date and time.
+    pub pdf_declared_at: &'static str,
+    /// The bordered box with empty lines for the municipality's own notes.
+    pub pdf_office_use: &'static str,
+    pub pdf_office_fields: &'static [&'static str],
     /// The label of `ansokan.json` in the PDF's "Bilagor" section, and its description
     /// as an embedded file.
     pub pdf_data_file: &'static str,
     /// Under the list of files in the PDF: they are inside it, and how to open them.
     pub pdf_files_inside: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
 
     pub money: fn(Money) -> String,
     pub date: fn(Date) -> String,

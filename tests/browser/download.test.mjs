@@ -49,6 +49,7 @@ for (const app of [internship, exchange]) {
       assert.ok(normalise(pdf.text).includes(attachment.name), `Bilagor names ${attachment.name}`);
     }
     const text = normalise(pdf.text);
+    const account = app.payment.account;
     const mustShow = [
       app.applicant.name,
       app.applicant.email,
@@ -59,11 +60,19 @@ for (const app of [internship, exchange]) {
       app.payment.principalName,
       ...app.activities.map((a) => a.description),
       ...app.budget.rows.map((r) => r.description),
-      ...app.expected.sv.filter((s) => !s.includes(':') && s !== 'Inte angivet'),
+      // The check-answers page's "4123/3500" is named by segment in the PDF (below).
+      ...app.expected.sv.filter((s) => !s.includes(':') && s !== 'Inte angivet' && !/^\d+\/\d+$/.test(s)),
+      // Written for the case officer: the summary, the municipality's box, the named
+      // kontosträng segments and who declared what.
+      'Sammanfattning',
+      'Kommunens anteckningar',
+      ...(account ? [`Kontosträng Ansvar ${account.ansvar}, Verksamhet ${account.verksamhet}`] : []),
+      `Sökande ${app.applicant.name} har intygat att uppgifterna är riktiga och att rektor ${app.payment.principalName} har godkänt ansökan.`,
     ];
     for (const expected of mustShow) {
       assert.ok(text.includes(normalise(expected)), `the PDF shows "${expected}"`);
     }
+    assert.doesNotMatch(text, /Ditt namn/, 'the form\'s second-person label');
     assert.match(pdf.text, /Sida 1 av \d+/);
     assert.match(pdf.fonts, /[A-Z]{6}\+DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/, pdf.fonts);
     assert.match(pdf.info, /Tagged:\s+yes/);

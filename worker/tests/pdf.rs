@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use skolutbyte::domain::account_string::AccountString;
 use skolutbyte::domain::application::{
-    Application, AttachmentInfo, BudgetCategory, Kind, Phase, Role, SchoolType,
+    Application, AttachmentInfo, BudgetCategory, Kind, Payment, Phase, Role, SchoolType,
 };
 use skolutbyte::domain::application_json::application_json;
 use skolutbyte::domain::dates::Date;
@@ -249,7 +250,7 @@ fn answers(app: &Application, locale: Locale) -> Vec<String> {
         format!("{} {}", t.totals_total, (t.money)(app.budget.total_costs)),
         format!(
             "{} {}",
-            t.amount_applied,
+            t.pdf_amount_applied,
             (t.money)(app.budget.amount_applied)
         ),
     ];
@@ -317,8 +318,7 @@ fn the_example_internship_has_every_answer_in_the_text() {
     let text = body_text(&path, &refs);
     let mut expected = answers(&app, Locale::Sv);
     expected.extend([
-        "4123/3500".to_string(),
-        "Kontosträng".to_string(),
+        "Kontosträng Ansvar 4123, Verksamhet 3500".to_string(),
         "Referens: SKU-2026-0042".to_string(),
         "Skapad: 25 november 2026 14:32".to_string(),
         "Ansökan till fonden för internationellt skolutbyte".to_string(),
@@ -386,6 +386,221 @@ fn english_uses_the_english_texts() {
     assert!(
         info.contains("<dc:language>") && info.contains(">en<"),
         "{info}"
+    );
+}
+
+/// The text of one page, in reading order, whitespace normalised.
+fn page_text(path: &Path, page: usize) -> String {
+    let page = page.to_string();
+    normalise(&run(
+        "pdftotext",
+        &["-f", &page, "-l", &page, "-raw", "-enc", "UTF-8"],
+        path,
+    ))
+}
+
+/// Fails with the first of `expected` missing from `text`, or out of order.
+fn assert_in_order(text: &str, expected: &[&str]) {
+    let mut from = 0;
+    for e in expected {
+        let e = normalise(e);
+        match text[from..].find(&e) {
+            Some(at) => from += at + e.len(),
+            None => panic!("{e:?} missing (or out of order) after byte {from} of\n{text}"),
+        }
+    }
+}
+
+/// The example internship paid to Ansvar 4123, Verksamhet 3500 and Projekt P1: Fri and
+/// Objekt left empty.
+fn internship_with_project_code() -> Application {
+    let mut app = internship();
+    app.payment = Payment::AccountString {
+        account: AccountString {
+            ansvar: "4123".into(),
+            verksamhet: "3500".into(),
+            projekt: "P1".into(),
+            ..AccountString::default()
+        },
+    };
+    app
+}
+
+#[test]
+fn page_one_opens_with_a_summary_for_the_case_officer() {
+    let path = write_pdf(
+        "summary.pdf",
+        &internship(),
+        Locale::Sv,
+        &stamp(Some("SKU-2026-0042")),
+    );
+    let page_one = page_text(&path, 1);
+    assert_in_order(
+        &page_one,
+        &[
+            "Sammanfattning",
+            "Skola Anderstorpsgymnasiet (Kommunal skola)",
+            "Typ av ansökan Praktik eller gymnasiearbete utomlands",
+            "Projekttid 10 januari 2027 – 15 juni 2027",
+            "Resan eller utbytet 5 mars 2027 – 2 april 2027",
+            "Sökt belopp 44 500 kr",
+            "Totala kostnader 64 500 kr",
+            "Ansvarig rektor Per Ek",
+            "Sökande Anna Lindqvist",
+        ],
+    );
+    // A large application's summary is on page 1 too, before its long answers.
+    let path = write_pdf("summary-large.pdf", &large(), Locale::Sv, &stamp(None));
+    let page_one = page_text(&path, 1);
+    assert_in_order(
+        &page_one,
+        &[
+            "Sammanfattning",
+            "Skola Friskolan Älvsbacka (Fristående skola)",
+            "Sökt belopp 100 000 kr",
+            "Ansvarig rektor Örjan Ängström",
+        ],
+    );
+}
+
+#[test]
+fn the_labels_speak_of_the_applicant_in_the_third_person() {
+    let path = write_pdf("third-person.pdf", &internship(), Locale::Sv, &stamp(None));
+    let text = body_text(&path, &[]);
+    for second_person in [
+        "Ditt namn",
+        "Din e-postadress",
+        "Söker du",
+        "Vad söker du",
+        "Belopp du söker",
+        "Jag intygar",
+    ] {
+        assert!(
+            !text.contains(second_person),
+            "{second_person:?} in the PDF: {text}"
+        );
+    }
+    assert_in_order(
+        &text,
+        &[
+            "Sökande och skola",
+            "Sökande Anna Lindqvist",
+            "E-post anna.lindqvist@skelleftea.se",
+            "Söker som Lärare eller annan personal",
+        ],
+    );
+}
+
+#[test]
+fn the_municipalitys_box_has_a_labelled_line_for_each_note() {
+    let path = write_pdf("office-box.pdf", &internship(), Locale::Sv, &stamp(None));
+    assert_in_order(
+        &page_text(&path, 1),
+        &[
+            "Sammanfattning",
+            "Kommunens anteckningar",
+            "Diarienummer",
+            "Beslut (beviljas / avslås)",
+            "Beviljat belopp",
+            "Datum",
+            "Handläggare",
+        ],
+    );
+    // The labels are content a screen reader reads, under their own heading.
+    let tree = run("pdfinfo", &["-struct-text"], &path);
+    for label in [
+        "\"Kommunens anteckningar\"",
+        "\"Diarienummer\"",
+        "\"Handläggare\"",
+    ] {
+        assert!(tree.contains(label), "{label} not tagged in\n{tree}");
+    }
+}
+
+#[test]
+fn the_kontostrang_names_each_given_segment() {
+    let path = write_pdf(
+        "segments.pdf",
+        &internship_with_project_code(),
+        Locale::Sv,
+        &stamp(None),
+    );
+    let text = body_text(&path, &[]);
+    assert!(
+        text.contains("Kontosträng Ansvar 4123, Verksamhet 3500, Projekt P1 "),
+        "{text}"
+    );
+    assert!(!text.contains("Fri ") && !text.contains("Objekt"), "{text}");
+}
+
+#[test]
+fn the_declaration_says_who_declared_what_and_when() {
+    let path = write_pdf("declared.pdf", &internship(), Locale::Sv, &stamp(None));
+    let pages = page_count(&path);
+    assert_in_order(
+        &page_text(&path, pages),
+        &[
+            "Intygande",
+            "Sökande Anna Lindqvist har intygat att uppgifterna är riktiga och att rektor Per Ek har godkänt ansökan.",
+            "Intygat 25 november 2026 14:32",
+        ],
+    );
+}
+
+#[test]
+fn in_english_the_summary_box_segments_and_declaration_are_english_and_still_pdf_a_3a() {
+    let path = write_pdf(
+        "officer-en.pdf",
+        &internship_with_project_code(),
+        Locale::En,
+        &stamp(None),
+    );
+    assert_in_order(
+        &page_text(&path, 1),
+        &[
+            "Summary",
+            "School Anderstorpsgymnasiet (Municipal school)",
+            "Type of application",
+            "Project period 10 January 2027 – 15 June 2027",
+            "The trip or exchange 5 March 2027 – 2 April 2027",
+            "Amount applied for SEK 44,500",
+            "Total costs SEK 64,500",
+            "Responsible headteacher Per Ek",
+            "Applicant Anna Lindqvist",
+            "For the municipality's use",
+            "Registration number (diarienummer)",
+            "Decision (granted / refused)",
+            "Amount granted",
+            "Date",
+            "Case officer",
+        ],
+    );
+    let text = body_text(&path, &[]);
+    assert!(!text.contains("Your name"), "{text}");
+    assert_in_order(
+        &text,
+        &[
+            "Account string (kontosträng) Ansvar 4123, Verksamhet 3500, Projekt P1",
+            "The applicant, Anna Lindqvist, has declared that the information is correct and that the headteacher, Per Ek, has approved the application.",
+            "Declared 25 November 2026 14:32",
+        ],
+    );
+
+    let check = run("qpdf", &["--check"], &path);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let meta: String = run("pdfinfo", &["-meta"], &path)
+        .split_whitespace()
+        .collect();
+    assert!(
+        meta.contains("pdfaid:part>3<") || meta.contains("pdfaid:part=\"3\""),
+        "{meta}"
+    );
+    assert!(
+        meta.contains("pdfaid:conformance>A<") || meta.contains("pdfaid:conformance=\"A\""),
+        "{meta}"
     );
 }
 
@@ -468,7 +683,13 @@ fn info_shows_title_tagging_pages_language_and_pdfa() {
 
     // One bookmark per section.
     let outlines = run("qpdf", &["--json", "--json-key=outlines"], &path);
-    for title in ["Om dig och din skola", "Budget", "Utbetalning"] {
+    for title in [
+        "Sammanfattning",
+        "Kommunens anteckningar",
+        "Sökande och skola",
+        "Budget",
+        "Utbetalning",
+    ] {
         let entry = format!("\"title\": \"{title}\"");
         assert!(outlines.contains(&entry), "{title} missing: {outlines}");
     }
@@ -531,7 +752,11 @@ fn the_structure_tree_has_headings_lists_and_tables_and_no_page_furniture() {
         tree.contains("/Scope /Column") && tree.contains("/Scope /Row"),
         "{tree}"
     );
-    assert!(tree.contains("\"Ditt namn\"") && tree.contains("\"Åsa Öberg-Ékström\""));
+    assert!(tree.contains("\"Sökande\"") && tree.contains("\"Åsa Öberg-Ékström\""));
+    assert!(
+        !tree.contains("Ditt namn"),
+        "the form's second-person label"
+    );
     // Page numbers, the running header and repeated table headers are artifacts.
     assert!(!tree.contains("Sida "), "page number tagged as content");
     assert!(

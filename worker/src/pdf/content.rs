@@ -1,8 +1,12 @@
-//! What the PDF says, before any layout: every answer of the application, grouped by
-//! the form's steps and labelled as on the check-your-answers page
-//! (`src/ui/steps/check_answers.rs`), with the activities and the budget as tables.
+//! What the PDF says, before any layout. It is written for the case officer who
+//! registers and decides the application: a summary and the municipality's box first,
+//! then every answer, grouped by the form's steps, under third-person labels (the
+//! `pdf_*` texts where the form's own label speaks to the applicant), with the
+//! activities and the budget as tables, and last the declaration: who, what and when.
 
-use skolutbyte::domain::application::{Application, Payment};
+use skolutbyte::domain::account_string::{AccountString, Segment};
+use skolutbyte::domain::application::{Application, Payment, Phase};
+use skolutbyte::domain::dates::Date;
 use skolutbyte::domain::draft::GiroMethod;
 use skolutbyte::domain::step::Step;
 use skolutbyte::i18n::Texts;
@@ -25,6 +29,8 @@ pub(crate) struct Doc {
 pub(crate) struct Section {
     pub(crate) heading: String,
     pub(crate) items: Vec<Item>,
+    /// Drawn inside a border and kept on one page (the municipality's box).
+    pub(crate) boxed: bool,
 }
 
 pub(crate) enum Item {
@@ -33,6 +39,8 @@ pub(crate) enum Item {
     /// Text under the heading when the heading is the question.
     Paragraph(String),
     Table(Table),
+    /// Labels with an empty line each, to be filled in by hand.
+    WriteIn(Vec<String>),
 }
 
 pub(crate) struct Answer {
@@ -86,10 +94,30 @@ fn created_at(t: &Texts, stamp: &Stamp) -> String {
     )
 }
 
+/// "10 januari 2027 – 15 juni 2027".
+fn period(t: &Texts, start: Date, end: Date) -> String {
+    format!("{} – {}", (t.date)(start), (t.date)(end))
+}
+
+/// The given kontosträng segments by name: "Ansvar 4123, Verksamhet 3500, Projekt P1".
+fn named_segments(t: &Texts, account: &AccountString) -> String {
+    Segment::ALL
+        .iter()
+        .map(|&segment| (segment, account.get(segment).trim()))
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(segment, value)| format!("{} {value}", (t.segment)(segment)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `clean` makes typed text drawable (see `Fonts::clean`); it runs before the check for
 /// empty answers, so an answer of only invisible characters reads "Inte angivet".
 /// `attachments` and `data_file` are the files embedded in the PDF, listed under
 /// "Bilagor" with their sizes.
+///
+/// Written for the case officer: page 1 opens with a summary and the municipality's box
+/// for its notes, then every answer under third-person labels, and last who declared
+/// what, and when.
 pub(crate) fn document(
     app: &Application,
     t: &'static Texts,
@@ -121,39 +149,64 @@ pub(crate) fn document(
         text(&app.school.name),
         (t.school_type)(app.school.school_type)
     );
-    let mut sections = vec![Section {
-        heading: (t.step_title)(Step::Applicant).into(),
-        items: vec![Item::Answers(vec![
-            answer(t.applicant_name, text(&app.applicant.name)),
-            answer(t.applicant_email, text(&app.applicant.email)),
-            answer(t.applicant_phone, text(&app.applicant.phone)),
-            answer(t.role_legend, (t.role)(app.applicant.role).into()),
-            answer(t.school, school),
-        ])],
-    }];
+    let d = &app.dates;
+    let project_period = period(t, d.project_start, d.project_end);
+    let trip_period = period(t, d.trip_start, d.trip_end);
+    let trip_label = (t.phase)(Phase::Trip);
+    let budget = &app.budget;
 
-    let mut kind = vec![answer(t.kind_legend, (t.kind)(app.kind).into())];
+    let mut sections = vec![
+        Section {
+            heading: t.pdf_summary.into(),
+            items: vec![Item::Answers(vec![
+                answer(t.school, school.clone()),
+                answer(t.pdf_kind, (t.kind)(app.kind).into()),
+                answer(t.pdf_project_period, project_period.clone()),
+                answer(trip_label, trip_period.clone()),
+                answer(t.pdf_amount_applied, money(budget.amount_applied)),
+                answer(t.totals_total, money(budget.total_costs)),
+                answer(t.pdf_principal, text(&app.principal.name)),
+                answer(t.pdf_applicant, text(&app.applicant.name)),
+            ])],
+            boxed: false,
+        },
+        Section {
+            heading: t.pdf_office_use.into(),
+            items: vec![Item::WriteIn(
+                t.pdf_office_fields.iter().map(|f| f.to_string()).collect(),
+            )],
+            boxed: true,
+        },
+    ];
+
+    let mut applicant = vec![
+        answer(t.pdf_applicant, text(&app.applicant.name)),
+        answer(t.pdf_email, text(&app.applicant.email)),
+        answer(t.pdf_phone, text(&app.applicant.phone)),
+        answer(t.pdf_role, (t.role)(app.applicant.role).into()),
+        answer(t.school, school),
+        answer(t.pdf_kind, (t.kind)(app.kind).into()),
+    ];
     if app.kind.is_granted_exchange() {
-        kind.push(answer(t.granted_project, text(&app.granted_project)));
+        applicant.push(answer(t.pdf_granted_project, text(&app.granted_project)));
     }
     sections.push(Section {
-        heading: (t.step_title)(Step::Kind).into(),
-        items: vec![Item::Answers(kind)],
+        heading: t.pdf_applicant_and_school.into(),
+        items: vec![Item::Answers(applicant)],
+        boxed: false,
     });
 
-    let d = &app.dates;
     let dest = &app.destination;
     sections.push(Section {
         heading: (t.step_title)(Step::DatesDestination).into(),
         items: vec![Item::Answers(vec![
-            answer(t.project_start, date(d.project_start)),
-            answer(t.project_end, date(d.project_end)),
-            answer((t.trip_start)(Some(app.kind)), date(d.trip_start)),
-            answer((t.trip_end)(Some(app.kind)), date(d.trip_end)),
+            answer(t.pdf_project_period, project_period),
+            answer(trip_label, trip_period),
             answer(t.country, text(&dest.country)),
             answer(t.place, text(&dest.place)),
             answer(t.partner, text(&dest.partner)),
         ])],
+        boxed: false,
     });
 
     let p = &app.participants;
@@ -164,16 +217,18 @@ pub(crate) fn document(
             answer(t.staff, p.staff.to_string()),
             answer(t.group, text(&p.group)),
         ])],
+        boxed: false,
     });
 
     let desc = &app.description;
     sections.push(Section {
         heading: (t.step_title)(Step::Description).into(),
         items: vec![Item::Answers(vec![
-            answer(t.goals, text(&desc.goals)),
+            answer(t.pdf_goals, text(&desc.goals)),
             answer(t.theme, text(&desc.theme)),
-            answer(t.summary, text(&desc.summary)),
+            answer(t.pdf_description, text(&desc.summary)),
         ])],
+        boxed: false,
     });
 
     let activities = if app.activities.is_empty() {
@@ -192,7 +247,7 @@ pub(crate) fn document(
                     align_end: false,
                 },
                 Column {
-                    header: t.activity_description.into(),
+                    header: t.pdf_description.into(),
                     share: 0.5,
                     align_end: false,
                 },
@@ -214,6 +269,7 @@ pub(crate) fn document(
     sections.push(Section {
         heading: (t.step_title)(Step::Activities).into(),
         items: vec![activities],
+        boxed: false,
     });
 
     if app.kind.needs_support_measures() {
@@ -221,10 +277,10 @@ pub(crate) fn document(
         sections.push(Section {
             heading: (t.step_title)(Step::Support).into(),
             items: vec![Item::Paragraph(text(&app.support_measures))],
+            boxed: false,
         });
     }
 
-    let budget = &app.budget;
     let mut budget_items = Vec::new();
     if budget.rows.is_empty() {
         budget_items.push(Item::Paragraph(t.not_provided.into()));
@@ -261,26 +317,28 @@ pub(crate) fn document(
         footer: vec![
             (t.totals_total.into(), money(budget.total_costs)),
             (t.other_funding.into(), money(budget.other_funding)),
-            (t.amount_applied.into(), money(budget.amount_applied)),
+            (t.pdf_amount_applied.into(), money(budget.amount_applied)),
         ],
     }));
     sections.push(Section {
         heading: (t.step_title)(Step::Budget).into(),
         items: budget_items,
+        boxed: false,
     });
 
     let (payment_label, payment_value) = match &app.payment {
-        Payment::AccountString { account } => (t.account_legend, text(&account.to_string())),
+        Payment::AccountString { account } => (t.account_legend, text(&named_segments(t, account))),
         Payment::Bankgiro { number } => ((t.giro)(GiroMethod::Bankgiro), number.to_string()),
         Payment::Plusgiro { number } => ((t.giro)(GiroMethod::Plusgiro), number.to_string()),
     };
     sections.push(Section {
         heading: (t.step_title)(Step::Payment).into(),
         items: vec![Item::Answers(vec![
-            answer(t.principal_name, text(&app.principal.name)),
+            answer(t.pdf_principal, text(&app.principal.name)),
             answer(t.principal_email, text(&app.principal.email)),
             answer(payment_label, payment_value),
         ])],
+        boxed: false,
     });
 
     let listed =
@@ -303,19 +361,27 @@ pub(crate) fn document(
             ]),
             Item::Paragraph(t.pdf_files_inside.into()),
         ],
+        boxed: false,
     });
 
+    // Who declared what, and when. `validate` admits no application without the
+    // declaration, so the "not provided" branch is for hand-made ones.
+    let declaration = if app.declaration_confirmed {
+        vec![
+            Item::Paragraph(
+                t.pdf_declared
+                    .replace("{applicant}", &text(&app.applicant.name))
+                    .replace("{principal}", &text(&app.principal.name)),
+            ),
+            Item::Answers(vec![answer(t.pdf_declared_at, created_at(t, stamp))]),
+        ]
+    } else {
+        vec![Item::Paragraph(t.not_provided.into())]
+    };
     sections.push(Section {
         heading: t.pdf_declaration.into(),
-        items: vec![Item::Answers(vec![answer(
-            t.declaration_label,
-            if app.declaration_confirmed {
-                t.yes
-            } else {
-                t.no
-            }
-            .into(),
-        )])],
+        items: declaration,
+        boxed: false,
     });
 
     Doc {

@@ -4,7 +4,7 @@
 //! Layout finishes before anything is drawn, so the page count is known for
 //! "Sida 1 av N". Everything is in PDF points, y growing downwards (krilla's system).
 
-use super::content::{Doc, Item, Table};
+use super::content::{Doc, Item, Section, Table};
 use super::font::Fonts;
 use super::wrap::wrap;
 
@@ -30,6 +30,24 @@ const LABEL_SHARE: f32 = 0.36;
 const GUTTER: f32 = 12.0;
 /// Rows of at most this many lines move whole to the next page rather than split.
 const KEEP_LINES: usize = 4;
+/// Rows that open and end a list or table together, so no page holds only a row or two
+/// of it (where the layout can avoid it).
+const KEEP_ROWS: usize = 3;
+/// Lines that open and end a paragraph together.
+const KEEP_LINES_TOGETHER: usize = 2;
+/// The most of a page that keeping rows or lines together may leave empty.
+const MAX_KEEP: f32 = (BODY_BOTTOM - BODY_TOP) * 0.4;
+/// A section at most this tall (a heading and about five answers) is never split, so a
+/// short section's last item (the declaration's time) is not alone on a page. A longer
+/// one breaks between rows, keeping three together at each end.
+const SHORT_SECTION: f32 = 150.0;
+const SECTION_GAP: f32 = 16.0;
+const HEADING_GAP: f32 = 6.0;
+/// Inside the border of a boxed section.
+const BOX_PAD: f32 = 10.0;
+/// Room to write above a write-in line, and below it.
+const WRITE_IN_SPACE: f32 = 12.0;
+const WRITE_IN_BELOW: f32 = 4.0;
 
 /// DejaVu Sans ascent and descent in em, to centre a line in its leading.
 const ASCENT: f32 = 0.928;
@@ -83,6 +101,14 @@ pub(crate) enum Drawn {
         y: f32,
         width: f32,
         thickness: f32,
+        mark: Mark,
+    },
+    /// A rectangle's border.
+    Frame {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
         mark: Mark,
     },
     /// A filled rectangle.
@@ -201,70 +227,66 @@ struct Layout<'f> {
     y: f32,
     /// Nothing but a repeated table header placed on this page yet.
     fresh: bool,
+    /// The text column: the page's, or the inside of a box.
+    left: f32,
+    width: f32,
     groups: Vec<Group>,
     root: Vec<Child>,
     leaves: usize,
     bookmarks: Vec<(String, usize, f32)>,
     /// The header row of the table being placed, repeated after each page break.
     repeat: Option<(Vec<Cell>, RowStyle)>,
+    /// A trial run that only measures a section (see [`Layout::measure`]).
+    measuring: bool,
+}
+
+/// The height of one row or line, and the least of it that may end a page: all of it
+/// for a short row, two lines for one long enough to split.
+#[derive(Clone, Copy)]
+struct Unit {
+    full: f32,
+    least: f32,
+}
+
+/// The height of the first `count` units, which open a page together: where keeping
+/// them all would leave more than [`MAX_KEEP`] of a page empty, only those that fit in
+/// it and the least of the next.
+fn lead(units: &[Unit], count: usize) -> f32 {
+    let mut total = 0.0;
+    for unit in units.iter().take(count) {
+        if total + unit.full > MAX_KEEP {
+            return total + unit.least;
+        }
+        total += unit.full;
+    }
+    total
+}
+
+/// How many of `n` rows (or lines) open a block together: all of a block too short to
+/// leave `keep` on each side of a break, else `keep`.
+fn lead_count(n: usize, keep: usize) -> usize {
+    if n < 2 * keep {
+        n
+    } else {
+        keep
+    }
 }
 
 pub(crate) fn lay_out(doc: &Doc, fonts: &Fonts) -> Laid {
-    let mut l = Layout {
-        fonts,
-        pages: vec![Page::default()],
-        y: BODY_TOP,
-        fresh: true,
-        groups: Vec::new(),
-        root: Vec::new(),
-        leaves: 0,
-        bookmarks: Vec::new(),
-        repeat: None,
-    };
+    let mut l = Layout::new(fonts, false);
 
     let title = l.group(None, Role::Title, Some(doc.title.clone()));
-    let lines = l.lines(&doc.title, TITLE_SIZE, true, TEXT_WIDTH);
+    let lines = l.lines(&doc.title, TITLE_SIZE, true, l.width);
     l.flow(title, &lines, TITLE_SIZE, TITLE_LEADING, true);
     l.y += 4.0;
     for meta in &doc.meta {
         let p = l.group(None, Role::Paragraph, None);
-        let lines = l.lines(meta, META_SIZE, false, TEXT_WIDTH);
+        let lines = l.lines(meta, META_SIZE, false, l.width);
         l.flow(p, &lines, META_SIZE, META_LEADING, false);
     }
 
     for section in &doc.sections {
-        let sect = l.group(None, Role::Section, None);
-        let heading = l.fonts.clean(&section.heading);
-        let lines = l.lines(&heading, HEADING_SIZE, true, TEXT_WIDTH);
-        if !l.fresh {
-            l.y += 16.0;
-        }
-        // Keep the heading with the first lines under it.
-        let keep = lines.len() as f32 * HEADING_LEADING + 6.0 + 3.0 * BODY_LEADING + 2.0 * CELL_PAD;
-        l.keep(keep);
-        let page = l.pages.len().saturating_sub(1);
-        l.bookmarks.push((heading.clone(), page, l.y));
-        let h = l.group(Some(sect), Role::Heading, Some(heading));
-        l.flow(h, &lines, HEADING_SIZE, HEADING_LEADING, true);
-        l.y += 6.0;
-        for item in &section.items {
-            match item {
-                Item::Answers(answers) => {
-                    let list = l.group(Some(sect), Role::List, None);
-                    for answer in answers {
-                        l.answer(list, &answer.label, &answer.value);
-                    }
-                    l.y += 4.0;
-                }
-                Item::Paragraph(text) => {
-                    let p = l.group(Some(sect), Role::Paragraph, None);
-                    let lines = l.lines(text, BODY_SIZE, false, TEXT_WIDTH);
-                    l.flow(p, &lines, BODY_SIZE, BODY_LEADING, false);
-                    l.y += 6.0;
-                }
-                Item::Table(table) => l.table(sect, table),
-            }
-        }
+        l.section(section);
     }
 
     Laid {
@@ -276,7 +298,174 @@ pub(crate) fn lay_out(doc: &Doc, fonts: &Fonts) -> Laid {
     }
 }
 
-impl Layout<'_> {
+impl<'f> Layout<'f> {
+    fn new(fonts: &'f Fonts, measuring: bool) -> Layout<'f> {
+        Layout {
+            fonts,
+            pages: vec![Page::default()],
+            y: BODY_TOP,
+            fresh: true,
+            left: MARGIN_X,
+            width: TEXT_WIDTH,
+            groups: Vec::new(),
+            root: Vec::new(),
+            leaves: 0,
+            bookmarks: Vec::new(),
+            repeat: None,
+            measuring,
+        }
+    }
+
+    /// The height of `section` laid out alone from the top of a page, or `None` when it
+    /// does not fit on one page.
+    fn measure(&self, section: &Section) -> Option<f32> {
+        let mut trial = Layout::new(self.fonts, true);
+        trial.left = self.left;
+        trial.width = self.width;
+        trial.section(section);
+        (trial.pages.len() == 1).then_some(trial.y - BODY_TOP)
+    }
+
+    /// A section stays on one page when it is short (always when boxed); a longer one
+    /// keeps its heading with its first lines or rows.
+    fn section(&mut self, section: &Section) {
+        if !self.fresh {
+            self.y += SECTION_GAP;
+        }
+        if !self.measuring {
+            match self.measure(section) {
+                Some(height) if section.boxed || height <= SHORT_SECTION => self.keep(height),
+                _ => {}
+            }
+        }
+        if !section.boxed {
+            self.section_body(section);
+            return;
+        }
+        let (top, page) = (self.y, self.pages.len());
+        let (left, width) = (self.left, self.width);
+        self.left += BOX_PAD;
+        self.width -= 2.0 * BOX_PAD;
+        self.y += BOX_PAD;
+        self.section_body(section);
+        self.y += BOX_PAD;
+        self.left = left;
+        self.width = width;
+        // Measured to fit, so it is on one page; a border split over two would mislead.
+        if self.pages.len() == page {
+            self.draw(Drawn::Frame {
+                x: left,
+                y: top,
+                width,
+                height: self.y - top,
+                mark: Mark::Artifact(Furniture::Layout),
+            });
+        }
+    }
+
+    fn section_body(&mut self, section: &Section) {
+        let sect = self.group(None, Role::Section, None);
+        let heading = self.fonts.clean(&section.heading);
+        let lines = self.lines(&heading, HEADING_SIZE, true, self.width);
+        // Keep the heading with the first lines or rows under it.
+        let first = section.items.first().map_or(0.0, |item| self.lead(item));
+        self.keep(lines.len() as f32 * HEADING_LEADING + HEADING_GAP + first);
+        let page = self.pages.len().saturating_sub(1);
+        self.bookmarks.push((heading.clone(), page, self.y));
+        let h = self.group(Some(sect), Role::Heading, Some(heading));
+        self.flow(h, &lines, HEADING_SIZE, HEADING_LEADING, true);
+        self.y += HEADING_GAP;
+        for item in &section.items {
+            match item {
+                Item::Answers(answers) => {
+                    let list = self.group(Some(sect), Role::List, None);
+                    let rows: Vec<Vec<Cell>> = answers
+                        .iter()
+                        .map(|a| self.answer_cells(&a.label, &a.value))
+                        .collect();
+                    let units: Vec<Unit> = rows.iter().map(|r| unit(r, ANSWER_ROW)).collect();
+                    for (index, mut cells) in rows.into_iter().enumerate() {
+                        self.keep_rows(&units, index, 0.0, 0.0);
+                        let item = self.group(Some(list), Role::ListItem, None);
+                        let groups = [Role::Label, Role::ListBody]
+                            .map(|role| self.group(Some(item), role, None));
+                        for (cell, group) in cells.iter_mut().zip(groups) {
+                            cell.group = Some(group);
+                        }
+                        self.row(&cells, ANSWER_ROW);
+                    }
+                    self.y += 4.0;
+                }
+                Item::Paragraph(text) => {
+                    let p = self.group(Some(sect), Role::Paragraph, None);
+                    let lines = self.lines(text, BODY_SIZE, false, self.width);
+                    self.flow(p, &lines, BODY_SIZE, BODY_LEADING, false);
+                    self.y += 6.0;
+                }
+                Item::Table(table) => self.table(sect, table),
+                Item::WriteIn(labels) => {
+                    for label in labels {
+                        self.write_in(sect, label);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The height that must open a page with `item`'s start (see [`lead`]).
+    fn lead(&self, item: &Item) -> f32 {
+        match item {
+            Item::Answers(answers) => {
+                let count = lead_count(answers.len(), KEEP_ROWS);
+                let units: Vec<Unit> = answers
+                    .iter()
+                    .take(count)
+                    .map(|a| unit(&self.answer_cells(&a.label, &a.value), ANSWER_ROW))
+                    .collect();
+                lead(&units, count)
+            }
+            Item::Paragraph(text) => {
+                let lines = self.lines(text, BODY_SIZE, false, self.width);
+                lead_count(lines.len(), KEEP_LINES_TOGETHER) as f32 * BODY_LEADING
+            }
+            Item::Table(table) => {
+                let xs = self.columns(table);
+                let head = self.head_cells(table, &xs);
+                let count = lead_count(table.rows.len(), KEEP_ROWS);
+                let units: Vec<Unit> = table
+                    .rows
+                    .iter()
+                    .take(count)
+                    .map(|row| unit(&self.body_cells(table, &xs, row), TABLE_ROW))
+                    .collect();
+                let footer = if count == table.rows.len() {
+                    self.footer_height(table, &xs)
+                } else {
+                    0.0
+                };
+                row_height(&head, TABLE_HEAD) + lead(&units, count) + footer
+            }
+            Item::WriteIn(labels) => labels.iter().map(|label| self.write_in_height(label)).sum(),
+        }
+    }
+
+    /// Before row `index` of a block of `units`: the first rows open a page together
+    /// (with `before`, a table's header), and the last [`KEEP_ROWS`] end one together
+    /// (with `after`, a table's sums), so no page holds only a last row or two.
+    fn keep_rows(&mut self, units: &[Unit], index: usize, before: f32, after: f32) {
+        let n = units.len();
+        if index == 0 {
+            let count = lead_count(n, KEEP_ROWS);
+            let after = if count == n { after } else { 0.0 };
+            self.keep(before + lead(units, count) + after);
+        } else if n >= 2 * KEEP_ROWS && index == n - KEEP_ROWS {
+            let tail: f32 = units[index..].iter().map(|u| u.full).sum::<f32>() + after;
+            if tail <= MAX_KEEP {
+                self.keep(tail);
+            }
+        }
+    }
+
     fn group(&mut self, parent: Option<usize>, role: Role, title: Option<String>) -> usize {
         let id = self.groups.len();
         self.groups.push(Group {
@@ -333,9 +522,16 @@ impl Layout<'_> {
         }
     }
 
-    /// Lines at the left margin, one after the other, breaking pages between lines.
+    /// Lines at the left margin, one after the other, breaking pages between lines; a
+    /// paragraph's first and last [`KEEP_LINES_TOGETHER`] lines stay together.
     fn flow(&mut self, group: usize, lines: &[String], size: f32, leading: f32, bold: bool) {
-        for line in lines {
+        let n = lines.len();
+        for (index, line) in lines.iter().enumerate() {
+            if index == 0 {
+                self.keep(lead_count(n, KEEP_LINES_TOGETHER) as f32 * leading);
+            } else if n >= 2 * KEEP_LINES_TOGETHER && index == n - KEEP_LINES_TOGETHER {
+                self.keep(KEEP_LINES_TOGETHER as f32 * leading);
+            }
             if line.is_empty() {
                 self.y += leading / 2.0;
                 continue;
@@ -343,7 +539,7 @@ impl Layout<'_> {
             self.keep(leading);
             let mark = self.leaf(group);
             self.draw(Drawn::Text {
-                x: MARGIN_X,
+                x: self.left,
                 baseline: baseline(self.y, size, leading),
                 size,
                 bold,
@@ -356,22 +552,20 @@ impl Layout<'_> {
         }
     }
 
-    /// Label and answer side by side, as on the check-your-answers page.
-    fn answer(&mut self, list: usize, label: &str, value: &str) {
-        let item = self.group(Some(list), Role::ListItem, None);
-        let label_group = self.group(Some(item), Role::Label, None);
-        let body_group = self.group(Some(item), Role::ListBody, None);
-        let label_width = TEXT_WIDTH * LABEL_SHARE;
-        let value_x = MARGIN_X + label_width + GUTTER;
-        let value_width = TEXT_WIDTH - label_width - GUTTER;
-        let cells = vec![
+    /// Label and answer side by side, as on the check-your-answers page; the structure
+    /// groups are set when the row is placed.
+    fn answer_cells(&self, label: &str, value: &str) -> Vec<Cell> {
+        let label_width = self.width * LABEL_SHARE;
+        let value_x = self.left + label_width + GUTTER;
+        let value_width = self.width - label_width - GUTTER;
+        vec![
             Cell {
-                x: MARGIN_X,
+                x: self.left,
                 width: label_width,
                 lines: self.lines(label, BODY_SIZE, true, label_width),
                 bold: true,
                 align_end: false,
-                group: Some(label_group),
+                group: None,
             },
             Cell {
                 x: value_x,
@@ -379,40 +573,162 @@ impl Layout<'_> {
                 lines: self.lines(value, BODY_SIZE, false, value_width),
                 bold: false,
                 align_end: false,
-                group: Some(body_group),
+                group: None,
             },
-        ];
-        self.row(&cells, ANSWER_ROW);
+        ]
     }
 
-    fn table(&mut self, sect: usize, table: &Table) {
-        let table_group = self.group(Some(sect), Role::Table, None);
-        let columns = &table.columns;
-        let mut xs = Vec::with_capacity(columns.len());
-        let mut x = MARGIN_X;
-        for column in columns {
-            let width = TEXT_WIDTH * column.share;
+    fn write_in_lines(&self, label: &str) -> Vec<String> {
+        self.lines(label, BODY_SIZE, false, self.width * LABEL_SHARE)
+    }
+
+    fn write_in_height(&self, label: &str) -> f32 {
+        let lines = self.write_in_lines(label).len().max(1);
+        WRITE_IN_SPACE + lines as f32 * BODY_LEADING + WRITE_IN_BELOW
+    }
+
+    /// A label (real text) with an empty line beside it to write on (an artifact).
+    fn write_in(&mut self, sect: usize, label: &str) {
+        let lines = self.write_in_lines(label);
+        let height = self.write_in_height(label);
+        self.keep(height);
+        let p = self.group(Some(sect), Role::Paragraph, None);
+        let mut top = self.y + WRITE_IN_SPACE;
+        let mut last_baseline = top;
+        for line in &lines {
+            let mark = self.leaf(p);
+            last_baseline = baseline(top, BODY_SIZE, BODY_LEADING);
+            self.draw(Drawn::Text {
+                x: self.left,
+                baseline: last_baseline,
+                size: BODY_SIZE,
+                bold: false,
+                ink: Ink::Text,
+                text: line.clone(),
+                mark,
+            });
+            top += BODY_LEADING;
+        }
+        let line_x = self.left + self.width * LABEL_SHARE + GUTTER;
+        self.draw(Drawn::Rule {
+            x: line_x,
+            y: last_baseline + 2.0,
+            width: self.left + self.width - line_x,
+            thickness: 0.75,
+            mark: Mark::Artifact(Furniture::Layout),
+        });
+        self.y += height;
+        self.fresh = false;
+    }
+
+    /// Each column's x and width.
+    fn columns(&self, table: &Table) -> Vec<(f32, f32)> {
+        let mut xs = Vec::with_capacity(table.columns.len());
+        let mut x = self.left;
+        for column in &table.columns {
+            let width = self.width * column.share;
             xs.push((x, width));
             x += width;
         }
-        let inner = |width: f32| (width - 2.0 * CELL_PAD).max(1.0);
+        xs
+    }
 
-        let head = self.group(Some(table_group), Role::TableHead, None);
-        let head_row = self.group(Some(head), Role::Row, None);
-        let mut head_cells = Vec::new();
-        for (column, &(x, width)) in columns.iter().zip(&xs) {
-            let group = self.group(Some(head_row), Role::ColumnHeader, None);
-            head_cells.push(Cell {
+    fn head_cells(&self, table: &Table, xs: &[(f32, f32)]) -> Vec<Cell> {
+        table
+            .columns
+            .iter()
+            .zip(xs)
+            .map(|(column, &(x, width))| Cell {
                 x,
                 width,
                 lines: self.lines(&column.header, BODY_SIZE, true, inner(width)),
                 bold: true,
                 align_end: column.align_end,
-                group: Some(group),
-            });
+                group: None,
+            })
+            .collect()
+    }
+
+    fn body_cells(&self, table: &Table, xs: &[(f32, f32)], row: &[String]) -> Vec<Cell> {
+        row.iter()
+            .zip(&table.columns)
+            .zip(xs)
+            .map(|((text, column), &(x, width))| Cell {
+                x,
+                width,
+                lines: self.lines(text, BODY_SIZE, false, inner(width)),
+                bold: false,
+                align_end: column.align_end,
+                group: None,
+            })
+            .collect()
+    }
+
+    /// A summary row: its label spans all but the last column.
+    fn footer_cells(
+        &self,
+        table: &Table,
+        xs: &[(f32, f32)],
+        label: &str,
+        value: &str,
+    ) -> Vec<Cell> {
+        let span = table.columns.len().saturating_sub(1).max(1);
+        let label_width: f32 = xs.iter().take(span).map(|c| c.1).sum();
+        let (value_x, value_width) = xs.last().copied().unwrap_or((self.left, self.width));
+        let align_end = table.columns.last().is_some_and(|c| c.align_end);
+        vec![
+            Cell {
+                x: self.left,
+                width: label_width,
+                lines: self.lines(label, BODY_SIZE, true, inner(label_width)),
+                bold: true,
+                align_end: false,
+                group: None,
+            },
+            Cell {
+                x: value_x,
+                width: value_width,
+                lines: self.lines(value, BODY_SIZE, true, inner(value_width)),
+                bold: true,
+                align_end,
+                group: None,
+            },
+        ]
+    }
+
+    fn footer_height(&self, table: &Table, xs: &[(f32, f32)]) -> f32 {
+        table
+            .footer
+            .iter()
+            .map(|(label, value)| {
+                row_height(&self.footer_cells(table, xs, label, value), TABLE_ROW)
+            })
+            .sum()
+    }
+
+    fn table(&mut self, sect: usize, table: &Table) {
+        let table_group = self.group(Some(sect), Role::Table, None);
+        let xs = self.columns(table);
+        let mut head_cells = self.head_cells(table, &xs);
+        let rows: Vec<Vec<Cell>> = table
+            .rows
+            .iter()
+            .map(|row| self.body_cells(table, &xs, row))
+            .collect();
+        let units: Vec<Unit> = rows.iter().map(|r| unit(r, TABLE_ROW)).collect();
+        let footer_height = self.footer_height(table, &xs);
+
+        let head = self.group(Some(table_group), Role::TableHead, None);
+        let head_row = self.group(Some(head), Role::Row, None);
+        for cell in &mut head_cells {
+            cell.group = Some(self.group(Some(head_row), Role::ColumnHeader, None));
         }
         let head_height = row_height(&head_cells, TABLE_HEAD);
-        self.keep(head_height + BODY_LEADING * 2.0 + 2.0 * CELL_PAD);
+        if units.is_empty() {
+            self.keep(head_height + footer_height);
+        } else {
+            self.keep_rows(&units, 0, head_height, footer_height);
+        }
         self.row(&head_cells, TABLE_HEAD);
         let repeated = head_cells
             .into_iter()
@@ -423,21 +739,15 @@ impl Layout<'_> {
             .collect();
         self.repeat = Some((repeated, TABLE_HEAD));
 
-        if !table.rows.is_empty() {
+        if !rows.is_empty() {
             let body = self.group(Some(table_group), Role::TableBody, None);
-            for row in &table.rows {
+            for (index, mut cells) in rows.into_iter().enumerate() {
+                if index > 0 {
+                    self.keep_rows(&units, index, 0.0, footer_height);
+                }
                 let tr = self.group(Some(body), Role::Row, None);
-                let mut cells = Vec::new();
-                for ((text, column), &(x, width)) in row.iter().zip(columns).zip(&xs) {
-                    let group = self.group(Some(tr), Role::Cell, None);
-                    cells.push(Cell {
-                        x,
-                        width,
-                        lines: self.lines(text, BODY_SIZE, false, inner(width)),
-                        bold: false,
-                        align_end: column.align_end,
-                        group: Some(group),
-                    });
+                for cell in &mut cells {
+                    cell.group = Some(self.group(Some(tr), Role::Cell, None));
                 }
                 self.row(&cells, TABLE_ROW);
             }
@@ -445,40 +755,19 @@ impl Layout<'_> {
 
         if !table.footer.is_empty() {
             let foot = self.group(Some(table_group), Role::TableFoot, None);
-            let span = columns.len().saturating_sub(1).max(1);
-            let label_width: f32 = xs.iter().take(span).map(|c| c.1).sum();
-            let (value_x, value_width) = xs.last().copied().unwrap_or((MARGIN_X, TEXT_WIDTH));
-            let align_end = columns.last().is_some_and(|c| c.align_end);
+            let span = table.columns.len().saturating_sub(1).max(1);
             // The sums stay together, on the page of the last rows or the next.
-            let footer_height = table.footer.len() as f32
-                * (BODY_LEADING + TABLE_ROW.pad_top + TABLE_ROW.pad_bottom);
             self.keep(footer_height);
             for (label, value) in &table.footer {
+                let mut cells = self.footer_cells(table, &xs, label, value);
                 let tr = self.group(Some(foot), Role::Row, None);
-                let th = self.group(
-                    Some(tr),
+                let roles = [
                     Role::RowHeader(u32::try_from(span).unwrap_or(1)),
-                    None,
-                );
-                let td = self.group(Some(tr), Role::Cell, None);
-                let cells = vec![
-                    Cell {
-                        x: MARGIN_X,
-                        width: label_width,
-                        lines: self.lines(label, BODY_SIZE, true, inner(label_width)),
-                        bold: true,
-                        align_end: false,
-                        group: Some(th),
-                    },
-                    Cell {
-                        x: value_x,
-                        width: value_width,
-                        lines: self.lines(value, BODY_SIZE, true, inner(value_width)),
-                        bold: true,
-                        align_end,
-                        group: Some(td),
-                    },
+                    Role::Cell,
                 ];
+                for (cell, role) in cells.iter_mut().zip(roles) {
+                    cell.group = Some(self.group(Some(tr), role, None));
+                }
                 self.row(&cells, TABLE_ROW);
             }
         }
@@ -488,7 +777,7 @@ impl Layout<'_> {
 
     /// Places a row, moving it to the next page when it does not fit here, or splitting
     /// it between lines when it is long (so a long answer does not leave half a page
-    /// empty).
+    /// empty), with at least two lines on each side of the split.
     fn row(&mut self, cells: &[Cell], style: RowStyle) {
         let total = cells
             .iter()
@@ -513,7 +802,11 @@ impl Layout<'_> {
                     continue;
                 }
             }
-            let take = remaining.min(room.max(1));
+            let mut take = remaining.min(room.max(1));
+            // Not one line alone over the page.
+            if remaining - take == 1 && take > 2 {
+                take -= 1;
+            }
             self.row_part(cells, style, start, take, true);
             start += take;
             if start < total {
@@ -532,9 +825,9 @@ impl Layout<'_> {
         };
         if style.shade {
             self.draw(Drawn::Shade {
-                x: MARGIN_X,
+                x: self.left,
                 y: self.y,
-                width: TEXT_WIDTH,
+                width: self.width,
                 height,
                 mark: Mark::Artifact(furniture),
             });
@@ -568,9 +861,9 @@ impl Layout<'_> {
         }
         self.y += height;
         self.draw(Drawn::Rule {
-            x: MARGIN_X,
+            x: self.left,
             y: self.y,
-            width: TEXT_WIDTH,
+            width: self.width,
             thickness: style.rule,
             mark: Mark::Artifact(furniture),
         });
@@ -578,14 +871,32 @@ impl Layout<'_> {
     }
 }
 
-fn row_height(cells: &[Cell], style: RowStyle) -> f32 {
-    let lines = cells
+/// A table cell's text width inside its padding.
+fn inner(width: f32) -> f32 {
+    (width - 2.0 * CELL_PAD).max(1.0)
+}
+
+fn row_lines(cells: &[Cell]) -> usize {
+    cells
         .iter()
         .map(|c| c.lines.len())
         .max()
         .unwrap_or(0)
-        .max(1);
-    lines as f32 * style.leading + style.pad_top + style.pad_bottom
+        .max(1)
+}
+
+fn row_height(cells: &[Cell], style: RowStyle) -> f32 {
+    row_lines(cells) as f32 * style.leading + style.pad_top + style.pad_bottom
+}
+
+fn unit(cells: &[Cell], style: RowStyle) -> Unit {
+    let full = row_height(cells, style);
+    let least = if row_lines(cells) > KEEP_LINES {
+        style.pad_top + 2.0 * style.leading
+    } else {
+        full
+    };
+    Unit { full, least }
 }
 
 #[cfg(test)]
@@ -626,6 +937,7 @@ mod tests {
                             value: words(1500),
                         },
                     ])],
+                    boxed: false,
                 },
                 Section {
                     heading: "Aktiviteter".into(),
@@ -650,6 +962,7 @@ mod tests {
                         rows: table_rows,
                         footer: vec![("Summa".into(), "1 kr".into())],
                     })],
+                    boxed: false,
                 },
             ],
         }
@@ -812,6 +1125,137 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A section of `answers_before` one-line answers (moving where the table starts),
+    /// then a table of `rows` one-line rows and a sum.
+    fn table_after(answers_before: usize, rows: usize) -> Doc {
+        let answers = (0..answers_before)
+            .map(|i| Answer {
+                label: format!("Fråga {i}"),
+                value: "Svar".into(),
+            })
+            .collect();
+        let column = |header: &str, share| Column {
+            header: header.into(),
+            share,
+            align_end: false,
+        };
+        Doc {
+            title: "Ansökan".into(),
+            meta: Vec::new(),
+            sections: vec![
+                Section {
+                    heading: "Frågor".into(),
+                    items: vec![Item::Answers(answers)],
+                    boxed: false,
+                },
+                Section {
+                    heading: "Budget".into(),
+                    items: vec![Item::Table(Table {
+                        columns: vec![column("Kategori", 0.5), column("Belopp", 0.5)],
+                        rows: (0..rows)
+                            .map(|i| vec![format!("Rad {i}"), format!("{i} kr")])
+                            .collect(),
+                        footer: vec![("Summa".into(), "1 kr".into())],
+                    })],
+                    boxed: false,
+                },
+            ],
+        }
+    }
+
+    /// The page of each row (by its first line) under the groups of `role`.
+    fn row_pages(laid: &Laid, drawn: &HashMap<usize, (usize, String)>, role: Role) -> Vec<usize> {
+        let mut pages = Vec::new();
+        for group in laid.groups.iter().filter(|g| g.role == role) {
+            for child in &group.children {
+                if let Child::Group(row) = child {
+                    let mut ids = Vec::new();
+                    leaves_under(laid, *row, &mut ids);
+                    if let Some(first) = ids.iter().min() {
+                        pages.push(drawn[first].0);
+                    }
+                }
+            }
+        }
+        pages
+    }
+
+    #[test]
+    fn a_tables_first_and_last_rows_are_never_alone_on_a_page() {
+        let fonts = Fonts::load().expect("fonts");
+        let mut split = 0;
+        for answers_before in 0..28 {
+            for rows in (1..=8).chain(28..=40) {
+                let laid = lay_out(&table_after(answers_before, rows), &fonts);
+                let drawn = leaves(&laid);
+                let body = row_pages(&laid, &drawn, Role::TableBody);
+                let sums = row_pages(&laid, &drawn, Role::TableFoot);
+                assert_eq!(body.len(), rows);
+                let (first, last) = (body[0], body[rows - 1]);
+                let case = format!("{rows} rows after {answers_before} answers: pages {body:?}");
+                assert_eq!(sums, [last], "the sum leaves the last rows: {case}");
+                if first == last {
+                    continue;
+                }
+                split += 1;
+                for page in [first, last] {
+                    let on_page = body.iter().filter(|p| **p == page).count();
+                    assert!(
+                        on_page >= KEEP_ROWS,
+                        "{on_page} rows alone on page {page}: {case}"
+                    );
+                }
+            }
+        }
+        assert!(split > 20, "only {split} tables ran over a page");
+    }
+
+    #[test]
+    fn a_short_sections_last_row_is_never_alone_on_a_page() {
+        let fonts = Fonts::load().expect("fonts");
+        for filler_words in (0..400).step_by(7) {
+            // Where the last section starts moves with the words before it.
+            let doc = Doc {
+                title: "Ansökan".into(),
+                meta: Vec::new(),
+                sections: vec![
+                    Section {
+                        heading: "Mål".into(),
+                        items: vec![Item::Paragraph(words(filler_words + 300))],
+                        boxed: false,
+                    },
+                    Section {
+                        heading: "Intygande".into(),
+                        items: vec![
+                            Item::Paragraph(words(20)),
+                            Item::Answers(vec![Answer {
+                                label: "Intygat".into(),
+                                value: "25 november 2026 14:32".into(),
+                            }]),
+                        ],
+                        boxed: false,
+                    },
+                ],
+            };
+            let laid = lay_out(&doc, &fonts);
+            let drawn = leaves(&laid);
+            let last_section = laid
+                .groups
+                .iter()
+                .rposition(|g| g.role == Role::Section)
+                .expect("sections");
+            let mut ids = Vec::new();
+            leaves_under(&laid, last_section, &mut ids);
+            let mut pages: Vec<usize> = ids.iter().map(|id| drawn[id].0).collect();
+            pages.dedup();
+            assert_eq!(
+                pages.len(),
+                1,
+                "split over {pages:?} after {filler_words} words"
+            );
         }
     }
 

@@ -1,6 +1,7 @@
-//! The submitted application as one PDF file: every answer, grouped by the form's steps,
-//! on numbered A4 pages; tagged for screen readers and PDF/A-3a for archiving (the
-//! application becomes a public record). Inside it, as the document's associated files:
+//! The submitted application as one PDF file for the case officer: a summary and a box
+//! for the municipality's notes on page 1, every answer grouped by the form's steps,
+//! and who declared what and when, on numbered A4 pages; tagged for screen readers and
+//! PDF/A-3a for archiving (the application becomes a public record). Inside it, as the document's associated files:
 //! `ansokan.json` (byte for byte the JSON a POST sends, relationship Data) and every
 //! attachment under its made-safe name (relationship Supplement). The "Bilagor" section
 //! lists them with their sizes and says they are inside.
@@ -32,6 +33,12 @@ use skolutbyte::i18n::Locale;
 /// When the PDF was made and, once the receiver has answered, its reference. The
 /// worker has no clock of its own worth trusting for the date shown, so the caller
 /// passes the local time it wants printed.
+///
+/// The declaration's time in the PDF ("Intygat") is this creation time, not the moment
+/// the box was ticked: the page does not record that moment. The worker makes a PDF
+/// only of a declared application (`validate` refuses one without), when the applicant
+/// sends it or downloads it after declaring, so the time shown is when the declared
+/// application left the form: at the declaration or shortly after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {
     /// The receiver's reference ("SKU-2026-0042"), shown in the header of every page

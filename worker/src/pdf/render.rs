@@ -159,6 +159,34 @@ pub(crate) fn render(
                     draw_rule(&mut surface, *x, *y, *width, *thickness);
                     surface.end_tagged();
                 }
+                Drawn::Frame {
+                    x,
+                    y,
+                    width,
+                    height,
+                    mark,
+                } => {
+                    let tag = match mark {
+                        Mark::Artifact(f) => artifact(*f),
+                        Mark::Leaf(_) => artifact(Furniture::Layout),
+                    };
+                    if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
+                        let mut path = PathBuilder::new();
+                        path.push_rect(rect);
+                        if let Some(path) = path.finish() {
+                            surface.start_tagged(tag);
+                            surface.set_fill(None);
+                            surface.set_stroke(Some(Stroke {
+                                paint: color(Ink::Muted).into(),
+                                width: 1.0,
+                                ..Stroke::default()
+                            }));
+                            surface.draw_path(&path);
+                            surface.set_stroke(None);
+                            surface.end_tagged();
+                        }
+                    }
+                }
                 Drawn::Shade {
                     x,
                     y,
