@@ -325,6 +325,11 @@ pub static TEXTS: Texts = Texts {
     pdf_kind: "Type of application",
     pdf_granted_project: "Approved project",
     pdf_project_period: "Project period",
+    pdf_trip_period: |kind| match kind {
+        Kind::ExchangeSending => "Trip",
+        Kind::ExchangeReceiving => "Visit",
+        Kind::InternshipAbroad => "Stay abroad",
+    },
     pdf_goals: "Goals",
     pdf_amount_applied: "Amount applied for",
     pdf_principal: "Responsible headteacher",

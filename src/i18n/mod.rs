@@ -290,6 +290,8 @@ pub struct Texts {
     pub pdf_kind: &'static str,
     pub pdf_granted_project: &'static str,
     pub pdf_project_period: &'static str,
+    /// The trip, the visit or the stay abroad, as the kind of application calls it.
+    pub pdf_trip_period: fn(Kind) -> &'static str,
     pub pdf_goals: &'static str,
     pub pdf_amount_applied: &'static str,
     pub pdf_principal: &'static str,

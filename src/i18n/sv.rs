@@ -325,6 +325,11 @@ pub static TEXTS: Texts = Texts {
     pdf_kind: "Typ av ansökan",
     pdf_granted_project: "Beviljat projekt",
     pdf_project_period: "Projekttid",
+    pdf_trip_period: |kind| match kind {
+        Kind::ExchangeSending => "Resa",
+        Kind::ExchangeReceiving => "Besök",
+        Kind::InternshipAbroad => "Utlandsvistelse",
+    },
     pdf_goals: "Mål",
     pdf_amount_applied: "Sökt belopp",
     pdf_principal: "Ansvarig rektor",

@@ -5,7 +5,7 @@
 //! activities and the budget as tables, and last the declaration: who, what and when.
 
 use skolutbyte::domain::account_string::{AccountString, Segment};
-use skolutbyte::domain::application::{Application, Payment, Phase};
+use skolutbyte::domain::application::{Application, Payment};
 use skolutbyte::domain::dates::Date;
 use skolutbyte::domain::draft::GiroMethod;
 use skolutbyte::domain::step::Step;
@@ -152,7 +152,7 @@ pub(crate) fn document(
     let d = &app.dates;
     let project_period = period(t, d.project_start, d.project_end);
     let trip_period = period(t, d.trip_start, d.trip_end);
-    let trip_label = (t.phase)(Phase::Trip);
+    let trip_label = (t.pdf_trip_period)(app.kind);
     let budget = &app.budget;
 
     let mut sections = vec![
