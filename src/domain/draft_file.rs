@@ -38,6 +38,21 @@ pub struct SavedDraft {
     /// Which browser tab wrote it (storage only), to notice two tabs editing at once.
     pub tab_id: Option<String>,
     pub draft: Draft,
+    /// The chosen attachments kept with the answers (storage only: a draft file holds
+    /// answers, never files).
+    pub files: Vec<StoredFile>,
+}
+
+/// An attachment kept with a stored draft: what the page lists after a reload without
+/// opening IndexedDB, where the file itself is kept under `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    pub media_type: String,
+    /// When it was attached, milliseconds since 1970-01-01 UTC.
+    pub added_ms: i64,
 }
 
 impl SavedDraft {
@@ -48,10 +63,12 @@ impl SavedDraft {
             step,
             tab_id,
             draft,
+            files: Vec::new(),
         }
     }
 
-    fn to_value(&self) -> Value {
+    /// `with_files`: storage lists the attachments; a draft file never does.
+    fn to_value(&self, with_files: bool) -> Value {
         let mut entries = vec![
             ("format", Value::string(DRAFT_FORMAT)),
             ("version", Value::Number(self.version.to_string())),
@@ -61,18 +78,22 @@ impl SavedDraft {
         if let Some(tab) = &self.tab_id {
             entries.push(("tab_id", Value::string(tab)));
         }
+        if with_files && !self.files.is_empty() {
+            let files = self.files.iter().map(stored_file_value).collect();
+            entries.push(("files", Value::Array(files)));
+        }
         entries.push(("draft", draft_to_value(&self.draft)));
         Value::object(entries)
     }
 
-    /// Indented JSON, for the draft file.
+    /// Indented JSON, for the draft file: the answers only, never the attachments.
     pub fn to_json(&self) -> String {
-        self.to_value().to_pretty()
+        self.to_value(false).to_pretty()
     }
 
-    /// Compact JSON, for the browser's storage.
+    /// Compact JSON, for the browser's storage, with the list of kept attachments.
     pub fn to_compact_json(&self) -> String {
-        self.to_value().to_compact()
+        self.to_value(true).to_compact()
     }
 }
 
@@ -131,6 +152,9 @@ pub fn import_draft(text: &str) -> Result<SavedDraft, ImportError> {
     }
     let saved = read_envelope(text)?;
     check_limits(&saved.draft)?;
+    if saved.files.len() > MAX_ROWS {
+        return Err(ImportError::TooManyRows { max: MAX_ROWS });
+    }
     Ok(saved)
 }
 
@@ -193,13 +217,35 @@ fn envelope_from_value(value: &Value) -> Result<SavedDraft, ImportError> {
         Some(tab) => Some(tab.as_str().ok_or_else(|| wrong("tab_id"))?.to_string()),
     };
     let draft = value.get("draft").ok_or_else(|| wrong("draft"))?;
+    let envelope = Fields::new(value, "")?;
+    let files = envelope.rows("files", |f| {
+        let size = f.number("size")?;
+        Ok(StoredFile {
+            id: f.text("id")?,
+            name: f.text("name")?,
+            size: u64::try_from(size).map_err(|_| wrong(&f.path("size")))?,
+            media_type: f.text("type")?,
+            added_ms: f.number("added_ms")?,
+        })
+    })?;
     Ok(SavedDraft {
         version: DRAFT_FILE_VERSION,
         saved_at_ms,
         step,
         tab_id,
         draft: draft_from_value(draft, "draft.")?,
+        files,
     })
+}
+
+fn stored_file_value(file: &StoredFile) -> Value {
+    Value::object(vec![
+        ("id", Value::string(&file.id)),
+        ("name", Value::string(&file.name)),
+        ("size", Value::Number(file.size.to_string())),
+        ("type", Value::string(&file.media_type)),
+        ("added_ms", Value::Number(file.added_ms.to_string())),
+    ])
 }
 
 /// Reads fields of one JSON object; a missing or null field is the default (as
@@ -235,6 +281,13 @@ impl<'a> Fields<'a> {
                 .as_str()
                 .map(str::to_string)
                 .ok_or_else(|| wrong(&self.path(key))),
+        }
+    }
+
+    fn number(&self, key: &str) -> Result<i64, ImportError> {
+        match self.present(key) {
+            None => Ok(0),
+            Some(value) => value.as_i64().ok_or_else(|| wrong(&self.path(key))),
         }
     }
 
@@ -701,6 +754,59 @@ mod tests {
         let compact = saved.to_compact_json();
         assert!(!compact.contains('\n'));
         assert_eq!(import_draft(&compact), Ok(saved));
+    }
+
+    fn with_two_files() -> SavedDraft {
+        let mut saved = SavedDraft::new(sample().draft, Step::Attachments, 7, Some("t".into()));
+        saved.files = vec![
+            StoredFile {
+                id: "19a2b3c4d5e-5f3a".into(),
+                name: "Inbjudan från partnerskolan \"Liceo\".pdf".into(),
+                size: 120_345,
+                media_type: "application/pdf".into(),
+                added_ms: 1_795_000_000_000,
+            },
+            StoredFile {
+                id: "19a2b3c4d5f-0001".into(),
+                name: "budget.xlsx".into(),
+                size: 1,
+                media_type: String::new(),
+                added_ms: 1_795_000_000_001,
+            },
+        ];
+        saved
+    }
+
+    #[test]
+    fn storage_lists_the_kept_attachments_and_reads_them_back() {
+        let saved = with_two_files();
+        assert_eq!(import_draft(&saved.to_compact_json()), Ok(saved));
+    }
+
+    #[test]
+    fn a_draft_file_holds_the_answers_only_never_the_attachments() {
+        let saved = with_two_files();
+        let file = saved.to_json();
+        assert!(!file.contains("budget.xlsx") && !file.contains("\"files\""), "{file}");
+        let imported = import_draft(&file).map(|s| s.files);
+        assert_eq!(imported, Ok(Vec::new()));
+    }
+
+    #[test]
+    fn a_badly_shaped_list_of_attachments_names_the_path() {
+        let compact = with_two_files().to_compact_json();
+        let cases = [
+            ("\"size\":120345", "\"size\":-1", "files[0].size"),
+            ("\"size\":1,", "\"size\":\"1\",", "files[1].size"),
+            ("\"name\":\"budget.xlsx\"", "\"name\":7", "files[1].name"),
+        ];
+        for (from, to, path) in cases {
+            assert!(compact.contains(from), "{from}");
+            assert_eq!(
+                import_draft(&compact.replace(from, to)),
+                Err(ImportError::WrongShape { path: path.into() })
+            );
+        }
     }
 
     /// Random JSON of any shape, nested a few levels.

@@ -18,6 +18,7 @@ pub mod giro;
 pub mod json;
 pub mod money;
 pub mod problem;
+pub mod retention;
 pub mod rules;
 pub mod step;
 pub mod submission;
