@@ -31,8 +31,14 @@ mod tests {
     fn kept_for_thirty_days_after_the_last_change_then_removed() {
         assert!(!expired(NOW, NOW));
         assert!(!expired(NOW - 29 * DAY_MS, NOW));
-        assert!(!expired(NOW - 30 * DAY_MS, NOW), "exactly 30 days: still kept");
-        assert!(expired(NOW - 30 * DAY_MS - 1, NOW), "a millisecond more: removed");
+        assert!(
+            !expired(NOW - 30 * DAY_MS, NOW),
+            "exactly 30 days: still kept"
+        );
+        assert!(
+            expired(NOW - 30 * DAY_MS - 1, NOW),
+            "a millisecond more: removed"
+        );
         assert!(expired(NOW - 31 * DAY_MS, NOW));
         assert!(expired(NOW - 400 * DAY_MS, NOW));
     }

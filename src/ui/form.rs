@@ -10,14 +10,30 @@ use crate::domain::problem::FieldError;
 use crate::domain::rules::Rules;
 use crate::domain::step::Step;
 
-/// A file the applicant chose to attach. The `File` stays in the browser's memory only.
+/// A file the applicant chose to attach, also kept in the browser's IndexedDB (see
+/// `drafts::attachments_store`) so it survives a reload.
 #[derive(Clone)]
 pub struct ChosenFile {
+    /// Its key in IndexedDB and in the stored draft's list.
+    pub id: String,
     pub name: String,
     pub size: u64,
     pub media_type: String,
-    /// Kept for the download bundle and the multipart POST, which the worker builds.
-    pub file: web_sys::File,
+    pub added_ms: i64,
+    /// For the download and the multipart POST, which the worker builds. None for a file
+    /// listed from storage after a reload until the worker has read it back.
+    pub file: Option<web_sys::File>,
+    pub kept: Kept,
+}
+
+/// Whether a chosen file is kept in the browser.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Handed to the worker to store; not listed in the stored draft until it is.
+    Pending,
+    Stored,
+    /// Storage is off or full: attached for this visit only.
+    NotStored,
 }
 
 #[derive(Clone, Copy)]

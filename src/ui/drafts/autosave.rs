@@ -1,16 +1,19 @@
 //! Autosave: every change is written to the browser's storage within half a second of
 //! the last keystroke, and at once when the page is hidden or closed. At start a stored
 //! draft is offered for resuming; an unreadable one is kept aside, never overwritten.
+//! The attached files go with the answers (`attachments_store`), and everything expires
+//! 30 days after the last change (`domain::retention`).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::storage::{self, CORRUPT_KEY_PREFIX, DRAFT_KEY};
-use super::Drafts;
-use crate::domain::draft_file::{import_draft, SavedDraft};
+use super::{attachments_store, forget, Drafts};
+use crate::domain::draft_file::{import_draft, SavedDraft, StoredFile};
+use crate::domain::retention::{expired, set_aside_expired};
 use crate::domain::step::Step;
-use crate::ui::form::Form;
+use crate::ui::form::{ChosenFile, Form};
 
 /// The longest a change waits before it is written. Not a debounce that restarts on every
 /// key: steady typing is still saved every 300 ms, so even a crash loses at most that.
@@ -29,6 +32,7 @@ pub fn start(form: Form) -> Drafts {
         other_tab: RwSignal::new(None),
         file_result: RwSignal::new(None),
         autosave_on: RwSignal::new(false),
+        forgotten: RwSignal::new(false),
         // Integers only: formatting a float would pull ~4 KB of float printing into the wasm.
         tab_id: StoredValue::new(format!(
             "{}-{}",
@@ -43,6 +47,7 @@ pub fn start(form: Form) -> Drafts {
     Effect::new(move |_| {
         form.draft.track();
         form.step.track();
+        form.files.track();
         if !drafts.autosave_on.get() || drafts.other_tab.with(Option::is_some) {
             return;
         }
@@ -66,6 +71,9 @@ pub fn start(form: Form) -> Drafts {
         std::mem::forget(handle);
     }
     let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if forget::is_forget_event(event.key().as_deref(), event.new_value().as_deref()) {
+            return forget::clear_here(form, drafts);
+        }
         if event.key().as_deref() != Some(DRAFT_KEY) {
             return;
         }
@@ -75,7 +83,8 @@ pub fn start(form: Form) -> Drafts {
         let ours = drafts
             .tab_id
             .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
-        let same_answers = form.draft.with_untracked(|d| *d == saved.draft);
+        let same_answers = form.draft.with_untracked(|d| *d == saved.draft)
+            && same_files(&attachments_store::listed(form), &saved.files);
         if !ours && !same_answers {
             drafts.other_tab.set(Some(saved));
         }
@@ -84,12 +93,20 @@ pub fn start(form: Form) -> Drafts {
     drafts
 }
 
+fn same_files(ours: &[StoredFile], theirs: &[StoredFile]) -> bool {
+    ours.iter().map(|f| &f.id).eq(theirs.iter().map(|f| &f.id))
+}
+
 fn look_for_stored_draft(drafts: Drafts) {
+    let now = now_ms();
+    storage::remove_set_aside(|time| set_aside_expired(time, now));
     match storage::read(DRAFT_KEY) {
         Err(problem) => drafts.storage_problem.set(Some(problem)),
         Ok(None) => {}
         Ok(Some(text)) => match import_draft(&text) {
-            Ok(saved) if !saved.draft.is_blank() => {
+            // Untouched for 30 days: removed with its files and copies, never offered.
+            Ok(saved) if expired(saved.saved_at_ms, now) => forget::remove_stored(true),
+            Ok(saved) if !saved.draft.is_blank() || !saved.files.is_empty() => {
                 drafts.resume_offer.set(Some(saved));
                 return;
             }
@@ -127,7 +144,8 @@ pub fn save_now(form: Form, drafts: Drafts) {
     };
     let draft = form.draft.get_untracked();
     let tab_id = drafts.tab_id.get_value();
-    if draft.is_blank() {
+    let files = attachments_store::listed(form);
+    if draft.is_blank() && files.is_empty() {
         // Nothing answered: nothing to keep. Remove only our own earlier save (the
         // applicant emptied every answer); a blank tab must never wipe another tab's draft.
         let ours = storage::read(DRAFT_KEY)
@@ -140,7 +158,8 @@ pub fn save_now(form: Form, drafts: Drafts) {
         }
         return;
     }
-    let saved = SavedDraft::new(draft, step, now_ms(), Some(tab_id));
+    let mut saved = SavedDraft::new(draft, step, now_ms(), Some(tab_id));
+    saved.files = files;
     let result = storage::write(DRAFT_KEY, &saved.to_compact_json());
     let problem = result.err();
     if drafts.storage_problem.get_untracked() != problem {
@@ -152,16 +171,18 @@ pub fn save_now(form: Form, drafts: Drafts) {
 pub fn resume(form: Form, drafts: Drafts) {
     if let Some(saved) = drafts.resume_offer.get_untracked() {
         form.draft.set(saved.draft);
+        replace_files(form, attachments_store::from_list(&saved.files));
         crate::ui::flow::go_to(form, saved.step);
     }
     drafts.resume_offer.set(None);
     drafts.autosave_on.set(true);
 }
 
-/// "Start again", confirmed: the stored answers are removed.
+/// "Start again", confirmed: the stored answers, files and copies set aside are removed.
 pub fn start_again(form: Form, drafts: Drafts) {
-    storage::remove(DRAFT_KEY);
+    forget::remove_stored(false);
     form.draft.set(Default::default());
+    form.files.set(Vec::new());
     drafts.resume_offer.set(None);
     drafts.confirming_restart.set(false);
     drafts.autosave_on.set(true);
@@ -175,8 +196,26 @@ pub fn settle_other_tab(form: Form, drafts: Drafts, take_theirs: bool) {
     match theirs {
         Some(saved) if take_theirs => {
             form.draft.set(saved.draft);
+            replace_files(form, attachments_store::from_list(&saved.files));
             crate::ui::flow::go_to(form, saved.step);
         }
-        _ => save_now(form, drafts),
+        _ => {
+            save_now(form, drafts);
+            attachments_store::keep_again(form);
+        }
     }
+}
+
+/// The files follow the answers chosen: ours that are not among them are removed from
+/// the browser too.
+fn replace_files(form: Form, mut files: Vec<ChosenFile>) {
+    let ours = form.files.get_untracked();
+    for chosen in &ours {
+        match files.iter_mut().find(|f| f.id == chosen.id) {
+            // Already in memory here: no need to read it back later.
+            Some(kept) => kept.file = chosen.file.clone(),
+            None => attachments_store::remove(chosen),
+        }
+    }
+    form.files.set(files);
 }

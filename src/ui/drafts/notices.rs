@@ -6,8 +6,10 @@ use wasm_bindgen::JsCast;
 
 use super::autosave::{resume, settle_other_tab, start_again};
 use super::draft_file::{open_file, save_file};
+use super::forget::ForgetMyAnswers;
 use super::storage::StorageProblem;
 use super::Drafts;
+use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -55,6 +57,7 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
                             drafts.confirming_restart.set(true);
                             after_render(|| { focus_field("sku-restart-title"); });
                         }>{t.resume_restart}</button>
+                    <ForgetMyAnswers drafts place="resume" />
                 </div>
             }
             .into_any()
@@ -68,7 +71,15 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
 pub fn DraftWarnings(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    let forgotten = move || {
+        drafts.forgotten.get()
+            && form.step.get() == Step::Start
+            && form.draft.with(|d| d.is_blank())
+    };
     view! {
+        {move || forgotten().then(|| view! {
+            <p class="sku-success" role="status" tabindex="-1" data-role="forgotten">{t.forgotten}</p>
+        })}
         {move || drafts.storage_problem.get().map(|problem| view! {
             <div class="sku-warning" role="status" data-role="storage-warning">
                 {match problem {
@@ -109,6 +120,9 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         }
         input.set_value("");
     };
+    let outbox = crate::ui::delivery::use_outbox();
+    // After a confirmed send nothing is kept any more (and the form stays the receipt).
+    let sent = move || outbox.is_some_and(|o| o.sent.with(Option::is_some));
     let result = move || {
         let (result, step) = drafts.file_result.get()?;
         if step != form.step.get() {
@@ -135,6 +149,7 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
                 <input type="file" id="sku-open-draft" class="sku-file-upload" accept=".json,application/json"
                     on:change=on_open />
             </div>
+            {move || (!sent()).then(|| view! { <ForgetMyAnswers drafts place="foot" /> })}
         </section>
     }
 }

@@ -39,6 +39,21 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
     })
 }
 
+/// Removes the unreadable drafts set aside: every one, or those `expired` says so of
+/// (given the time in the key).
+pub fn remove_set_aside(expired: impl Fn(&str) -> bool) {
+    let Ok(storage) = storage() else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.strip_prefix(CORRUPT_KEY_PREFIX).is_some_and(&expired))
+        .collect();
+    for key in keys {
+        remove(&key);
+    }
+}
+
 pub fn remove(key: &str) {
     if let Ok(storage) = storage() {
         // Nothing to do if it fails: the key is then simply still there.

@@ -33,6 +33,7 @@ pub fn ConfirmationStep() -> impl IntoView {
                 {applied.map(|amount| view! { <p class="sku-panel__body">{t.amount_applied}": "<strong>{amount}</strong></p> })}
             </div>
             {download_offer(t, outbox)}
+            {crate::ui::drafts::forget::after_download(outbox)}
             <p class="sku-body">
                 <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
                     ev.prevent_default();

@@ -31,6 +31,7 @@ pub fn StartPage() -> impl IntoView {
             <h2 class="sku-heading-m">{t.start_need_title}</h2>
             <ul class="sku-list sku-list--bullet">{list(t.start_need_items)}</ul>
             <p>{t.start_time_text}</p>
+            <p>{t.start_shared_computer}</p>
             <button
                 type="button"
                 class="sku-button sku-button--start"
@@ -41,6 +42,7 @@ pub fn StartPage() -> impl IntoView {
             </button>
             <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
             {t.start_privacy_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            <p data-role="privacy-browser">{t.start_privacy_browser}</p>
             <h2 class="sku-heading-m">{t.start_advice_title}</h2>
             <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
         }
