@@ -787,7 +787,10 @@ mod tests {
     fn a_draft_file_holds_the_answers_only_never_the_attachments() {
         let saved = with_two_files();
         let file = saved.to_json();
-        assert!(!file.contains("budget.xlsx") && !file.contains("\"files\""), "{file}");
+        assert!(
+            !file.contains("budget.xlsx") && !file.contains("\"files\""),
+            "{file}"
+        );
         let imported = import_draft(&file).map(|s| s.files);
         assert_eq!(imported, Ok(Vec::new()));
     }
