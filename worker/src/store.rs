@@ -131,8 +131,25 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), JsValue> {
 }
 
 async fn open() -> Result<IdbDatabase, JsValue> {
+    let database = open_version(None).await?;
+    if database.object_store_names().contains(STORE) {
+        return Ok(database);
+    }
+    // The database exists without our store (made by another script of the site, or a
+    // test looking in): add it in a new version.
+    let next = database.version() as u32 + 1;
+    database.close();
+    open_version(Some(next)).await
+}
+
+/// Opens the database at its current `version` (None), creating it and the store the
+/// first time.
+async fn open_version(version: Option<u32>) -> Result<IdbDatabase, JsValue> {
     let factory = scope().indexed_db()?.ok_or(JsValue::NULL)?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
+    let request = match version {
+        Some(version) => factory.open_with_u32(DATABASE, version)?,
+        None => factory.open(DATABASE)?,
+    };
     let upgrading = request.clone();
     let create_store = Closure::once(move || {
         if let Some(database) = upgrading
@@ -154,5 +171,5 @@ async fn open() -> Result<IdbDatabase, JsValue> {
     request.set_onupgradeneeded(None);
     drop(create_store);
     outcome?;
-    Ok(request.result()?.dyn_into()?)
+    request.result()?.dyn_into()
 }
