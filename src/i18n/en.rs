@@ -53,15 +53,14 @@ pub static TEXTS: Texts = Texts {
         "an account string (kontosträng) for a municipal school, or a bankgiro or plusgiro number for an independent school",
         "the name and email address of the responsible headteacher",
     ],
-    start_time_text: "It takes about 20 minutes. Your answers and attached files are saved in this browser while you fill in the form, so you can continue later.",
-    start_shared_computer: "Do others use this computer too? Choose “Remove my answers from this computer” at the bottom of the page when you are done.",
+    start_time_text: "It takes about 20 minutes. Your answers and files are saved in this browser while you fill in the form, so you can continue later. Do others use this computer too? Choose “Remove my answers from this computer” at the bottom of the page when you are done.",
     start_privacy_title: "Your personal information",
     start_privacy_paragraphs: &[
         "We collect the names and contact details of you and the responsible headteacher, and information about the school and the project. We use this information to process the application and pay the grant.",
         "The International Unit (Internationella enheten) at Skellefteå Municipality receives the application. It becomes a public document and is kept according to the municipality's records management plan.",
         "Do not write pupils' names or personal identity numbers (personnummer). Give the number of pupils instead. Never write anything about pupils with protected personal details.",
     ],
-    start_privacy_browser: "While you fill in the form, your answers and files are saved only in this browser, not by the municipality. They are removed when the application has been sent from here and received, when you choose Start again or Remove my answers, and otherwise 30 days after your last change.",
+    start_privacy_browser: "While you fill in the form, your answers and files are only in this browser, not with the municipality. They are removed when the application has been sent from here, when you choose Start again or Remove my answers, and otherwise 30 days after your last change.",
     start_advice_title: "Get advice",
     start_advice_text: "Femtioettan at Ungdomens Hus is a Eurodesk office that gives tips and advice about time abroad and EU programmes. The International Unit (Internationella enheten) can help you with the application.",
     start_advice_link: "Eurodesk at Femtioettan",
@@ -206,8 +205,8 @@ pub static TEXTS: Texts = Texts {
     attachments_rules: |max_mb, types| format!("Each file must be {max_mb} MB or smaller. Allowed file types: {types}."),
     attachments_choose: "Choose files to attach",
     attachments_none: "No files attached.",
-    attachments_kept: "The files are saved in this browser with your answers, so they are still here if you reload the page. A draft you save as a file holds only your answers, not the files.",
-    attachments_not_stored: |names| format!("{names} could not be saved in the browser, because its storage is turned off or full. The file stays attached while this page is open, but if you reload or close the page you need to choose it again."),
+    attachments_kept: "The files are saved in this browser with your answers. A draft you save as a file holds only your answers.",
+    attachments_not_stored: |names| format!("{names} could not be saved in the browser (its storage is turned off or full). The file stays attached until you reload or close the page."),
     attachments_list_title: "Attached files",
     file_size: format_size,
 
@@ -231,9 +230,9 @@ pub static TEXTS: Texts = Texts {
     restart_confirm_no: "No, go back",
     forget_button: "Remove my answers from this computer",
     forget_confirm_title: "Do you want to remove your answers from this computer?",
-    forget_confirm_text: "Your answers and attached files will be removed from this browser. This cannot be undone. Drafts you have saved as files are not affected.",
+    forget_confirm_text: "Your answers and files will be removed from this browser. This cannot be undone.",
     forget_confirm_yes: "Yes, remove my answers",
-    forgotten: "Your answers and attached files have been removed from this computer.",
+    forgotten: "Your answers and files have been removed from this computer.",
     saved_at: |day, month, hour, minute| {
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         let month = MONTHS.get(month as usize).copied().unwrap_or("");
@@ -246,7 +245,7 @@ pub static TEXTS: Texts = Texts {
     other_tab_use: "Use the answers from the other tab",
     other_tab_keep: "Keep the answers in this tab",
     drafts_title: "Save and continue later",
-    drafts_text: "Your answers are saved automatically in this browser. To continue on another computer, save a draft as a file and open it there. The file holds your answers only; choose the attachments again there.",
+    drafts_text: "Your answers are saved automatically in this browser. To continue on another computer, save a draft as a file and open it there. The file holds your answers, not the attachments.",
     save_file: "Save draft as file",
     open_file: "Open saved draft",
     file_loaded: "The draft is open. Check your answers and continue.",
@@ -284,7 +283,7 @@ pub static TEXTS: Texts = Texts {
         None => "The application is not sent automatically from here. Download it and email the file to the International Unit (Internationella enheten).".into(),
     },
 
-    after_download_text: "Your answers stay in this browser until you remove them, for at most 30 days after your last change. Do others use this computer too? Remove your answers once you have sent the file.",
+    after_download_text: "Your answers stay in this browser until you remove them, for at most 30 days. Do others use this computer too? Remove them once you have sent the file.",
 
     pdf_title: "Application to the fund for international school exchange",
     pdf_page_of: "Page {n} of {total}",

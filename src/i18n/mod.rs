@@ -74,9 +74,8 @@ pub struct Texts {
     pub start_who_text: &'static str,
     pub start_need_title: &'static str,
     pub start_need_items: &'static [&'static str],
+    /// Also how to remove the saved answers and files on a shared computer.
     pub start_time_text: &'static str,
-    /// How to remove the saved answers and files on a shared computer.
-    pub start_shared_computer: &'static str,
     pub start_privacy_title: &'static str,
     pub start_privacy_paragraphs: &'static [&'static str],
     /// What the browser keeps, and for how long.

@@ -53,15 +53,14 @@ pub static TEXTS: Texts = Texts {
         "kontosträng (kommunal skola) eller bankgiro eller plusgiro (fristående skola)",
         "namn och e-postadress till ansvarig rektor",
     ],
-    start_time_text: "Det tar ungefär 20 minuter. Dina svar och bifogade filer sparas i den här webbläsaren medan du fyller i, så att du kan fortsätta senare.",
-    start_shared_computer: "Använder andra också den här datorn? Välj ”Ta bort mina svar från den här datorn” längst ner på sidan när du är klar.",
+    start_time_text: "Det tar ungefär 20 minuter. Svaren och filerna sparas i den här webbläsaren medan du fyller i, så att du kan fortsätta senare. Använder andra också datorn? Välj ”Ta bort mina svar från den här datorn” längst ner på sidan när du är klar.",
     start_privacy_title: "Dina personuppgifter",
     start_privacy_paragraphs: &[
         "Vi samlar in namn och kontaktuppgifter till dig och ansvarig rektor, uppgifter om skolan och om projektet. Uppgifterna används för att handlägga ansökan och betala ut bidraget.",
         "Ansökan tas emot av Internationella enheten på Skellefteå kommun och blir en allmän handling. Den sparas enligt kommunens dokumenthanteringsplan.",
         "Skriv inte elevernas namn eller personnummer. Ange antal elever. Skriv aldrig något om elever med skyddade personuppgifter.",
     ],
-    start_privacy_browser: "Medan du fyller i sparas svaren och filerna bara i den här webbläsaren, inte hos kommunen. De tas bort när ansökan har skickats härifrån och tagits emot, när du väljer Börja om eller Ta bort mina svar, och annars 30 dagar efter din senaste ändring.",
+    start_privacy_browser: "Medan du fyller i finns svaren och filerna bara i den här webbläsaren, inte hos kommunen. De tas bort när ansökan har skickats härifrån, när du väljer Börja om eller Ta bort mina svar, och annars 30 dagar efter din senaste ändring.",
     start_advice_title: "Vill du ha råd?",
     start_advice_text: "Femtioettan i Ungdomens Hus är ett Eurodesk-kontor som ger tips och råd om utlandsvistelser och EU-program. Internationella enheten hjälper till med ansökan.",
     start_advice_link: "Eurodesk på Femtioettan",
@@ -206,8 +205,8 @@ pub static TEXTS: Texts = Texts {
     attachments_rules: |max_mb, types| format!("Högst {max_mb} MB per fil. Tillåtna filtyper: {types}."),
     attachments_choose: "Välj filer att bifoga",
     attachments_none: "Inga filer bifogade.",
-    attachments_kept: "Filerna sparas i den här webbläsaren tillsammans med dina svar, så att de finns kvar om du laddar om sidan. Ett utkast som du sparar som fil innehåller bara svaren, inte filerna.",
-    attachments_not_stored: |names| format!("{names} kunde inte sparas i webbläsaren, eftersom lagringen är avstängd eller full. Filen är bifogad medan sidan är öppen, men laddar du om eller stänger sidan behöver du välja den igen."),
+    attachments_kept: "Filerna sparas i den här webbläsaren tillsammans med dina svar. Ett utkast som du sparar som fil innehåller bara svaren.",
+    attachments_not_stored: |names| format!("{names} kunde inte sparas i webbläsaren (lagringen är avstängd eller full). Filen är bifogad tills du laddar om eller stänger sidan."),
     attachments_list_title: "Bifogade filer",
     file_size: |bytes| format_size(bytes, ","),
 
@@ -231,9 +230,9 @@ pub static TEXTS: Texts = Texts {
     restart_confirm_no: "Nej, gå tillbaka",
     forget_button: "Ta bort mina svar från den här datorn",
     forget_confirm_title: "Vill du ta bort dina svar från den här datorn?",
-    forget_confirm_text: "Svaren och de bifogade filerna tas bort från den här webbläsaren. Det går inte att ångra. Utkast som du har sparat som fil påverkas inte.",
+    forget_confirm_text: "Svaren och filerna tas bort från den här webbläsaren. Det går inte att ångra.",
     forget_confirm_yes: "Ja, ta bort mina svar",
-    forgotten: "Dina svar och bifogade filer är borttagna från den här datorn.",
+    forgotten: "Dina svar och filer är borttagna från den här datorn.",
     saved_at: |day, month, hour, minute| {
         const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
         let month = MONTHS.get(month as usize).copied().unwrap_or("");
@@ -246,7 +245,7 @@ pub static TEXTS: Texts = Texts {
     other_tab_use: "Använd svaren från den andra fliken",
     other_tab_keep: "Behåll svaren i den här fliken",
     drafts_title: "Spara och fortsätt senare",
-    drafts_text: "Svaren sparas automatiskt i den här webbläsaren. Vill du fortsätta på en annan dator kan du spara ett utkast som fil och öppna det där. Filen innehåller bara svaren; bilagorna väljer du igen.",
+    drafts_text: "Svaren sparas automatiskt i den här webbläsaren. Vill du fortsätta på en annan dator kan du spara ett utkast som fil och öppna det där. Filen innehåller bara svaren, inte bilagorna.",
     save_file: "Spara utkast som fil",
     open_file: "Öppna sparat utkast",
     file_loaded: "Utkastet är öppnat. Kontrollera svaren och fortsätt.",
@@ -284,7 +283,7 @@ pub static TEXTS: Texts = Texts {
         None => "Ansökan skickas inte automatiskt härifrån. Ladda ner den och skicka filen med e-post till Internationella enheten.".into(),
     },
 
-    after_download_text: "Svaren finns kvar i den här webbläsaren tills du tar bort dem, högst 30 dagar efter din senaste ändring. Använder andra också datorn? Ta bort svaren när du har skickat filen.",
+    after_download_text: "Svaren finns kvar i den här webbläsaren tills du tar bort dem, högst 30 dagar. Använder andra också datorn? Ta bort dem när du har skickat filen.",
 
     pdf_title: "Ansökan till fonden för internationellt skolutbyte",
     pdf_page_of: "Sida {n} av {total}",

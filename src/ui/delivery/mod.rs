@@ -61,7 +61,7 @@ pub struct Outbox {
     /// An endpoint is configured: the declaration sends (else download mode).
     pub sends: bool,
     form: Form,
-    drafts: Drafts,
+    pub(crate) drafts: Drafts,
     locale: RwSignal<Locale>,
 }
 

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::storage;
 use crate::domain::draft_file::StoredFile;
 use crate::ui::delivery::post_to_worker;
 use crate::ui::form::{ChosenFile, Form, Kept};
@@ -24,11 +25,12 @@ pub fn new_id() -> String {
     )
 }
 
-/// Asks the worker to keep a file just chosen. With storage off (`storage_works` false)
-/// or no worker, it stays attached for this visit only.
-pub fn keep(form: Form, id: &str, file: &web_sys::File, storage_works: bool) {
+/// Asks the worker to keep a file just chosen. With storage off (the draft cannot be
+/// stored either, so the list could not be: no need to start the worker to find out) or
+/// no worker, it stays attached for this visit only.
+pub fn keep(form: Form, id: &str, file: &web_sys::File) {
     let message = js_sys::Array::of3(&"store-put".into(), &id.into(), file);
-    if !storage_works || !post_to_worker(message) {
+    if storage::read(storage::DRAFT_KEY).is_err() || !post_to_worker(message) {
         mark(form, id, Kept::NotStored);
     }
 }
@@ -118,48 +120,36 @@ pub fn on_reply(form: Form, reply: &js_sys::Array) {
     match reply.get(0).as_string().as_deref() {
         Some("stored") => mark(form, &id(1), Kept::Stored),
         Some("store-failed") => mark(form, &id(1), Kept::NotStored),
-        Some("files") => {
-            let mut i = 1;
-            while i + 1 < reply.length() {
-                let read_id = id(i);
-                if let Ok(file) = reply.get(i + 1).dyn_into::<web_sys::File>() {
-                    form.files.update(|files| {
-                        if let Some(chosen) = files.iter_mut().find(|f| f.id == read_id) {
-                            chosen.file = Some(file);
-                        }
-                    });
+        Some("files") => form.files.update(|files| {
+            for chosen in files.iter_mut() {
+                // Pairs of id and file after the tag.
+                let at = (1..reply.length()).step_by(2).find(|&i| id(i) == chosen.id);
+                if let Some(file) = at.and_then(|i| reply.get(i + 1).dyn_into().ok()) {
+                    chosen.file = Some(file);
                 }
-                i += 2;
             }
-        }
+        }),
         _ => {}
     }
 }
 
 /// The worker is gone: files it had not yet kept are attached for this visit only.
 pub fn worker_gone(form: Form) {
-    let pending: Vec<String> = form.files.with_untracked(|files| {
-        files
-            .iter()
-            .filter(|f| f.kept == Kept::Pending)
-            .map(|f| f.id.clone())
-            .collect()
+    form.files.update(|files| {
+        for chosen in files.iter_mut().filter(|f| f.kept == Kept::Pending) {
+            chosen.kept = Kept::NotStored;
+        }
     });
-    for id in pending {
-        mark(form, &id, Kept::NotStored);
-    }
 }
 
 fn mark(form: Form, id: &str, kept: Kept) {
-    let current = form
-        .files
-        .with_untracked(|files| files.iter().find(|f| f.id == id).map(|f| f.kept));
-    // Once not stored, a late answer does not change it back: the applicant was told.
-    if current.is_some_and(|k| k != kept && k != Kept::NotStored) {
-        form.files.update(|files| {
-            if let Some(chosen) = files.iter_mut().find(|f| f.id == id) {
-                chosen.kept = kept;
-            }
-        });
-    }
+    form.files.update(|files| {
+        // Once not stored, a late answer does not change it back: the applicant was told.
+        if let Some(chosen) = files
+            .iter_mut()
+            .find(|f| f.id == id && f.kept != Kept::NotStored)
+        {
+            chosen.kept = kept;
+        }
+    });
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::storage::{self, CORRUPT_KEY_PREFIX, DRAFT_KEY};
 use super::{attachments_store, forget, Drafts};
 use crate::domain::draft_file::{import_draft, SavedDraft, StoredFile};
-use crate::domain::retention::{expired, set_aside_expired};
+use crate::domain::retention::expired;
 use crate::domain::step::Step;
 use crate::ui::form::{ChosenFile, Form};
 
@@ -32,6 +32,7 @@ pub fn start(form: Form) -> Drafts {
         other_tab: RwSignal::new(None),
         file_result: RwSignal::new(None),
         autosave_on: RwSignal::new(false),
+        forget_asked: RwSignal::new(false),
         forgotten: RwSignal::new(false),
         // Integers only: formatting a float would pull ~4 KB of float printing into the wasm.
         tab_id: StoredValue::new(format!(
@@ -99,7 +100,7 @@ fn same_files(ours: &[StoredFile], theirs: &[StoredFile]) -> bool {
 
 fn look_for_stored_draft(drafts: Drafts) {
     let now = now_ms();
-    storage::remove_set_aside(|time| set_aside_expired(time, now));
+    storage::remove_set_aside(Some(now));
     match storage::read(DRAFT_KEY) {
         Err(problem) => drafts.storage_problem.set(Some(problem)),
         Ok(None) => {}
@@ -181,12 +182,7 @@ pub fn resume(form: Form, drafts: Drafts) {
 /// "Start again", confirmed: the stored answers, files and copies set aside are removed.
 pub fn start_again(form: Form, drafts: Drafts) {
     forget::remove_stored(false);
-    form.draft.set(Default::default());
-    form.files.set(Vec::new());
-    drafts.resume_offer.set(None);
-    drafts.confirming_restart.set(false);
-    drafts.autosave_on.set(true);
-    crate::ui::flow::go_to(form, Step::Start);
+    forget::empty_form(form, drafts);
 }
 
 /// Another tab saved different answers: take them, or keep ours and save them.

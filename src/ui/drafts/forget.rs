@@ -2,6 +2,10 @@
 //! everything the form keeps in this browser (the draft, unreadable drafts set aside,
 //! the Idempotency-Key, the attached files) after one confirmation. Other tabs of the
 //! form are told, so they do not save their copy again.
+//!
+//! The button is plain (at the foot of every step, in the resume prompt, after the
+//! download); the confirmation at the top of the page is the one "Börja om" uses
+//! (`notices::ResumePrompt`): a dialog of its own cost ~1 KB brotli of first load.
 
 use leptos::prelude::*;
 
@@ -10,7 +14,7 @@ use super::{attachments_store, Drafts};
 use crate::domain::step::Step;
 use crate::ui::delivery::Outbox;
 use crate::ui::flow::{after_render, focus_field, focus_selector, go_to};
-use crate::ui::form::{use_form, Form};
+use crate::ui::form::Form;
 use crate::ui::i18n::texts_now;
 
 /// Written and removed at once: the storage event tells other tabs to empty their form.
@@ -21,10 +25,52 @@ const FORGET_KEY: &str = "skolutbyte:borttaget";
 /// key anyway, see `ui::delivery`).
 pub fn remove_stored(with_key: bool) {
     storage::remove(DRAFT_KEY);
-    storage::remove_set_aside(|_| true);
+    storage::remove_set_aside(None);
     attachments_store::forget_all();
     if with_key {
         crate::ui::delivery::forget_idempotency_key();
+    }
+}
+
+/// True for the storage event by which another tab removed everything.
+pub fn is_forget_event(key: Option<&str>, new_value: Option<&str>) -> bool {
+    key == Some(FORGET_KEY) && new_value.is_some()
+}
+
+/// Empties this tab's form on the start page, as after "Start again"; storage is not
+/// touched.
+pub fn empty_form(form: Form, drafts: Drafts) {
+    form.draft.set(Default::default());
+    form.files.set(Vec::new());
+    form.returning_to_check.set(false);
+    drafts.resume_offer.set(None);
+    drafts.confirming_restart.set(false);
+    drafts.autosave_on.set(true);
+    go_to(form, Step::Start);
+}
+
+/// Another tab removed everything, or this one did: an empty form that says so.
+pub fn clear_here(form: Form, drafts: Drafts) {
+    drafts.other_tab.set(None);
+    drafts.corrupt_kept_as.set(None);
+    empty_form(form, drafts);
+    drafts.forget_asked.set(false);
+    drafts.forgotten.set(true);
+    after_render(|| {
+        focus_selector("[data-role=forgotten]");
+    });
+}
+
+/// "Ta bort mina svar från den här datorn"; `id` is where focus returns on "No" (see
+/// [`asked_from`]).
+pub fn forget_button(drafts: Drafts, id: &'static str) -> impl IntoView {
+    let t = texts_now();
+    view! {
+        <button type="button" class="sku-button sku-button--secondary" id=id data-role="forget"
+            on:click=move |_| {
+                drafts.forget_asked.set(true);
+                after_render(|| { focus_field("sku-forget-title"); });
+            }>{t.forget_button}</button>
     }
 }
 
@@ -37,68 +83,30 @@ pub fn forget_everything(form: Form, drafts: Drafts) {
     clear_here(form, drafts);
 }
 
-/// True for the storage event by which another tab removed everything.
-pub fn is_forget_event(key: Option<&str>, new_value: Option<&str>) -> bool {
-    key == Some(FORGET_KEY) && new_value.is_some()
-}
-
-/// Empties this tab's form and says so on the start page. Storage is not touched.
-pub fn clear_here(form: Form, drafts: Drafts) {
-    drafts.resume_offer.set(None);
-    drafts.confirming_restart.set(false);
-    drafts.other_tab.set(None);
-    drafts.file_result.set(None);
-    drafts.corrupt_kept_as.set(None);
-    form.draft.set(Default::default());
-    form.files.set(Vec::new());
-    form.application.set(None);
-    form.returning_to_check.set(false);
-    drafts.autosave_on.set(true);
-    drafts.forgotten.set(true);
-    go_to(form, Step::Start);
-    after_render(|| {
-        focus_selector("[data-role=forgotten]");
+/// "No": back to the button that asked. Which one it was follows from what is shown
+/// (a signal of its own would cost a new signal type's code in the first load).
+pub fn keep_answers(form: Form, drafts: Drafts) {
+    drafts.forget_asked.set(false);
+    let asked_from = if drafts.resume_offer.with_untracked(Option::is_some) {
+        "sku-forget-resume"
+    } else if form.step.get_untracked() == Step::Confirmation {
+        "sku-forget-confirmation"
+    } else {
+        "sku-forget-foot"
+    };
+    after_render(move || {
+        focus_field(asked_from);
     });
 }
 
-/// The button, and after it one confirmation. `place` keeps the ids apart: the resume
-/// prompt and the foot of the start page show it at once.
-#[component]
-pub fn ForgetMyAnswers(drafts: Drafts, place: &'static str) -> impl IntoView {
-    let form = use_form();
+/// Once done, the start page says so (until something new is answered).
+pub fn forgotten_notice(form: Form, drafts: Drafts) -> impl IntoView {
     let t = texts_now();
-    let confirming = RwSignal::new(false);
-    let button_id = format!("sku-forget-{place}");
-    let title_id = format!("sku-forget-title-{place}");
     move || {
-        let (button_id, title_id) = (button_id.clone(), title_id.clone());
-        if confirming.get() {
-            let (focus_title, labelled_by) = (title_id.clone(), title_id.clone());
-            after_render(move || {
-                focus_field(&focus_title);
-            });
-            view! {
-                <div class="sku-notice" role="alertdialog" aria-labelledby=labelled_by data-role="forget-dialog">
-                    <h2 class="sku-heading-m sku-notice__title" id=title_id tabindex="-1">{t.forget_confirm_title}</h2>
-                    <p>{t.forget_confirm_text}</p>
-                    <button type="button" class="sku-button sku-button--warning" data-role="forget-confirm"
-                        on:click=move |_| forget_everything(form, drafts)>{t.forget_confirm_yes}</button>
-                    <button type="button" class="sku-button sku-button--secondary" data-role="forget-cancel"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            let id = button_id.clone();
-                            after_render(move || { focus_field(&id); });
-                        }>{t.restart_confirm_no}</button>
-                </div>
-            }
-            .into_any()
-        } else {
-            view! {
-                <button type="button" class="sku-button sku-button--secondary" id=button_id data-role="forget"
-                    on:click=move |_| confirming.set(true)>{t.forget_button}</button>
-            }
-            .into_any()
-        }
+        let shown = drafts.forgotten.get()
+            && form.step.get() == Step::Start
+            && form.draft.with(|d| d.is_blank());
+        shown.then(|| view! { <p class="sku-success" role="status" tabindex="-1" data-role="forgotten">{t.forgotten}</p> })
     }
 }
 
@@ -106,13 +114,12 @@ pub fn ForgetMyAnswers(drafts: Drafts, place: &'static str) -> impl IntoView {
 /// chooses; once the file is downloaded, the page offers to remove them.
 pub fn after_download(outbox: Option<Outbox>) -> impl IntoView {
     let outbox = outbox.filter(|o| !o.sends)?;
-    let drafts = use_context::<Drafts>()?;
     let t = texts_now();
     let downloaded = outbox.downloaded;
     Some(view! {
         <div class="sku-drafts" data-role="after-download">
             {move || downloaded.get().then(|| view! { <p class="sku-body" data-role="after-download-text">{t.after_download_text}</p> })}
-            <ForgetMyAnswers drafts place="confirmation" />
+            {forget_button(outbox.drafts, "sku-forget-confirmation")}
         </div>
     })
 }

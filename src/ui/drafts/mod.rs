@@ -33,6 +33,8 @@ pub struct Drafts {
     /// Autosave runs only once the applicant has answered the resume prompt (or there was
     /// nothing to resume), so a stored draft is never overwritten before they choose.
     pub autosave_on: RwSignal<bool>,
+    /// "Remove my answers" was pressed: its confirmation is shown.
+    pub forget_asked: RwSignal<bool>,
     /// "Remove my answers" was done (here or in another tab): the start page says so
     /// until something new is answered.
     pub forgotten: RwSignal<bool>,

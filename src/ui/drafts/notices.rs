@@ -6,45 +6,58 @@ use wasm_bindgen::JsCast;
 
 use super::autosave::{resume, settle_other_tab, start_again};
 use super::draft_file::{open_file, save_file};
-use super::forget::ForgetMyAnswers;
+use super::forget::{forget_button, forget_everything, forgotten_notice, keep_answers};
 use super::storage::StorageProblem;
 use super::Drafts;
-use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
 
 /// "Du har en påbörjad ansökan från 24 nov 14:32 — Fortsätt / Börja om", with a
-/// confirmation before anything is removed.
+/// confirmation before anything is removed. The same confirmation serves "Ta bort mina
+/// svar från den här datorn" from any step (`forget`).
 #[component]
 pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     move || {
-        let offer = drafts.resume_offer.get()?;
-        let date = js_sys::Date::new(&(offer.saved_at_ms as f64).into());
-        let when = (t.saved_at)(
-            date.get_date(),
-            date.get_month(),
-            date.get_hours(),
-            date.get_minutes(),
-        );
-        let view = if drafts.confirming_restart.get() {
+        let forgetting = drafts.forget_asked.get();
+        let view = if forgetting || drafts.confirming_restart.get() {
+            let (title_id, dialog, confirm, cancel, title, text, yes) = match forgetting {
+                true => ("sku-forget-title", "forget-dialog", "forget-confirm", "forget-cancel",
+                    t.forget_confirm_title, t.forget_confirm_text, t.forget_confirm_yes),
+                false => ("sku-restart-title", "restart-dialog", "restart-confirm", "restart-cancel",
+                    t.restart_confirm_title, t.restart_confirm_text, t.restart_confirm_yes),
+            };
             view! {
-                <div class="sku-notice" role="alertdialog" aria-labelledby="sku-restart-title" aria-describedby="sku-restart-text">
-                    <h2 class="sku-heading-m sku-notice__title" id="sku-restart-title" tabindex="-1">{t.restart_confirm_title}</h2>
-                    <p id="sku-restart-text">{t.restart_confirm_text}</p>
-                    <button type="button" class="sku-button sku-button--warning" data-role="restart-confirm"
-                        on:click=move |_| start_again(form, drafts)>{t.restart_confirm_yes}</button>
-                    <button type="button" class="sku-button sku-button--secondary" data-role="restart-cancel"
-                        on:click=move |_| {
-                            drafts.confirming_restart.set(false);
-                            after_render(|| { focus_field("sku-resume-title"); });
+                <div class="sku-notice" role="alertdialog" aria-labelledby=title_id aria-describedby="sku-confirm-text" data-role=dialog>
+                    <h2 class="sku-heading-m sku-notice__title" id=title_id tabindex="-1">{title}</h2>
+                    <p id="sku-confirm-text">{text}</p>
+                    <button type="button" class="sku-button sku-button--warning" data-role=confirm
+                        on:click=move |_| match forgetting {
+                            true => forget_everything(form, drafts),
+                            false => start_again(form, drafts),
+                        }>{yes}</button>
+                    <button type="button" class="sku-button sku-button--secondary" data-role=cancel
+                        on:click=move |_| match forgetting {
+                            true => keep_answers(form, drafts),
+                            false => {
+                                drafts.confirming_restart.set(false);
+                                after_render(|| { focus_field("sku-resume-title"); });
+                            }
                         }>{t.restart_confirm_no}</button>
                 </div>
             }
             .into_any()
         } else {
+            let offer = drafts.resume_offer.get()?;
+            let date = js_sys::Date::new(&(offer.saved_at_ms as f64).into());
+            let when = (t.saved_at)(
+                date.get_date(),
+                date.get_month(),
+                date.get_hours(),
+                date.get_minutes(),
+            );
             view! {
                 <div class="sku-notice" role="region" aria-labelledby="sku-resume-title">
                     <h2 class="sku-heading-m sku-notice__title" id="sku-resume-title" tabindex="-1">{(t.resume_title)(&when)}</h2>
@@ -57,7 +70,7 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
                             drafts.confirming_restart.set(true);
                             after_render(|| { focus_field("sku-restart-title"); });
                         }>{t.resume_restart}</button>
-                    <ForgetMyAnswers drafts place="resume" />
+                    {forget_button(drafts, "sku-forget-resume")}
                 </div>
             }
             .into_any()
@@ -71,15 +84,8 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
 pub fn DraftWarnings(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
-    let forgotten = move || {
-        drafts.forgotten.get()
-            && form.step.get() == Step::Start
-            && form.draft.with(|d| d.is_blank())
-    };
     view! {
-        {move || forgotten().then(|| view! {
-            <p class="sku-success" role="status" tabindex="-1" data-role="forgotten">{t.forgotten}</p>
-        })}
+        {forgotten_notice(form, drafts)}
         {move || drafts.storage_problem.get().map(|problem| view! {
             <div class="sku-warning" role="status" data-role="storage-warning">
                 {match problem {
@@ -120,9 +126,9 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         }
         input.set_value("");
     };
-    let outbox = crate::ui::delivery::use_outbox();
     // After a confirmed send nothing is kept any more (and the form stays the receipt).
-    let sent = move || outbox.is_some_and(|o| o.sent.with(Option::is_some));
+    // Not reactive: these controls are made anew on every step.
+    let sent = crate::ui::delivery::use_outbox().is_some_and(|o| o.sent.with_untracked(Option::is_some));
     let result = move || {
         let (result, step) = drafts.file_result.get()?;
         if step != form.step.get() {
@@ -149,7 +155,7 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
                 <input type="file" id="sku-open-draft" class="sku-file-upload" accept=".json,application/json"
                     on:change=on_open />
             </div>
-            {move || (!sent()).then(|| view! { <ForgetMyAnswers drafts place="foot" /> })}
+            {(!sent).then(|| forget_button(drafts, "sku-forget-foot"))}
         </section>
     }
 }

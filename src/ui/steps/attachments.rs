@@ -10,8 +10,6 @@ use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
 use crate::domain::step::Step;
 use crate::ui::drafts::attachments_store;
-use crate::ui::drafts::storage::StorageProblem;
-use crate::ui::drafts::Drafts;
 use crate::ui::flow::{after_render, focus_field, ERROR_SUMMARY_ID};
 use crate::ui::form::{use_form, ChosenFile, Kept};
 use crate::ui::i18n::texts_now;
@@ -23,12 +21,6 @@ use crate::ui::widgets::step_page::StepPage;
 pub fn AttachmentsStep() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
-    let drafts = use_context::<Drafts>();
-    // Storage that is off keeps nothing: do not start the worker to find that out.
-    let storage_works = move || {
-        drafts
-            .is_none_or(|d| d.storage_problem.get_untracked() != Some(StorageProblem::Unavailable))
-    };
     let rules = form.rules.with_value(|r| r.attachments.clone());
     let rules_hint = {
         let rules = rules.clone();
@@ -70,7 +62,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                             kept: Kept::Pending,
                         })
                     });
-                    attachments_store::keep(form, &id, &file, storage_works());
+                    attachments_store::keep(form, &id, &file);
                 }
                 Err(problem) => problems.push(FieldError {
                     field: Field::Attachments,

@@ -31,7 +31,6 @@ pub fn StartPage() -> impl IntoView {
             <h2 class="sku-heading-m">{t.start_need_title}</h2>
             <ul class="sku-list sku-list--bullet">{list(t.start_need_items)}</ul>
             <p>{t.start_time_text}</p>
-            <p>{t.start_shared_computer}</p>
             <button
                 type="button"
                 class="sku-button sku-button--start"
