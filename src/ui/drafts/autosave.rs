@@ -13,11 +13,14 @@ use super::{attachments_store, forget, Drafts};
 use crate::domain::draft_file::{import_draft, SavedDraft, StoredFile};
 use crate::domain::retention::expired;
 use crate::domain::step::Step;
-use crate::ui::form::{ChosenFile, Form};
+use crate::ui::form::Form;
 
 /// The longest a change waits before it is written. Not a debounce that restarts on every
 /// key: steady typing is still saved every 300 ms, so even a crash loses at most that.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// What another tab's removal of the draft amounts to: blank answers.
+const REMOVED: &str = r#"{"format":"skolutbyte-utkast","version":2,"step":"start","draft":{}}"#;
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -72,13 +75,13 @@ pub fn start(form: Form) -> Drafts {
         std::mem::forget(handle);
     }
     let handle = window_event_listener(leptos::ev::storage, move |event| {
-        if forget::is_forget_event(event.key().as_deref(), event.new_value().as_deref()) {
-            return forget::clear_here(form, drafts);
-        }
         if event.key().as_deref() != Some(DRAFT_KEY) {
             return;
         }
-        let Some(Ok(saved)) = event.new_value().map(|text| import_draft(&text)) else {
+        // Removed in another tab ("Remove my answers", "Börja om", a send): this tab asks
+        // too before it saves its answers there again; the other tab's are then blank.
+        let text = event.new_value();
+        let Ok(saved) = import_draft(text.as_deref().unwrap_or(REMOVED)) else {
             return;
         };
         let ours = drafts
@@ -172,7 +175,7 @@ pub fn save_now(form: Form, drafts: Drafts) {
 pub fn resume(form: Form, drafts: Drafts) {
     if let Some(saved) = drafts.resume_offer.get_untracked() {
         form.draft.set(saved.draft);
-        replace_files(form, attachments_store::from_list(&saved.files));
+        form.files.set(attachments_store::from_list(&saved.files));
         crate::ui::flow::go_to(form, saved.step);
     }
     drafts.resume_offer.set(None);
@@ -192,7 +195,10 @@ pub fn settle_other_tab(form: Form, drafts: Drafts, take_theirs: bool) {
     match theirs {
         Some(saved) if take_theirs => {
             form.draft.set(saved.draft);
-            replace_files(form, attachments_store::from_list(&saved.files));
+            // The files follow the answers. Ours that are not among theirs stay in
+            // IndexedDB until it is emptied (a send, "Börja om", "Remove my answers",
+            // 30 days): removing them one by one is not worth its first-load code.
+            form.files.set(attachments_store::from_list(&saved.files));
             crate::ui::flow::go_to(form, saved.step);
         }
         _ => {
@@ -200,18 +206,4 @@ pub fn settle_other_tab(form: Form, drafts: Drafts, take_theirs: bool) {
             attachments_store::keep_again(form);
         }
     }
-}
-
-/// The files follow the answers chosen: ours that are not among them are removed from
-/// the browser too.
-fn replace_files(form: Form, mut files: Vec<ChosenFile>) {
-    let ours = form.files.get_untracked();
-    for chosen in &ours {
-        match files.iter_mut().find(|f| f.id == chosen.id) {
-            // Already in memory here: no need to read it back later.
-            Some(kept) => kept.file = chosen.file.clone(),
-            None => attachments_store::remove(chosen),
-        }
-    }
-    form.files.set(files);
 }

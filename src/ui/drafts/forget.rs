@@ -1,7 +1,8 @@
 //! "Ta bort mina svar från den här datorn": on a shared computer the applicant removes
 //! everything the form keeps in this browser (the draft, unreadable drafts set aside,
-//! the Idempotency-Key, the attached files) after one confirmation. Other tabs of the
-//! form are told, so they do not save their copy again.
+//! the Idempotency-Key, the attached files) after one confirmation. Another open tab of
+//! the form is told as when another tab changes the answers (`autosave`): it saves
+//! nothing until its applicant chooses.
 //!
 //! The button is plain (at the foot of every step, in the resume prompt, after the
 //! download); the confirmation at the top of the page is the one "Börja om" uses
@@ -17,9 +18,6 @@ use crate::ui::flow::{after_render, focus_field, focus_selector, go_to};
 use crate::ui::form::Form;
 use crate::ui::i18n::texts_now;
 
-/// Written and removed at once: the storage event tells other tabs to empty their form.
-const FORGET_KEY: &str = "skolutbyte:borttaget";
-
 /// Removes the stored answers, the copies set aside and the attached files; with
 /// `with_key` the Idempotency-Key too ("Start again" keeps it: new answers get a new
 /// key anyway, see `ui::delivery`).
@@ -30,11 +28,6 @@ pub fn remove_stored(with_key: bool) {
     if with_key {
         crate::ui::delivery::forget_idempotency_key();
     }
-}
-
-/// True for the storage event by which another tab removed everything.
-pub fn is_forget_event(key: Option<&str>, new_value: Option<&str>) -> bool {
-    key == Some(FORGET_KEY) && new_value.is_some()
 }
 
 /// Empties this tab's form on the start page, as after "Start again"; storage is not
@@ -49,8 +42,9 @@ pub fn empty_form(form: Form, drafts: Drafts) {
     go_to(form, Step::Start);
 }
 
-/// Another tab removed everything, or this one did: an empty form that says so.
-pub fn clear_here(form: Form, drafts: Drafts) {
+/// "Yes, remove my answers": everything goes, and the form is empty and says so.
+pub fn forget_everything(form: Form, drafts: Drafts) {
+    remove_stored(true);
     drafts.other_tab.set(None);
     drafts.corrupt_kept_as.set(None);
     empty_form(form, drafts);
@@ -72,15 +66,6 @@ pub fn forget_button(drafts: Drafts, id: &'static str) -> impl IntoView {
                 after_render(|| { focus_field("sku-forget-title"); });
             }>{t.forget_button}</button>
     }
-}
-
-/// "Yes, remove my answers": everything goes, here and in other tabs.
-pub fn forget_everything(form: Form, drafts: Drafts) {
-    remove_stored(true);
-    if storage::write(FORGET_KEY, "1").is_ok() {
-        storage::remove(FORGET_KEY);
-    }
-    clear_here(form, drafts);
 }
 
 /// "No": back to the button that asked. Which one it was follows from what is shown
