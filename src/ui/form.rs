@@ -5,25 +5,29 @@ use leptos::prelude::*;
 
 use crate::domain::application::Application;
 use crate::domain::draft::Draft;
+use crate::domain::draft_file::StoredFile;
 use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
 use crate::domain::rules::Rules;
 use crate::domain::step::Step;
 
 /// A file the applicant chose to attach, also kept in the browser's IndexedDB (see
-/// `drafts::attachments_store`) so it survives a reload.
+/// `drafts::attachments_store`) so it survives a reload. Reads as its [`StoredFile`]
+/// (id, name, size, type, time).
 #[derive(Clone)]
 pub struct ChosenFile {
-    /// Its key in IndexedDB and in the stored draft's list.
-    pub id: String,
-    pub name: String,
-    pub size: u64,
-    pub media_type: String,
-    pub added_ms: i64,
+    pub info: StoredFile,
     /// For the download and the multipart POST, which the worker builds. None for a file
-    /// listed from storage after a reload until the worker has read it back.
+    /// listed from storage after a reload: the worker reads it back by its id.
     pub file: Option<web_sys::File>,
     pub kept: Kept,
+}
+
+impl std::ops::Deref for ChosenFile {
+    type Target = StoredFile;
+    fn deref(&self) -> &StoredFile {
+        &self.info
+    }
 }
 
 /// Whether a chosen file is kept in the browser.

@@ -11,7 +11,7 @@
 //! - Attachments kept in IndexedDB (`store.rs`): page → worker `["store-put", id, file]`
 //!   (→ `["stored", id]` or `["store-failed", id]`) and `["store-delete", id]`. In a
 //!   job's `files`, a file the page lists but does not hold is `[id, name]`; the worker
-//!   reads it back and also posts `["files", id, file, …]` so the page holds it.
+//!   reads it back (and holds it for the page's later jobs).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

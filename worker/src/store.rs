@@ -5,13 +5,16 @@
 //!
 //! Tasks (see the protocol in `main.rs`): `["store-put", id, file]` answers
 //! `["stored", id]` or `["store-failed", id]`; `["store-delete", id]` answers nothing.
-//! A job's `files` may name kept files as `[id, name]`; they are read back here, and the
-//! page gets them too (`["files", id, file, …]`) so it holds them for later jobs.
+//! A job's `files` may name kept files as `[id, name]`; they are read back here and held
+//! in the worker's memory for later jobs of this page: after a confirmed send the page
+//! empties the database, and the receipt is still downloadable.
 //!
 //! One database, `skolutbyte`, with one object store, `bilagor`: File objects under the
 //! page's ids. Every task opens and closes its own connection, so the page's
 //! `indexedDB.deleteDatabase` ("Remove my answers", "Start again") waits at most for the
 //! task in progress.
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
@@ -60,12 +63,16 @@ pub async fn handle(message: &Array) -> bool {
     true
 }
 
+thread_local! {
+    /// Files read back, by id, for the page's later jobs.
+    static READ_BACK: RefCell<Vec<(String, File)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// The job's files: each a `File` the page holds, or `[id, name]` for one kept here
 /// only. Err: the names of files that are no longer kept.
 pub async fn job_files(list: JsValue) -> Result<Vec<File>, Vec<String>> {
     let mut files = Vec::new();
     let mut missing = Vec::new();
-    let mut read_back: Vec<JsValue> = vec!["files".into()];
     for item in list.dyn_into::<Array>().unwrap_or_default().iter() {
         let item = match item.dyn_into::<File>() {
             Ok(file) => {
@@ -74,27 +81,37 @@ pub async fn job_files(list: JsValue) -> Result<Vec<File>, Vec<String>> {
             }
             Err(item) => Array::from(&item),
         };
-        let id = item.get(0);
-        let kept = in_store(IdbTransactionMode::Readonly, |s| s.get(&id))
-            .await
-            .ok()
-            .and_then(|value| value.dyn_into::<File>().ok());
-        match kept {
-            Some(file) => {
-                read_back.extend([id, file.clone().into()]);
-                files.push(file);
-            }
+        let id = item.get(0).as_string().unwrap_or_default();
+        match read_back(&id).await {
+            Some(file) => files.push(file),
             None => missing.push(item.get(1).as_string().unwrap_or_default()),
         }
-    }
-    if read_back.len() > 1 {
-        post(&read_back);
     }
     if missing.is_empty() {
         Ok(files)
     } else {
         Err(missing)
     }
+}
+
+async fn read_back(id: &str) -> Option<File> {
+    let held = READ_BACK.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, f)| f.clone())
+    });
+    if held.is_some() {
+        return held;
+    }
+    let key = JsValue::from_str(id);
+    let file: File = in_store(IdbTransactionMode::Readonly, |s| s.get(&key))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    READ_BACK.with(|r| r.borrow_mut().push((id.to_string(), file.clone())));
+    Some(file)
 }
 
 /// Opens the database (creating the store the first time), runs `op` in one transaction

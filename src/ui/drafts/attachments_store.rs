@@ -1,12 +1,12 @@
 //! Attachments that survive a reload. The page lists them with the stored draft
 //! (`SavedDraft::files` in localStorage), so after a reload they are listed again without
 //! opening IndexedDB; the files themselves are kept by the worker (`worker/src/store.rs`),
-//! so no IndexedDB code is in the first load. The page reads a file back only when a job
-//! needs it. The one thing done here is deleting the whole database: a single call that
-//! must work even when the worker cannot start.
+//! so no IndexedDB code is in the first load. The worker reads a file back only when a
+//! job needs it. The one thing done here is deleting the whole database: a single call
+//! that must work even when the worker cannot start.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::storage;
 use crate::domain::draft_file::StoredFile;
@@ -74,26 +74,17 @@ pub fn listed(form: Form) -> Vec<StoredFile> {
         files
             .iter()
             .filter(|f| f.kept == Kept::Stored)
-            .map(|f| StoredFile {
-                id: f.id.clone(),
-                name: f.name.clone(),
-                size: f.size,
-                media_type: f.media_type.clone(),
-                added_ms: f.added_ms,
-            })
+            .map(|f| f.info.clone())
             .collect()
     })
 }
 
-/// The files of a stored draft, listed again; each is read back when a job needs it.
+/// The files of a stored draft, listed again; the worker reads each back when a job
+/// needs it.
 pub fn from_list(list: &[StoredFile]) -> Vec<ChosenFile> {
     list.iter()
-        .map(|f| ChosenFile {
-            id: f.id.clone(),
-            name: f.name.clone(),
-            size: f.size,
-            media_type: f.media_type.clone(),
-            added_ms: f.added_ms,
+        .map(|info| ChosenFile {
+            info: info.clone(),
             file: None,
             kept: Kept::Stored,
         })
@@ -116,19 +107,10 @@ pub fn job_files(form: Form) -> js_sys::Array {
 
 /// The worker's answers about kept files (see `worker/src/main.rs`).
 pub fn on_reply(form: Form, reply: &js_sys::Array) {
-    let id = |i| reply.get(i).as_string().unwrap_or_default();
+    let id = reply.get(1).as_string().unwrap_or_default();
     match reply.get(0).as_string().as_deref() {
-        Some("stored") => mark(form, &id(1), Kept::Stored),
-        Some("store-failed") => mark(form, &id(1), Kept::NotStored),
-        Some("files") => form.files.update(|files| {
-            for chosen in files.iter_mut() {
-                // Pairs of id and file after the tag.
-                let at = (1..reply.length()).step_by(2).find(|&i| id(i) == chosen.id);
-                if let Some(file) = at.and_then(|i| reply.get(i + 1).dyn_into().ok()) {
-                    chosen.file = Some(file);
-                }
-            }
-        }),
+        Some("stored") => mark(form, &id, Kept::Stored),
+        Some("store-failed") => mark(form, &id, Kept::NotStored),
         _ => {}
     }
 }

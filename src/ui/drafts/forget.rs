@@ -55,44 +55,25 @@ pub fn forget_everything(form: Form, drafts: Drafts) {
     });
 }
 
-/// "Ta bort mina svar från den här datorn"; `id` is where focus returns on "No" (see
-/// [`asked_from`]).
-pub fn forget_button(drafts: Drafts, id: &'static str) -> impl IntoView {
+/// "Ta bort mina svar från den här datorn".
+pub fn forget_button(drafts: Drafts) -> impl IntoView {
     let t = texts_now();
     view! {
-        <button type="button" class="sku-button sku-button--secondary" id=id data-role="forget"
+        <button type="button" class="sku-button sku-button--secondary" data-role="forget"
             on:click=move |_| {
                 drafts.forget_asked.set(true);
-                after_render(|| { focus_field("sku-forget-title"); });
+                after_render(|| { focus_field("sku-restart-title"); });
             }>{t.forget_button}</button>
     }
 }
 
-/// "No": back to the button that asked. Which one it was follows from what is shown
-/// (a signal of its own would cost a new signal type's code in the first load).
-pub fn keep_answers(form: Form, drafts: Drafts) {
+/// "No": back to the button that asked (there is one on the page, or in the resume
+/// prompt, which comes first).
+pub fn keep_answers(drafts: Drafts) {
     drafts.forget_asked.set(false);
-    let asked_from = if drafts.resume_offer.with_untracked(Option::is_some) {
-        "sku-forget-resume"
-    } else if form.step.get_untracked() == Step::Confirmation {
-        "sku-forget-confirmation"
-    } else {
-        "sku-forget-foot"
-    };
-    after_render(move || {
-        focus_field(asked_from);
+    after_render(|| {
+        focus_selector("[data-role=forget]");
     });
-}
-
-/// Once done, the start page says so (until something new is answered).
-pub fn forgotten_notice(form: Form, drafts: Drafts) -> impl IntoView {
-    let t = texts_now();
-    move || {
-        let shown = drafts.forgotten.get()
-            && form.step.get() == Step::Start
-            && form.draft.with(|d| d.is_blank());
-        shown.then(|| view! { <p class="sku-success" role="status" tabindex="-1" data-role="forgotten">{t.forgotten}</p> })
-    }
 }
 
 /// Download mode, on the confirmation page: the saved answers stay until the applicant
@@ -104,7 +85,7 @@ pub fn after_download(outbox: Option<Outbox>) -> impl IntoView {
     Some(view! {
         <div class="sku-drafts" data-role="after-download">
             {move || downloaded.get().then(|| view! { <p class="sku-body" data-role="after-download-text">{t.after_download_text}</p> })}
-            {forget_button(outbox.drafts, "sku-forget-confirmation")}
+            {forget_button(outbox.drafts)}
         </div>
     })
 }

@@ -6,16 +6,18 @@ use wasm_bindgen::JsCast;
 
 use super::autosave::{resume, settle_other_tab, start_again};
 use super::draft_file::{open_file, save_file};
-use super::forget::{forget_button, forget_everything, forgotten_notice, keep_answers};
+use super::forget::{forget_button, forget_everything, keep_answers};
 use super::storage::StorageProblem;
 use super::Drafts;
+use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
 
 /// "Du har en påbörjad ansökan från 24 nov 14:32 — Fortsätt / Börja om", with a
 /// confirmation before anything is removed. The same confirmation serves "Ta bort mina
-/// svar från den här datorn" from any step (`forget`).
+/// svar från den här datorn" from any step (`forget`), and once that is done the start
+/// page says so here.
 #[component]
 pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
     let form = use_form();
@@ -23,24 +25,23 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
     move || {
         let forgetting = drafts.forget_asked.get();
         let view = if forgetting || drafts.confirming_restart.get() {
-            let (title_id, dialog, confirm, cancel, title, text, yes) = match forgetting {
-                true => ("sku-forget-title", "forget-dialog", "forget-confirm", "forget-cancel",
-                    t.forget_confirm_title, t.forget_confirm_text, t.forget_confirm_yes),
-                false => ("sku-restart-title", "restart-dialog", "restart-confirm", "restart-cancel",
-                    t.restart_confirm_title, t.restart_confirm_text, t.restart_confirm_yes),
+            // Static ids and hooks for both (attributes chosen per case cost first-load code).
+            let (title, text, yes) = match forgetting {
+                true => (t.forget_confirm_title, t.forget_confirm_text, t.forget_confirm_yes),
+                false => (t.restart_confirm_title, t.restart_confirm_text, t.restart_confirm_yes),
             };
             view! {
-                <div class="sku-notice" role="alertdialog" aria-labelledby=title_id aria-describedby="sku-confirm-text" data-role=dialog>
-                    <h2 class="sku-heading-m sku-notice__title" id=title_id tabindex="-1">{title}</h2>
-                    <p id="sku-confirm-text">{text}</p>
-                    <button type="button" class="sku-button sku-button--warning" data-role=confirm
+                <div class="sku-notice" role="alertdialog" aria-labelledby="sku-restart-title" aria-describedby="sku-restart-text">
+                    <h2 class="sku-heading-m sku-notice__title" id="sku-restart-title" tabindex="-1">{title}</h2>
+                    <p id="sku-restart-text">{text}</p>
+                    <button type="button" class="sku-button sku-button--warning" data-role="restart-confirm"
                         on:click=move |_| match forgetting {
                             true => forget_everything(form, drafts),
                             false => start_again(form, drafts),
                         }>{yes}</button>
-                    <button type="button" class="sku-button sku-button--secondary" data-role=cancel
+                    <button type="button" class="sku-button sku-button--secondary" data-role="restart-cancel"
                         on:click=move |_| match forgetting {
-                            true => keep_answers(form, drafts),
+                            true => keep_answers(drafts),
                             false => {
                                 drafts.confirming_restart.set(false);
                                 after_render(|| { focus_field("sku-resume-title"); });
@@ -49,8 +50,7 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
                 </div>
             }
             .into_any()
-        } else {
-            let offer = drafts.resume_offer.get()?;
+        } else if let Some(offer) = drafts.resume_offer.get() {
             let date = js_sys::Date::new(&(offer.saved_at_ms as f64).into());
             let when = (t.saved_at)(
                 date.get_date(),
@@ -70,10 +70,19 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
                             drafts.confirming_restart.set(true);
                             after_render(|| { focus_field("sku-restart-title"); });
                         }>{t.resume_restart}</button>
-                    {forget_button(drafts, "sku-forget-resume")}
+                    {forget_button(drafts)}
                 </div>
             }
             .into_any()
+        } else if drafts.forgotten.get()
+            && form.step.get() == Step::Start
+            && form.draft.with(|d| d.is_blank())
+        {
+            // Done, until something new is answered.
+            view! { <p class="sku-success" role="status" tabindex="-1" data-role="forgotten">{t.forgotten}</p> }
+                .into_any()
+        } else {
+            return None;
         };
         Some(view)
     }
@@ -85,7 +94,6 @@ pub fn DraftWarnings(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     view! {
-        {forgotten_notice(form, drafts)}
         {move || drafts.storage_problem.get().map(|problem| view! {
             <div class="sku-warning" role="status" data-role="storage-warning">
                 {match problem {
@@ -155,7 +163,7 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
                 <input type="file" id="sku-open-draft" class="sku-file-upload" accept=".json,application/json"
                     on:change=on_open />
             </div>
-            {(!sent).then(|| forget_button(drafts, "sku-forget-foot"))}
+            {(!sent).then(|| forget_button(drafts))}
         </section>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::attachments::check_file;
+use crate::domain::draft_file::StoredFile;
 use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
 use crate::domain::step::Step;
@@ -53,11 +54,13 @@ pub fn AttachmentsStep() -> impl IntoView {
                     let id = attachments_store::new_id();
                     form.files.update(|files| {
                         files.push(ChosenFile {
-                            id: id.clone(),
-                            name,
-                            size,
-                            media_type: file.type_(),
-                            added_ms: js_sys::Date::now() as i64,
+                            info: StoredFile {
+                                id: id.clone(),
+                                name,
+                                size,
+                                media_type: file.type_(),
+                                added_ms: js_sys::Date::now() as i64,
+                            },
                             file: Some(file.clone()),
                             kept: Kept::Pending,
                         })
