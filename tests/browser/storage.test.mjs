@@ -28,11 +28,11 @@ import { KEY_STORAGE, DAY_MS, keptFiles, appStorage, seedBrowser, binaryBytes } 
 const TEXT = {
   forget: 'Ta bort mina svar från den här datorn',
   forgetTitle: 'Vill du ta bort dina svar från den här datorn?',
-  forgotten: 'Dina svar och bifogade filer är borttagna från den här datorn.',
+  forgotten: 'Dina svar och filer är borttagna från den här datorn.',
   notStored: (names) =>
-    `${names} kunde inte sparas i webbläsaren, eftersom lagringen är avstängd eller full. Filen är bifogad medan sidan är öppen, men laddar du om eller stänger sidan behöver du välja den igen.`,
+    `${names} kunde inte sparas i webbläsaren (lagringen är avstängd eller full). Filen är bifogad tills du laddar om eller stänger sidan.`,
   afterDownload:
-    'Svaren finns kvar i den här webbläsaren tills du tar bort dem, högst 30 dagar efter din senaste ändring. Använder andra också datorn? Ta bort svaren när du har skickat filen.',
+    'Svaren finns kvar i den här webbläsaren tills du tar bort dem, högst 30 dagar. Använder andra också datorn? Ta bort dem när du har skickat filen.',
   noFiles: 'Inga filer bifogade.',
   forgetEn: 'Remove my answers from this computer',
 };
@@ -133,7 +133,8 @@ test('attachments survive a reload and a closed tab: listed again with name and 
     const listedBefore = await listedFiles(page);
     assert.equal(listedBefore.length, 2);
     assertKeptAsChosen(await keptFiles(page), 'IndexedDB holds both files as chosen');
-    assert.equal(normalise(await page.textContent('[data-role=attachments-kept]')).includes('innehåller bara svaren'), true, 'the page says a draft file holds the answers only');
+    assert.ok(normalise(await page.textContent('[data-role=attachments-kept]')).includes('innehåller bara svaren'), 'the attachments page says a draft file holds the answers only');
+    assert.ok(normalise(await page.textContent('.sku-drafts .sku-hint')).includes('Filen innehåller bara svaren, inte bilagorna.'), 'and so do the draft-file controls');
 
     // A reload: the resume prompt, then the same list on the step left.
     await page.reload();
@@ -310,7 +311,7 @@ async function assertEmptyStart(page, what) {
   assert.equal(await page.$('#sku-resume-title'), null, `${what}: nothing to resume after a reload`);
 }
 
-test('"Ta bort mina svar från den här datorn" on a step asks once, then removes answers, files, copies and the key, here and in another tab', async () => {
+test('"Ta bort mina svar från den här datorn" on a step asks once, then removes answers, files, copies and the key; another open tab asks before it saves again', async () => {
   await withContext(async (context) => {
     const page = await openTab(context, server.url);
     await leaveTraces(page);
@@ -322,21 +323,31 @@ test('"Ta bort mina svar från den här datorn" on a step asks once, then remove
     const button = '.sku-drafts [data-role=forget]';
     assert.equal(await visibleText(page, button), TEXT.forget);
     await page.click(button);
-    await waitForText(page, '[data-role=forget-dialog] h2', TEXT.forgetTitle);
-    await waitForFocusOn(page, '[data-role=forget-dialog] h2');
-    await page.click('[data-role=forget-cancel]');
+    await waitForText(page, '#sku-restart-title', TEXT.forgetTitle);
+    await waitForFocusOn(page, '#sku-restart-title');
+    await page.click('[data-role=restart-cancel]');
     await waitForFocusOn(page, button);
+    assert.equal(await page.$('#sku-restart-title'), null, 'the question is gone');
     await sleep(400);
     assert.equal(Object.keys(await appStorage(page)).length, 3, 'No removes nothing');
     assert.equal((await keptFiles(page)).length, 2);
 
     await page.click(button);
-    await page.click('[data-role=forget-confirm]');
-    await waitForText(other, '[data-role=forgotten]', TEXT.forgotten);
-    assert.equal(await currentStep(other), 'start', 'the other tab is emptied too');
-    await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await waitForText(page, '#sku-restart-title', TEXT.forgetTitle);
+    await page.click('[data-role=restart-confirm]');
     await assertEmptyStart(page, 'from a step');
-    assert.equal(await other.$('#sku-resume-title'), null);
+
+    // The other tab still shows its answers, but saves nothing until its applicant
+    // chooses; taking "the other tab's" answers empties it.
+    await waitForText(other, '[data-role=other-tab] p', SV.otherTab);
+    await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await sleep(500);
+    assert.deepEqual(await appStorage(other), {}, 'the other tab did not save its copy again');
+    await other.click('[data-role=other-tab-use]');
+    await waitForStep(other, 'start');
+    await other.click('[data-role=start]');
+    await waitForStep(other, 'applicant');
+    assert.equal(await other.inputValue('#applicant-name'), '', 'the other tab is empty too');
     assertNoProblems(page, other);
   });
 });
@@ -349,9 +360,15 @@ test('"Ta bort mina svar från den här datorn" from the resume prompt removes e
     await page.waitForSelector('#sku-resume-title');
     const inPrompt = '[aria-labelledby=sku-resume-title] [data-role=forget]';
     assert.equal(await visibleText(page, inPrompt), TEXT.forget);
+    // No: back to the prompt, focus on the button that asked.
     await page.click(inPrompt);
-    await waitForText(page, '[aria-labelledby=sku-resume-title] [data-role=forget-dialog] h2', TEXT.forgetTitle);
-    await page.click('[aria-labelledby=sku-resume-title] [data-role=forget-confirm]');
+    await waitForText(page, '#sku-restart-title', TEXT.forgetTitle);
+    assert.equal(await page.$('[data-role=resume]'), null, 'the question replaces the prompt');
+    await page.click('[data-role=restart-cancel]');
+    await waitForFocusOn(page, inPrompt);
+    await page.click(inPrompt);
+    await waitForText(page, '#sku-restart-title', TEXT.forgetTitle);
+    await page.click('[data-role=restart-confirm]');
     await assertEmptyStart(page, 'from the resume prompt');
 
     // In English too.
@@ -378,7 +395,8 @@ test('download mode: after the download the confirmation offers to remove the sa
     assert.equal((await keptFiles(page)).length, 2, 'and the files');
 
     await page.click('[data-role=after-download] [data-role=forget]');
-    await page.click('[data-role=after-download] [data-role=forget-confirm]');
+    await waitForText(page, '#sku-restart-title', TEXT.forgetTitle);
+    await page.click('[data-role=restart-confirm]');
     await assertEmptyStart(page, 'after the download');
     assertNoProblems(page);
   });
