@@ -402,6 +402,21 @@ test('download mode: after the download the confirmation offers to remove the sa
   });
 });
 
+test('the start page says truly what the browser keeps, for how long, and how to remove it on a shared computer', async () => {
+  await withContext(async (context) => {
+    const page = await openTab(context, server.url);
+    const text = normalise(await page.textContent('.sku-app'));
+    assert.ok(!text.includes('sparas inte om du stänger sidan'), 'no longer says the answers are not saved');
+    assert.ok(text.includes('Svaren och filerna sparas i den här webbläsaren medan du fyller i'), 'says the answers and files are saved');
+    assert.ok(text.includes(`Välj ”${TEXT.forget}” längst ner på sidan`), 'says how to remove them on a shared computer');
+    assert.ok(text.includes(TEXT.forget), 'and the button is there');
+    const privacy = normalise(await page.textContent('[data-role=privacy-browser]'));
+    assert.match(privacy, /bara i den här webbläsaren, inte hos kommunen/);
+    assert.match(privacy, /30 dagar efter din senaste ändring/);
+    assertNoProblems(page);
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Expiry and set-aside copies.
 

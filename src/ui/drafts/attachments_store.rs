@@ -31,7 +31,7 @@ pub fn new_id() -> String {
 pub fn keep(form: Form, id: &str, file: &web_sys::File) {
     let message = js_sys::Array::of3(&"store-put".into(), &id.into(), file);
     if storage::read(storage::DRAFT_KEY).is_err() || !post_to_worker(message) {
-        mark(form, id, Kept::NotStored);
+        mark(form, Some(id), Kept::NotStored);
     }
 }
 
@@ -109,29 +109,26 @@ pub fn job_files(form: Form) -> js_sys::Array {
 pub fn on_reply(form: Form, reply: &js_sys::Array) {
     let id = reply.get(1).as_string().unwrap_or_default();
     match reply.get(0).as_string().as_deref() {
-        Some("stored") => mark(form, &id, Kept::Stored),
-        Some("store-failed") => mark(form, &id, Kept::NotStored),
+        Some("stored") => mark(form, Some(&id), Kept::Stored),
+        Some("store-failed") => mark(form, Some(&id), Kept::NotStored),
         _ => {}
     }
 }
 
 /// The worker is gone: files it had not yet kept are attached for this visit only.
 pub fn worker_gone(form: Form) {
-    form.files.update(|files| {
-        for chosen in files.iter_mut().filter(|f| f.kept == Kept::Pending) {
-            chosen.kept = Kept::NotStored;
-        }
-    });
+    mark(form, None, Kept::NotStored);
 }
 
-fn mark(form: Form, id: &str, kept: Kept) {
+/// Marks the file `id`, or (None) every file still waiting to be kept.
+fn mark(form: Form, id: Option<&str>, kept: Kept) {
     form.files.update(|files| {
-        // Once not stored, a late answer does not change it back: the applicant was told.
-        if let Some(chosen) = files
-            .iter_mut()
-            .find(|f| f.id == id && f.kept != Kept::NotStored)
-        {
-            chosen.kept = kept;
+        for chosen in files.iter_mut() {
+            let this = id.map_or(chosen.kept == Kept::Pending, |id| chosen.id == id);
+            // Once not stored, a late answer does not change it back: the applicant was told.
+            if this && chosen.kept != Kept::NotStored {
+                chosen.kept = kept;
+            }
         }
     });
 }
