@@ -6,10 +6,11 @@
 // Idempotency-Key; storage that is off or full keeps the file for the visit; two tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDirectory, launchBrowser, pageWithSettings } from './support/harness.mjs';
-import { startReceiver, downloadBundle } from './support/receiver.mjs';
+import { startReceiver, unzipped } from './support/receiver.mjs';
 import { exchange, fastDriver, fillUntil, fillStep, continueFrom, waitForStep, currentStep, normalise } from './support/journeys.mjs';
 import {
   DRAFT_KEY,
@@ -70,6 +71,18 @@ async function withContext(body, { initScript } = {}) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Downloads the zip of the application (the secondary download where the primary one is
+ * the PDF) and unpacks it: its name, folder and entry names.
+ */
+async function downloadZip(page) {
+  const button = (await page.$('[data-role=download-zip]')) ? '[data-role=download-zip]' : '[data-role=download-application]';
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click(button)]);
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'skolutbyte-zip-')), download.suggestedFilename());
+  await download.saveAs(zipPath);
+  return { name: download.suggestedFilename(), ...unzipped(zipPath) };
 }
 
 /** The attachments listed on the attachments step: "name size" each. */
@@ -159,7 +172,7 @@ test('attachments survive a reload and a closed tab: listed again with name and 
     await continueFrom(d2, exchange, 'check');
     await fillStep.declaration(d2, exchange);
     await continueFrom(d2, exchange, 'declaration');
-    const bundle = await downloadBundle(page);
+    const bundle = await downloadZip(page);
     for (const file of FILES) {
       assert.ok(bundle.names.includes(`bilagor/${file.name}`), `the zip holds ${file.name}: ${bundle.names}`);
       assert.ok(readFileSync(join(bundle.dir, 'bilagor', file.name)).equals(file.buffer), `${file.name} byte for byte`);
@@ -214,7 +227,7 @@ test('after a reload the multipart POST carries the kept attachments byte for by
 
     assert.deepEqual(await waitForKept(page, 0, 'a confirmed send removes the kept files'), []);
     assert.equal(await storedEnvelope(page), null, 'and the draft');
-    const bundle = await downloadBundle(page);
+    const bundle = await downloadZip(page);
     for (const file of FILES) {
       assert.ok(readFileSync(join(bundle.dir, 'bilagor', file.name)).equals(file.buffer), `the receipt's download still holds ${file.name}`);
     }
@@ -245,7 +258,7 @@ test('with storage off a chosen file stays attached for the visit, with a messag
     await continueFrom(d, exchange, 'check');
     await fillStep.declaration(d, exchange);
     await continueFrom(d, exchange, 'declaration');
-    const bundle = await downloadBundle(page);
+    const bundle = await downloadZip(page);
     assert.ok(readFileSync(join(bundle.dir, 'bilagor', 'inbjudan.pdf')).equals(FILES[0].buffer), 'the file is in the download');
     assertNoProblems(page);
   }, { initScript });
@@ -388,7 +401,7 @@ test('download mode: after the download the confirmation offers to remove the sa
     await fillStep.declaration(d, exchange);
     await continueFrom(d, exchange, 'declaration');
     assert.equal(await page.$('[data-role=after-download-text]'), null, 'no offer before the download');
-    await downloadBundle(page);
+    await downloadZip(page);
     await waitForText(page, '[data-role=after-download-text]', TEXT.afterDownload);
     await sleep(800);
     assert.ok((await storedEnvelope(page))?.draft?.applicant_name, 'the answers are kept by default');
