@@ -38,6 +38,21 @@ pub struct SavedDraft {
     /// Which browser tab wrote it (storage only), to notice two tabs editing at once.
     pub tab_id: Option<String>,
     pub draft: Draft,
+    /// The chosen attachments kept with the answers (storage only: a draft file holds
+    /// answers, never files).
+    pub files: Vec<StoredFile>,
+}
+
+/// An attachment kept with a stored draft: what the page lists after a reload without
+/// opening IndexedDB, where the file itself is kept under `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    pub media_type: String,
+    /// When it was attached, milliseconds since 1970-01-01 UTC.
+    pub added_ms: i64,
 }
 
 impl SavedDraft {
@@ -48,10 +63,12 @@ impl SavedDraft {
             step,
             tab_id,
             draft,
+            files: Vec::new(),
         }
     }
 
-    fn to_value(&self) -> Value {
+    /// `with_files`: storage lists the attachments; a draft file never does.
+    fn to_value(&self, with_files: bool) -> Value {
         let mut entries = vec![
             ("format", Value::string(DRAFT_FORMAT)),
             ("version", Value::Number(self.version.to_string())),
@@ -61,18 +78,22 @@ impl SavedDraft {
         if let Some(tab) = &self.tab_id {
             entries.push(("tab_id", Value::string(tab)));
         }
+        if with_files && !self.files.is_empty() {
+            let files = self.files.iter().map(stored_file_value).collect();
+            entries.push(("files", Value::Array(files)));
+        }
         entries.push(("draft", draft_to_value(&self.draft)));
         Value::object(entries)
     }
 
-    /// Indented JSON, for the draft file.
+    /// Indented JSON, for the draft file: the answers only, never the attachments.
     pub fn to_json(&self) -> String {
-        self.to_value().to_pretty()
+        self.to_value(false).to_pretty()
     }
 
-    /// Compact JSON, for the browser's storage.
+    /// Compact JSON, for the browser's storage, with the list of kept attachments.
     pub fn to_compact_json(&self) -> String {
-        self.to_value().to_compact()
+        self.to_value(true).to_compact()
     }
 }
 
@@ -140,6 +161,9 @@ pub fn import_draft(text: &str) -> Result<SavedDraft, ImportError> {
     check_limits(&saved.draft)?;
     saved.step = step_to_return_to(saved.step, saved.draft.kind);
     saved.draft.declaration_confirmed = false;
+    if saved.files.len() > MAX_ROWS {
+        return Err(ImportError::TooManyRows { max: MAX_ROWS });
+    }
     Ok(saved)
 }
 
@@ -221,13 +245,49 @@ fn envelope_from_value(value: &Value) -> Result<SavedDraft, ImportError> {
         Some(tab) => Some(tab.as_str().ok_or_else(|| wrong("tab_id"))?.to_string()),
     };
     let draft = value.get("draft").ok_or_else(|| wrong("draft"))?;
+    let files = match value.get("files") {
+        Some(Value::Array(items)) => items.iter().map(stored_file_from_value).collect(),
+        _ => Vec::new(),
+    };
     Ok(SavedDraft {
         version: DRAFT_FILE_VERSION,
         saved_at_ms,
         step,
         tab_id,
         draft: draft_from_value(draft, "draft.")?,
+        files,
     })
+}
+
+/// Read leniently: the list only says what to show again, so an odd entry (which this
+/// form never writes) must not make the answers unreadable. A file that cannot be found
+/// by its id is reported when the worker needs it.
+fn stored_file_from_value(value: &Value) -> StoredFile {
+    let text = |key| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let number = |key| value.get(key).and_then(Value::as_i64).unwrap_or_default();
+    StoredFile {
+        id: text("id"),
+        name: text("name"),
+        size: number("size").max(0) as u64,
+        media_type: text("type"),
+        added_ms: number("added_ms"),
+    }
+}
+
+fn stored_file_value(file: &StoredFile) -> Value {
+    Value::object(vec![
+        ("id", Value::string(&file.id)),
+        ("name", Value::string(&file.name)),
+        ("size", Value::Number(file.size.to_string())),
+        ("type", Value::string(&file.media_type)),
+        ("added_ms", Value::Number(file.added_ms.to_string())),
+    ])
 }
 
 /// Reads fields of one JSON object; a missing or null field is the default (as
@@ -805,6 +865,64 @@ mod tests {
         let compact = saved.to_compact_json();
         assert!(!compact.contains('\n'));
         assert_eq!(import_draft(&compact), Ok(saved));
+    }
+
+    fn with_two_files() -> SavedDraft {
+        let mut saved = SavedDraft::new(sample().draft, Step::Attachments, 7, Some("t".into()));
+        saved.files = vec![
+            StoredFile {
+                id: "19a2b3c4d5e-5f3a".into(),
+                name: "Inbjudan från partnerskolan \"Liceo\".pdf".into(),
+                size: 120_345,
+                media_type: "application/pdf".into(),
+                added_ms: 1_795_000_000_000,
+            },
+            StoredFile {
+                id: "19a2b3c4d5f-0001".into(),
+                name: "budget.xlsx".into(),
+                size: 1,
+                media_type: String::new(),
+                added_ms: 1_795_000_000_001,
+            },
+        ];
+        saved
+    }
+
+    #[test]
+    fn storage_lists_the_kept_attachments_and_reads_them_back() {
+        let saved = with_two_files();
+        assert_eq!(import_draft(&saved.to_compact_json()), Ok(saved));
+    }
+
+    #[test]
+    fn a_draft_file_holds_the_answers_only_never_the_attachments() {
+        let saved = with_two_files();
+        let file = saved.to_json();
+        assert!(
+            !file.contains("budget.xlsx") && !file.contains("\"files\""),
+            "{file}"
+        );
+        let imported = import_draft(&file).map(|s| s.files);
+        assert_eq!(imported, Ok(Vec::new()));
+    }
+
+    #[test]
+    fn an_odd_list_of_attachments_never_costs_the_answers() {
+        let saved = with_two_files();
+        let compact = saved.to_compact_json();
+        for (from, to) in [
+            ("\"size\":120345", "\"size\":-1"),
+            ("\"size\":1,", "\"size\":\"1\","),
+            ("\"name\":\"budget.xlsx\"", "\"name\":7"),
+        ] {
+            assert!(compact.contains(from), "{from}");
+            let read = import_draft(&compact.replace(from, to));
+            assert_eq!(read.as_ref().map(|r| &r.draft), Ok(&saved.draft));
+            assert_eq!(read.map(|r| r.files.len()), Ok(2));
+        }
+        let not_a_list = compact.replacen("\"files\":[", "\"files\":{\"x\":[", 1);
+        let not_a_list = not_a_list.replacen("}],\"draft\"", "}]},\"draft\"", 1);
+        assert_eq!(import_draft(&not_a_list).map(|r| r.files), Ok(Vec::new()));
     }
 
     /// Random JSON of any shape, nested a few levels.

@@ -20,6 +20,7 @@ pub mod json;
 pub mod mailto;
 pub mod money;
 pub mod problem;
+pub mod retention;
 pub mod rules;
 pub mod step;
 pub mod submission;

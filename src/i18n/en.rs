@@ -53,7 +53,7 @@ pub static TEXTS: Texts = Texts {
         "an account string (kontosträng) for a municipal school, or a bankgiro or plusgiro number for an independent school",
         "the name and email address of the responsible headteacher",
     ],
-    start_time_text: "It takes about 20 minutes. Your answers are not saved if you close the page before you send the application.",
+    start_time_text: "It takes about 20 minutes. Your answers and files are saved in this browser while you fill in the form, so you can continue later. Do others use this computer too? Choose “Remove my answers from this computer” at the bottom of the page when you are done.",
     start_privacy_title: "Your personal information",
     start_privacy_controller: |controller| format!("The controller of your personal data is {controller}. We process the names and contact details of you and the responsible headteacher, and information about the school and the project, to handle the application, decide on the grant, pay it and follow up how the fund is used."),
     start_privacy_paragraphs: &[
@@ -63,6 +63,7 @@ pub static TEXTS: Texts = Texts {
         "Do not write pupils' names or personal identity numbers (personnummer), in your answers or in attached files. Give the number of pupils instead. Never write anything about pupils with protected personal details.",
     ],
     start_privacy_contact: |dpo, phone| format!("For questions about how we process personal data, contact the municipality's data protection officer, {dpo}. You can also call Skellefteå Municipality on {phone}."),
+    start_privacy_browser: "While you fill in the form, your answers and files are only in this browser, not with the municipality. They are removed when the application has been sent from here, when you choose Start again or Remove my answers, and otherwise 30 days after your last change.",
     start_advice_title: "Get advice",
     start_advice_text: "Femtioettan at Ungdomens Hus is a Eurodesk office that gives tips and advice about time abroad and EU programmes. The International Unit (Internationella enheten) can help you with the application.",
     start_advice_link: "Eurodesk at Femtioettan",
@@ -227,7 +228,8 @@ pub static TEXTS: Texts = Texts {
     attachments_rules: |max_mb, total_mb, types| format!("Each file must be {max_mb} MB or smaller, and all files together {total_mb} MB or smaller. Allowed file types: {types}."),
     attachments_choose: "Choose files to attach",
     attachments_none: "No files attached.",
-    attachments_not_kept: "Attached files are not saved in your browser. If you reload the page, you need to choose them again.",
+    attachments_kept: "The files are saved in this browser with your answers. A draft you save as a file holds only your answers.",
+    attachments_not_stored: |names| format!("{names} could not be saved in the browser (its storage is turned off or full). The file stays attached until you reload or close the page."),
     attachments_list_title: "Attached files",
     file_size: format_size,
 
@@ -253,9 +255,14 @@ pub static TEXTS: Texts = Texts {
     resume_continue: "Continue",
     resume_restart: "Start again",
     restart_confirm_title: "Do you want to start again?",
-    restart_confirm_text: "All answers in the application in progress will be removed from this browser. This cannot be undone.",
+    restart_confirm_text: "All answers and attached files in the application in progress will be removed from this browser. This cannot be undone.",
     restart_confirm_yes: "Yes, remove my answers and start again",
     restart_confirm_no: "No, go back",
+    forget_button: "Remove my answers from this computer",
+    forget_confirm_title: "Do you want to remove your answers from this computer?",
+    forget_confirm_text: "Your answers and files will be removed from this browser. This cannot be undone.",
+    forget_confirm_yes: "Yes, remove my answers",
+    forgotten: "Your answers and files have been removed from this computer.",
     saved_at: |day, month, hour, minute| {
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         let month = MONTHS.get(month as usize).copied().unwrap_or("");
@@ -268,7 +275,7 @@ pub static TEXTS: Texts = Texts {
     other_tab_use: "Use the answers from the other tab",
     other_tab_keep: "Keep the answers in this tab",
     drafts_title: "Save and continue later",
-    drafts_text: "Your answers are saved automatically in this browser. To continue on another computer, save a draft as a file and open it there.",
+    drafts_text: "Your answers are saved automatically in this browser. To continue on another computer, save a draft as a file and open it there. The file holds your answers, not the attachments.",
     save_file: "Save draft as file",
     open_file: "Open saved draft",
     file_loaded: "The draft is open. Check your answers and continue.",
@@ -308,6 +315,8 @@ pub static TEXTS: Texts = Texts {
     worker_unavailable: "The application cannot be sent or downloaded in this browser right now. Your answers are kept. Reload the page and try again, or save the draft as a file.",
     send_failed_title: "The application has not been sent",
     download_failed_title: "The application could not be downloaded",
+
+    after_download_text: "Your answers stay in this browser until you remove them, for at most 30 days. Do others use this computer too? Remove them once you have sent the file.",
 
     pdf_title: "Application to the fund for international school exchange",
     pdf_page_of: "Page {n} of {total}",

@@ -74,6 +74,7 @@ pub struct Texts {
     pub start_who_text: &'static str,
     pub start_need_title: &'static str,
     pub start_need_items: &'static [&'static str],
+    /// Also how to remove the saved answers and files on a shared computer.
     pub start_time_text: &'static str,
     pub start_privacy_title: &'static str,
     /// The personuppgiftsansvarig (from configuration) and what the data is for.
@@ -82,6 +83,8 @@ pub struct Texts {
     pub start_privacy_paragraphs: &'static [&'static str],
     /// The data protection officer's address and a telephone number (from configuration).
     pub start_privacy_contact: fn(&str, &str) -> String,
+    /// What the browser keeps, and for how long.
+    pub start_privacy_browser: &'static str,
     pub start_advice_title: &'static str,
     pub start_advice_text: &'static str,
     pub start_advice_link: &'static str,
@@ -192,7 +195,9 @@ pub struct Texts {
     pub attachments_rules: fn(u64, u64, &str) -> String,
     pub attachments_choose: &'static str,
     pub attachments_none: &'static str,
-    pub attachments_not_kept: &'static str,
+    pub attachments_kept: &'static str,
+    /// The names of files that could not be kept in the browser.
+    pub attachments_not_stored: fn(&str) -> String,
     pub attachments_list_title: &'static str,
     pub file_size: fn(u64) -> String,
 
@@ -229,6 +234,11 @@ pub struct Texts {
     pub restart_confirm_text: &'static str,
     pub restart_confirm_yes: &'static str,
     pub restart_confirm_no: &'static str,
+    pub forget_button: &'static str,
+    pub forget_confirm_title: &'static str,
+    pub forget_confirm_text: &'static str,
+    pub forget_confirm_yes: &'static str,
+    pub forgotten: &'static str,
     /// Day of month, month (0 = January), hour, minute: "24 nov 14:32".
     pub saved_at: fn(u32, u32, u32, u32) -> String,
     pub storage_unavailable: &'static str,
@@ -266,6 +276,8 @@ pub struct Texts {
     pub worker_unavailable: &'static str,
     pub send_failed_title: &'static str,
     pub download_failed_title: &'static str,
+    /// Download mode, after the download: the answers stay until removed.
+    pub after_download_text: &'static str,
 
     /// The submitted application as a PDF (worker crate): its title, page furniture and
     /// the words the form itself never needs. Plain strings, no functions, so they cost

@@ -53,7 +53,7 @@ pub static TEXTS: Texts = Texts {
         "kontosträng (kommunal skola) eller bankgiro eller plusgiro (fristående skola)",
         "namn och e-postadress till ansvarig rektor",
     ],
-    start_time_text: "Det tar ungefär 20 minuter. Dina svar sparas inte om du stänger sidan innan du skickat.",
+    start_time_text: "Det tar ungefär 20 minuter. Svaren och filerna sparas i den här webbläsaren medan du fyller i, så att du kan fortsätta senare. Använder andra också datorn? Välj ”Ta bort mina svar från den här datorn” längst ner på sidan när du är klar.",
     start_privacy_title: "Dina personuppgifter",
     start_privacy_controller: |controller| format!("Personuppgiftsansvarig är {controller}. Vi behandlar namn och kontaktuppgifter till dig och ansvarig rektor, och uppgifter om skolan och projektet, för att handlägga ansökan, besluta om bidraget, betala ut det och följa upp hur fonden används."),
     start_privacy_paragraphs: &[
@@ -63,6 +63,7 @@ pub static TEXTS: Texts = Texts {
         "Skriv inte elevernas namn eller personnummer, varken i svaren eller i bifogade filer. Ange antal elever. Skriv aldrig något om elever med skyddade personuppgifter.",
     ],
     start_privacy_contact: |dpo, phone| format!("Frågor om hur vi behandlar personuppgifter besvaras av kommunens dataskyddsombud, {dpo}. Du kan också ringa Skellefteå kommun på {phone}."),
+    start_privacy_browser: "Medan du fyller i finns svaren och filerna bara i den här webbläsaren, inte hos kommunen. De tas bort när ansökan har skickats härifrån, när du väljer Börja om eller Ta bort mina svar, och annars 30 dagar efter din senaste ändring.",
     start_advice_title: "Vill du ha råd?",
     start_advice_text: "Femtioettan i Ungdomens Hus är ett Eurodesk-kontor som ger tips och råd om utlandsvistelser och EU-program. Internationella enheten hjälper till med ansökan.",
     start_advice_link: "Eurodesk på Femtioettan",
@@ -227,7 +228,8 @@ pub static TEXTS: Texts = Texts {
     attachments_rules: |max_mb, total_mb, types| format!("Högst {max_mb} MB per fil och {total_mb} MB sammanlagt. Tillåtna filtyper: {types}."),
     attachments_choose: "Välj filer att bifoga",
     attachments_none: "Inga filer bifogade.",
-    attachments_not_kept: "Bifogade filer sparas inte i webbläsaren. Om du laddar om sidan behöver du välja dem igen.",
+    attachments_kept: "Filerna sparas i den här webbläsaren tillsammans med dina svar. Ett utkast som du sparar som fil innehåller bara svaren.",
+    attachments_not_stored: |names| format!("{names} kunde inte sparas i webbläsaren (lagringen är avstängd eller full). Filen är bifogad tills du laddar om eller stänger sidan."),
     attachments_list_title: "Bifogade filer",
     file_size: |bytes| format_size(bytes, ","),
 
@@ -253,9 +255,14 @@ pub static TEXTS: Texts = Texts {
     resume_continue: "Fortsätt",
     resume_restart: "Börja om",
     restart_confirm_title: "Vill du börja om?",
-    restart_confirm_text: "Alla svar i den påbörjade ansökan tas bort från den här webbläsaren. Det går inte att ångra.",
+    restart_confirm_text: "Alla svar och bifogade filer i den påbörjade ansökan tas bort från den här webbläsaren. Det går inte att ångra.",
     restart_confirm_yes: "Ja, ta bort svaren och börja om",
     restart_confirm_no: "Nej, gå tillbaka",
+    forget_button: "Ta bort mina svar från den här datorn",
+    forget_confirm_title: "Vill du ta bort dina svar från den här datorn?",
+    forget_confirm_text: "Svaren och filerna tas bort från den här webbläsaren. Det går inte att ångra.",
+    forget_confirm_yes: "Ja, ta bort mina svar",
+    forgotten: "Dina svar och filer är borttagna från den här datorn.",
     saved_at: |day, month, hour, minute| {
         const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
         let month = MONTHS.get(month as usize).copied().unwrap_or("");
@@ -268,7 +275,7 @@ pub static TEXTS: Texts = Texts {
     other_tab_use: "Använd svaren från den andra fliken",
     other_tab_keep: "Behåll svaren i den här fliken",
     drafts_title: "Spara och fortsätt senare",
-    drafts_text: "Svaren sparas automatiskt i den här webbläsaren. Vill du fortsätta på en annan dator kan du spara ett utkast som fil och öppna det där.",
+    drafts_text: "Svaren sparas automatiskt i den här webbläsaren. Vill du fortsätta på en annan dator kan du spara ett utkast som fil och öppna det där. Filen innehåller bara svaren, inte bilagorna.",
     save_file: "Spara utkast som fil",
     open_file: "Öppna sparat utkast",
     file_loaded: "Utkastet är öppnat. Kontrollera svaren och fortsätt.",
@@ -308,6 +315,8 @@ pub static TEXTS: Texts = Texts {
     worker_unavailable: "Det gick inte att skicka eller ladda ner ansökan i den här webbläsaren just nu. Dina svar är kvar. Ladda om sidan och försök igen, eller spara utkastet som fil.",
     send_failed_title: "Ansökan är inte skickad",
     download_failed_title: "Ansökan kunde inte laddas ner",
+
+    after_download_text: "Svaren finns kvar i den här webbläsaren tills du tar bort dem, högst 30 dagar. Använder andra också datorn? Ta bort dem när du har skickat filen.",
 
     pdf_title: "Ansökan till fonden för internationellt skolutbyte",
     pdf_page_of: "Sida {n} av {total}",

@@ -5,19 +5,39 @@ use leptos::prelude::*;
 
 use crate::domain::application::Application;
 use crate::domain::draft::Draft;
+use crate::domain::draft_file::StoredFile;
 use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
 use crate::domain::rules::Rules;
 use crate::domain::step::Step;
 
-/// A file the applicant chose to attach. The `File` stays in the browser's memory only.
+/// A file the applicant chose to attach, also kept in the browser's IndexedDB (see
+/// `drafts::attachments_store`) so it survives a reload. Reads as its [`StoredFile`]
+/// (id, name, size, type, time).
 #[derive(Clone)]
 pub struct ChosenFile {
-    pub name: String,
-    pub size: u64,
-    pub media_type: String,
-    /// Kept for the download bundle and the multipart POST, which the worker builds.
-    pub file: web_sys::File,
+    pub info: StoredFile,
+    /// For the download and the multipart POST, which the worker builds. None for a file
+    /// listed from storage after a reload: the worker reads it back by its id.
+    pub file: Option<web_sys::File>,
+    pub kept: Kept,
+}
+
+impl std::ops::Deref for ChosenFile {
+    type Target = StoredFile;
+    fn deref(&self) -> &StoredFile {
+        &self.info
+    }
+}
+
+/// Whether a chosen file is kept in the browser.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Handed to the worker to store; not listed in the stored draft until it is.
+    Pending,
+    Stored,
+    /// Storage is off or full: attached for this visit only.
+    NotStored,
 }
 
 #[derive(Clone, Copy)]

@@ -14,6 +14,10 @@
 //!   see `submission::reported_errors_json`), `["bundle", blob, fileName, pdfMs, totalMs]`
 //!   for both downloads (`ansokan-….pdf` or `ansokan-….zip`).
 //!   The page runs one job at a time, so a reply always belongs to the job it started.
+//! - Attachments kept in IndexedDB (`store.rs`): page → worker `["store-put", id, file]`
+//!   (→ `["stored", id]` or `["store-failed", id]`) and `["store-delete", id]`. In a
+//!   job's `files`, a file the page lists but does not hold is `[id, name]`; the worker
+//!   reads it back (and holds it for the page's later jobs).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -24,6 +28,9 @@ fn main() {
 fn main() {
     shell::start();
 }
+
+#[cfg(target_arch = "wasm32")]
+mod store;
 
 #[cfg(target_arch = "wasm32")]
 mod shell {
@@ -86,6 +93,9 @@ mod shell {
 
     async fn run(data: JsValue) {
         let message: Array = data.dyn_into().unwrap_or_default();
+        if crate::store::handle(&message).await {
+            return;
+        }
         let attributes: Vec<(String, String)> = {
             let flat: Array = message.get(2).dyn_into().unwrap_or_default();
             let texts: Vec<String> = flat
@@ -98,13 +108,13 @@ mod shell {
                 .map(|p| (p[0].clone(), p[1].clone()))
                 .collect()
         };
-        let files: Vec<File> = message
-            .get(5)
-            .dyn_into::<Array>()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|f| f.dyn_into::<File>().ok())
-            .collect();
+        let files: Vec<File> = match crate::store::job_files(message.get(5)).await {
+            Ok(files) => files,
+            Err(missing) => {
+                post_failure(|locale| messages::attachments_missing(locale, &missing));
+                return;
+            }
+        };
         let task = text_at(&message, 0);
         let draft_json = text_at(&message, 1);
         let locale_code = text_at(&message, 3);

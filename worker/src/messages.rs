@@ -121,6 +121,16 @@ pub fn bundle_failed(locale: Locale) -> String {
     }
 }
 
+/// Attachments listed with the saved answers are no longer kept in this browser (removed
+/// in another tab, or by the browser itself): the applicant chooses them again.
+pub fn attachments_missing(locale: Locale, names: &[String]) -> String {
+    let names = names.join(", ");
+    match locale {
+        Locale::Sv => format!("De här bifogade filerna finns inte längre sparade i webbläsaren: {names}. Gå till Bilagor, ta bort dem och välj dem igen. Dina svar är kvar."),
+        Locale::En => format!("These attached files are no longer saved in the browser: {names}. Go to Attachments, remove them and choose them again. Your answers are kept."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +220,20 @@ mod tests {
             assert!(send_failure(Locale::Sv, &failure).contains("ladda ner ansökan"));
             assert!(send_failure(Locale::En, &failure).contains("download the application"));
         }
+    }
+
+    #[test]
+    fn missing_attachments_are_named_in_both_languages() {
+        let names = ["inbjudan.pdf".to_string(), "budget.xlsx".to_string()];
+        let sv = attachments_missing(Locale::Sv, &names);
+        let en = attachments_missing(Locale::En, &names);
+        assert!(
+            sv.contains("inbjudan.pdf, budget.xlsx") && sv.contains("Bilagor"),
+            "{sv}"
+        );
+        assert!(
+            en.contains("inbjudan.pdf, budget.xlsx") && en.contains("Attachments"),
+            "{en}"
+        );
     }
 }

@@ -67,10 +67,13 @@ pub struct Outbox {
     pub send_failure: RwSignal<Option<Message>>,
     /// Why the last download failed; cleared when the next one starts.
     pub download_failure: RwSignal<Option<Message>>,
+    /// A download was handed to the browser (the confirmation then offers to remove the
+    /// saved answers in download mode).
+    pub downloaded: RwSignal<bool>,
     /// An endpoint is configured: the declaration sends (else download mode).
     pub sends: bool,
     form: Form,
-    drafts: Drafts,
+    pub(crate) drafts: Drafts,
     locale: RwSignal<Locale>,
 }
 
@@ -82,6 +85,8 @@ thread_local! {
     /// The answers of the send in progress, then of the confirmed one: the download after
     /// sending is the application the receiver has, even if answers changed meanwhile.
     static SENT_DRAFT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// For tasks posted from outside a component (`drafts::attachments_store`).
+    static OUTBOX: std::cell::Cell<Option<Outbox>> = const { std::cell::Cell::new(None) };
     /// The same send's answers and file names, as the receipt and "Kontrollera dina
     /// svar" show them once the receiver has confirmed (see [`sent_answers`]).
     static SENT_ANSWERS: RefCell<Option<(Draft, Vec<String>)>> = const { RefCell::new(None) };
@@ -118,8 +123,8 @@ pub fn sent_answers() -> Option<SentAnswers> {
 struct Worker {
     handle: web_sys::Worker,
     ready: bool,
-    /// The job posted before the worker said "ready" (it would otherwise be lost).
-    waiting: Option<js_sys::Array>,
+    /// Messages posted before the worker said "ready" (they would otherwise be lost).
+    waiting: Vec<js_sys::Array>,
 }
 
 pub fn remember_host_attributes(attributes: Vec<(String, String)>) {
@@ -132,13 +137,37 @@ pub fn provide_outbox(form: Form, drafts: Drafts, locale: RwSignal<Locale>, send
         sent: RwSignal::new(None),
         send_failure: RwSignal::new(None),
         download_failure: RwSignal::new(None),
+        downloaded: RwSignal::new(false),
         sends,
         form,
         drafts,
         locale,
     };
     provide_context(outbox);
+    OUTBOX.with(|o| o.set(Some(outbox)));
     outbox
+}
+
+/// Posts a message to the worker, starting it if needed (the attachments' storage
+/// tasks). False when the worker cannot start.
+pub fn post_to_worker(message: js_sys::Array) -> bool {
+    let Some(outbox) = OUTBOX.with(|o| o.get()) else {
+        return false;
+    };
+    with_worker(outbox, |worker| {
+        if worker.ready {
+            worker.handle.post_message(&message).is_ok()
+        } else {
+            worker.waiting.push(message);
+            true
+        }
+    }) == Some(true)
+}
+
+/// Removes this browser's part of the Idempotency-Key ("Remove my answers").
+pub fn forget_idempotency_key() {
+    storage::remove(KEY_STORAGE);
+    BROWSER_KEY.with(|k| k.borrow_mut().take());
 }
 
 pub fn use_outbox() -> Option<Outbox> {
@@ -264,9 +293,7 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
             .flat_map(|(n, v)| [JsValue::from_str(n), JsValue::from_str(v)])
             .collect()
     });
-    let files: js_sys::Array = form
-        .files
-        .with_untracked(|files| files.iter().map(|f| JsValue::from(&f.file)).collect());
+    let files = crate::ui::drafts::attachments_store::job_files(form);
     let reference = outbox.sent.get_untracked().unwrap_or_default();
     let message: js_sys::Array = [
         JsValue::from_str(task),
@@ -280,15 +307,7 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     .iter()
     .collect();
     outbox.progress.set(progress);
-    let posted = with_worker(outbox, |worker| {
-        if worker.ready {
-            worker.handle.post_message(&message).is_ok()
-        } else {
-            worker.waiting = Some(message);
-            true
-        }
-    });
-    if posted != Some(true) {
+    if !post_to_worker(message) {
         return outbox.fail_unavailable();
     }
     set_timeout(
@@ -334,6 +353,7 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
             // The worker script failed, or the wasm in it panicked: it is not reused.
             let on_error = Closure::<dyn Fn()>::new(move || {
                 stop_worker();
+                crate::ui::drafts::attachments_store::worker_gone(outbox.form);
                 if outbox.busy() {
                     outbox.fail_unavailable();
                 }
@@ -345,7 +365,7 @@ fn with_worker<R>(outbox: Outbox, f: impl FnOnce(&mut Worker) -> R) -> Option<R>
             *slot = Some(Worker {
                 handle,
                 ready: false,
-                waiting: None,
+                waiting: Vec::new(),
             });
         }
         slot.as_mut().map(f)
@@ -359,7 +379,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
         "ready" => WORKER.with(|slot| {
             if let Some(worker) = slot.borrow_mut().as_mut() {
                 worker.ready = true;
-                if let Some(message) = worker.waiting.take() {
+                for message in worker.waiting.drain(..) {
                     let _ = worker.handle.post_message(&message);
                 }
             }
@@ -370,7 +390,9 @@ fn on_reply(outbox: Outbox, data: JsValue) {
         "sent" => {
             // Only now, with the receiver's confirmation, is the draft no longer needed.
             outbox.drafts.autosave_on.set(false);
-            forget_stored_draft(outbox);
+            if forget_stored_draft(outbox) {
+                crate::ui::drafts::attachments_store::forget_all();
+            }
             storage::remove(KEY_STORAGE);
             BROWSER_KEY.with(|k| k.borrow_mut().take());
             outbox.progress.set(Progress::Idle);
@@ -387,11 +409,12 @@ fn on_reply(outbox: Outbox, data: JsValue) {
                 .is_some_and(|blob| crate::ui::drafts::draft_file::download_blob(&text(2), &blob));
             if saved {
                 outbox.progress.set(Progress::Idle);
+                outbox.downloaded.set(true);
             } else {
                 outbox.fail_unavailable();
             }
         }
-        _ => {}
+        _ => crate::ui::drafts::attachments_store::on_reply(outbox.form, &reply),
     }
 }
 
@@ -412,8 +435,9 @@ fn keep_sent_answers(form: Form) {
     CONFIRMED.set(Some(changed_meanwhile));
 }
 
-/// Removes the stored draft unless another tab has since saved different answers there.
-fn forget_stored_draft(outbox: Outbox) {
+/// Removes the stored draft (and says so) unless another tab has since saved different
+/// answers there; their attachments are then kept too.
+fn forget_stored_draft(outbox: Outbox) -> bool {
     let theirs = storage::read(storage::DRAFT_KEY)
         .ok()
         .flatten()
@@ -428,6 +452,7 @@ fn forget_stored_draft(outbox: Outbox) {
     if !theirs {
         storage::remove(storage::DRAFT_KEY);
     }
+    !theirs
 }
 
 /// The Idempotency-Key: this browser's random part (kept in storage until a send is

@@ -1,20 +1,26 @@
 //! Autosave: every change is written to the browser's storage within half a second of
 //! the last keystroke, and at once when the page is hidden or closed. At start a stored
 //! draft is offered for resuming; an unreadable one is kept aside, never overwritten.
+//! The attached files go with the answers (`attachments_store`), and everything expires
+//! 30 days after the last change (`domain::retention`).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::storage::{self, CORRUPT_KEY_PREFIX, DRAFT_KEY};
-use super::Drafts;
-use crate::domain::draft_file::{import_draft, SavedDraft};
+use super::{attachments_store, forget, Drafts};
+use crate::domain::draft_file::{import_draft, SavedDraft, StoredFile};
+use crate::domain::retention::expired;
 use crate::domain::step::Step;
 use crate::ui::form::Form;
 
 /// The longest a change waits before it is written. Not a debounce that restarts on every
 /// key: steady typing is still saved every 300 ms, so even a crash loses at most that.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// What another tab's removal of the draft amounts to: blank answers.
+const REMOVED: &str = r#"{"format":"skolutbyte-utkast","version":2,"step":"start","draft":{}}"#;
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -30,6 +36,8 @@ pub fn start(form: Form) -> Drafts {
         file_result: RwSignal::new(None),
         file_question: RwSignal::new(None),
         autosave_on: RwSignal::new(false),
+        forget_asked: RwSignal::new(false),
+        forgotten: RwSignal::new(false),
         // Integers only: formatting a float would pull ~4 KB of float printing into the wasm.
         tab_id: StoredValue::new(format!(
             "{}-{}",
@@ -44,6 +52,7 @@ pub fn start(form: Form) -> Drafts {
     Effect::new(move |_| {
         form.draft.track();
         form.step.track();
+        form.files.track();
         if !drafts.autosave_on.get() || drafts.other_tab.with(Option::is_some) {
             return;
         }
@@ -70,13 +79,17 @@ pub fn start(form: Form) -> Drafts {
         if event.key().as_deref() != Some(DRAFT_KEY) {
             return;
         }
-        let Some(Ok(saved)) = event.new_value().map(|text| import_draft(&text)) else {
+        // Removed in another tab ("Remove my answers", "Börja om", a send): this tab asks
+        // too before it saves its answers there again; the other tab's are then blank.
+        let text = event.new_value();
+        let Ok(saved) = import_draft(text.as_deref().unwrap_or(REMOVED)) else {
             return;
         };
         let ours = drafts
             .tab_id
             .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
-        let same_answers = form.draft.with_untracked(|d| d.same_answers(&saved.draft));
+        let same_answers = form.draft.with_untracked(|d| d.same_answers(&saved.draft))
+            && same_files(&attachments_store::listed(form), &saved.files);
         if !ours && !same_answers {
             drafts.other_tab.set(Some(saved));
         }
@@ -85,12 +98,20 @@ pub fn start(form: Form) -> Drafts {
     drafts
 }
 
+fn same_files(ours: &[StoredFile], theirs: &[StoredFile]) -> bool {
+    ours.iter().map(|f| &f.id).eq(theirs.iter().map(|f| &f.id))
+}
+
 fn look_for_stored_draft(drafts: Drafts) {
+    let now = now_ms();
+    storage::remove_set_aside(Some(now));
     match storage::read(DRAFT_KEY) {
         Err(problem) => drafts.storage_problem.set(Some(problem)),
         Ok(None) => {}
         Ok(Some(text)) => match import_draft(&text) {
-            Ok(saved) if !saved.draft.is_blank() => {
+            // Untouched for 30 days: removed with its files and copies, never offered.
+            Ok(saved) if expired(saved.saved_at_ms, now) => forget::remove_stored(true),
+            Ok(saved) if !saved.draft.is_blank() || !saved.files.is_empty() => {
                 drafts.resume_offer.set(Some(saved));
                 return;
             }
@@ -128,7 +149,8 @@ pub fn save_now(form: Form, drafts: Drafts) {
     };
     let draft = form.draft.get_untracked();
     let tab_id = drafts.tab_id.get_value();
-    if draft.is_blank() {
+    let files = attachments_store::listed(form);
+    if draft.is_blank() && files.is_empty() {
         // Nothing answered: nothing to keep. Remove only our own earlier save (the
         // applicant emptied every answer); a blank tab must never wipe another tab's draft.
         let ours = storage::read(DRAFT_KEY)
@@ -141,7 +163,8 @@ pub fn save_now(form: Form, drafts: Drafts) {
         }
         return;
     }
-    let saved = SavedDraft::new(draft, step, now_ms(), Some(tab_id));
+    let mut saved = SavedDraft::new(draft, step, now_ms(), Some(tab_id));
+    saved.files = files;
     let result = storage::write(DRAFT_KEY, &saved.to_compact_json());
     let problem = result.err();
     if drafts.storage_problem.get_untracked() != problem {
@@ -153,20 +176,17 @@ pub fn save_now(form: Form, drafts: Drafts) {
 pub fn resume(form: Form, drafts: Drafts) {
     if let Some(saved) = drafts.resume_offer.get_untracked() {
         form.draft.set(saved.draft);
+        form.files.set(attachments_store::from_list(&saved.files));
         crate::ui::flow::go_to(form, saved.step);
     }
     drafts.resume_offer.set(None);
     drafts.autosave_on.set(true);
 }
 
-/// "Start again", confirmed: the stored answers are removed.
+/// "Start again", confirmed: the stored answers, files and copies set aside are removed.
 pub fn start_again(form: Form, drafts: Drafts) {
-    storage::remove(DRAFT_KEY);
-    form.draft.set(Default::default());
-    drafts.resume_offer.set(None);
-    drafts.confirming_restart.set(false);
-    drafts.autosave_on.set(true);
-    crate::ui::flow::go_to(form, Step::Start);
+    forget::remove_stored(false);
+    forget::empty_form(form, drafts);
 }
 
 /// Another tab saved different answers: take them, or keep ours and save them.
@@ -176,8 +196,15 @@ pub fn settle_other_tab(form: Form, drafts: Drafts, take_theirs: bool) {
     match theirs {
         Some(saved) if take_theirs => {
             form.draft.set(saved.draft);
+            // The files follow the answers. Ours that are not among theirs stay in
+            // IndexedDB until it is emptied (a send, "Börja om", "Remove my answers",
+            // 30 days): removing them one by one is not worth its first-load code.
+            form.files.set(attachments_store::from_list(&saved.files));
             crate::ui::flow::go_to(form, saved.step);
         }
-        _ => save_now(form, drafts),
+        _ => {
+            save_now(form, drafts);
+            attachments_store::keep_again(form);
+        }
     }
 }

@@ -2,8 +2,10 @@
 //! and the draft file to continue on another computer. The format and all checks of a
 //! saved draft live in `crate::domain::draft_file`; this layer only talks to the browser.
 
+pub mod attachments_store;
 pub mod autosave;
 pub mod draft_file;
+pub mod forget;
 pub mod notices;
 pub mod storage;
 
@@ -43,5 +45,10 @@ pub struct Drafts {
     /// Autosave runs only once the applicant has answered the resume prompt (or there was
     /// nothing to resume), so a stored draft is never overwritten before they choose.
     pub autosave_on: RwSignal<bool>,
+    /// "Remove my answers" was pressed: its confirmation is shown.
+    pub forget_asked: RwSignal<bool>,
+    /// "Remove my answers" was done (here or in another tab): the start page says so
+    /// until something new is answered.
+    pub forgotten: RwSignal<bool>,
     pub tab_id: StoredValue<String>,
 }

@@ -8,43 +8,58 @@ use super::autosave::{resume, settle_other_tab, start_again};
 use super::draft_file::{
     open_file, save_file, settle_file_question, FILE_QUESTION_ID, OPEN_FILE_ID,
 };
+use super::forget::{forget_button, forget_everything, keep_answers};
 use super::storage::StorageProblem;
 use super::{Drafts, FileOutcome};
+use crate::domain::step::Step;
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
 
 /// "Du har en påbörjad ansökan från 24 nov 14:32 — Fortsätt / Börja om", with a
-/// confirmation before anything is removed.
+/// confirmation before anything is removed. The same confirmation serves "Ta bort mina
+/// svar från den här datorn" from any step (`forget`), and once that is done the start
+/// page says so here.
 #[component]
 pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     move || {
-        let offer = drafts.resume_offer.get()?;
-        let date = js_sys::Date::new(&(offer.saved_at_ms as f64).into());
-        let when = (t.saved_at)(
-            date.get_date(),
-            date.get_month(),
-            date.get_hours(),
-            date.get_minutes(),
-        );
-        let view = if drafts.confirming_restart.get() {
+        let forgetting = drafts.forget_asked.get();
+        let view = if forgetting || drafts.confirming_restart.get() {
+            // Static ids and hooks for both (attributes chosen per case cost first-load code).
+            let (title, text, yes) = match forgetting {
+                true => (t.forget_confirm_title, t.forget_confirm_text, t.forget_confirm_yes),
+                false => (t.restart_confirm_title, t.restart_confirm_text, t.restart_confirm_yes),
+            };
             view! {
                 <div class="sku-notice" role="alertdialog" aria-labelledby="sku-restart-title" aria-describedby="sku-restart-text">
-                    <h2 class="sku-heading-m sku-notice__title" id="sku-restart-title" tabindex="-1">{t.restart_confirm_title}</h2>
-                    <p id="sku-restart-text">{t.restart_confirm_text}</p>
+                    <h2 class="sku-heading-m sku-notice__title" id="sku-restart-title" tabindex="-1">{title}</h2>
+                    <p id="sku-restart-text">{text}</p>
                     <button type="button" class="sku-button sku-button--warning" data-role="restart-confirm"
-                        on:click=move |_| start_again(form, drafts)>{t.restart_confirm_yes}</button>
+                        on:click=move |_| match forgetting {
+                            true => forget_everything(form, drafts),
+                            false => start_again(form, drafts),
+                        }>{yes}</button>
                     <button type="button" class="sku-button sku-button--secondary" data-role="restart-cancel"
-                        on:click=move |_| {
-                            drafts.confirming_restart.set(false);
-                            after_render(|| { focus_field("sku-resume-title"); });
+                        on:click=move |_| match forgetting {
+                            true => keep_answers(drafts),
+                            false => {
+                                drafts.confirming_restart.set(false);
+                                after_render(|| { focus_field("sku-resume-title"); });
+                            }
                         }>{t.restart_confirm_no}</button>
                 </div>
             }
             .into_any()
-        } else {
+        } else if let Some(offer) = drafts.resume_offer.get() {
+            let date = js_sys::Date::new(&(offer.saved_at_ms as f64).into());
+            let when = (t.saved_at)(
+                date.get_date(),
+                date.get_month(),
+                date.get_hours(),
+                date.get_minutes(),
+            );
             view! {
                 <div class="sku-notice" role="region" aria-labelledby="sku-resume-title">
                     <h2 class="sku-heading-m sku-notice__title" id="sku-resume-title" tabindex="-1">{(t.resume_title)(&when)}</h2>
@@ -57,9 +72,19 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
                             drafts.confirming_restart.set(true);
                             after_render(|| { focus_field("sku-restart-title"); });
                         }>{t.resume_restart}</button>
+                    {forget_button(drafts)}
                 </div>
             }
             .into_any()
+        } else if drafts.forgotten.get()
+            && form.step.get() == Step::Start
+            && form.draft.with(|d| d.is_blank())
+        {
+            // Done, until something new is answered.
+            view! { <p class="sku-success" role="status" tabindex="-1" data-role="forgotten">{t.forgotten}</p> }
+                .into_any()
+        } else {
+            return None;
         };
         Some(view)
     }
@@ -111,6 +136,9 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         }
         input.set_value("");
     };
+    // After a confirmed send nothing is kept any more (and the form stays the receipt).
+    // Not reactive: these controls are made anew on every step.
+    let sent = crate::ui::delivery::use_outbox().is_some_and(|o| o.sent.with_untracked(Option::is_some));
     // What became of the chosen file; or, before a file replaces answers, the question
     // (focus moves to its heading, and the alertdialog role has it read with its
     // explanation). One closure for both: each reactive closure costs wasm.
@@ -153,6 +181,7 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
                 <input type="file" id=OPEN_FILE_ID class="sku-file-upload" accept=".json,application/json"
                     on:change=on_open />
             </div>
+            {(!sent).then(|| forget_button(drafts))}
         </section>
     }
 }

@@ -2,6 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::domain::retention::set_aside_expired;
+
 pub const DRAFT_KEY: &str = "skolutbyte:utkast";
 /// Prefix of keys where unreadable drafts are kept aside, never overwritten.
 pub const CORRUPT_KEY_PREFIX: &str = "skolutbyte:utkast-oläsbart:";
@@ -37,6 +39,24 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
             StorageProblem::Unavailable
         }
     })
+}
+
+/// Removes the unreadable drafts set aside: every one, or (given the time now) those
+/// set aside more than 30 days ago.
+pub fn remove_set_aside(expired_at: Option<i64>) {
+    let Ok(storage) = storage() else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| {
+            key.strip_prefix(CORRUPT_KEY_PREFIX)
+                .is_some_and(|time| expired_at.is_none_or(|now| set_aside_expired(time, now)))
+        })
+        .collect();
+    for key in keys {
+        remove(&key);
+    }
 }
 
 pub fn remove(key: &str) {

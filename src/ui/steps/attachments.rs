@@ -1,17 +1,20 @@
 //! Step (optional): attach files with an ordinary file input. Each chosen file is checked
 //! against the configured type, size, count and total limits with a specific message;
-//! a refused file leaves the files already attached as they are.
+//! a refused file leaves the files already attached as they are. Chosen files are kept
+//! in the browser with the answers (`drafts::attachments_store`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::names_warning;
 use crate::domain::attachments::{check_file, Attached};
+use crate::domain::draft_file::StoredFile;
 use crate::domain::field::Field;
 use crate::domain::problem::FieldError;
 use crate::domain::step::Step;
+use crate::ui::drafts::attachments_store;
 use crate::ui::flow::{after_render, focus_field, ERROR_SUMMARY_ID};
-use crate::ui::form::{use_form, ChosenFile};
+use crate::ui::form::{use_form, ChosenFile, Kept};
 use crate::ui::i18n::texts_now;
 use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
@@ -58,14 +61,23 @@ pub fn AttachmentsStep() -> impl IntoView {
                 bytes: files.iter().map(|f| f.size).sum(),
             });
             match check_file(&name, size, attached, &rules) {
-                Ok(()) => form.files.update(|files| {
-                    files.push(ChosenFile {
-                        name,
-                        size,
-                        media_type: file.type_(),
-                        file,
-                    })
-                }),
+                Ok(()) => {
+                    let id = attachments_store::new_id();
+                    form.files.update(|files| {
+                        files.push(ChosenFile {
+                            info: StoredFile {
+                                id: id.clone(),
+                                name,
+                                size,
+                                media_type: file.type_(),
+                                added_ms: js_sys::Date::now() as i64,
+                            },
+                            file: Some(file.clone()),
+                            kept: Kept::Pending,
+                        })
+                    });
+                    attachments_store::keep(form, &id, &file);
+                }
                 Err(problem) => problems.push(FieldError {
                     field: Field::Attachments,
                     problem,
@@ -83,14 +95,30 @@ pub fn AttachmentsStep() -> impl IntoView {
         }
     };
     let remove = move |index: usize| {
+        let mut removed = None;
         form.files.update(|files| {
             if index < files.len() {
-                files.remove(index);
+                removed = Some(files.remove(index));
             }
         });
+        if let Some(removed) = removed {
+            attachments_store::remove(&removed);
+        }
         after_render(|| {
             focus_field(&Field::Attachments.id());
         });
+    };
+    let not_stored = move || {
+        let names: Vec<String> = form.files.with(|files| {
+            files
+                .iter()
+                .filter(|f| f.kept == Kept::NotStored)
+                .map(|f| f.name.clone())
+                .collect()
+        });
+        (!names.is_empty()).then(|| view! {
+            <div class="sku-warning" role="alert" data-role="attachments-not-stored">{(t.attachments_not_stored)(&names.join(", "))}</div>
+        })
     };
     let file_list = move || {
         let files: Vec<(String, u64)> = form
@@ -132,8 +160,9 @@ pub fn AttachmentsStep() -> impl IntoView {
                 <input type="file" multiple id=Field::Attachments.id() class="sku-file-upload"
                     accept=accept aria-describedby=move || described_by_error("attachments-hint attachments-list", Field::Attachments, form) on:change=on_change />
             </div>
+            {not_stored}
             {file_list}
-            <div class="sku-inset-text">{t.attachments_not_kept}</div>
+            <div class="sku-inset-text" data-role="attachments-kept">{t.attachments_kept}</div>
         </StepPage>
     }
 }

@@ -54,6 +54,7 @@ pub fn ConfirmationStep() -> impl IntoView {
             <div class="sku-inset-text" data-role="changes-not-sent">{t.changes_not_sent}</div>
         })}
         {download_offer(t, outbox, &school)}
+        {crate::ui::drafts::forget::after_download(outbox)}
         <p class="sku-body">
             <a href="#" class="sku-link" data-role="to-check-answers" on:click=move |ev| {
                 ev.prevent_default();

@@ -52,6 +52,7 @@ pub fn StartPage() -> impl IntoView {
             </button>
             <h2 class="sku-heading-m">{t.start_privacy_title}</h2>
             {privacy.iter().map(|p| view! { <p data-role="privacy">{p.clone()}</p> }).collect_view()}
+            <p data-role="privacy-browser">{t.start_privacy_browser}</p>
             <h2 class="sku-heading-m">{t.start_advice_title}</h2>
             <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
         }
