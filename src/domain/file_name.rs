@@ -127,7 +127,7 @@ fn is_reserved_on_windows(stem: &str) -> bool {
 /// Characters that show nothing or change how the rest is shown: control characters,
 /// Unicode format characters (bidi controls such as U+202E, zero-width characters, the
 /// byte-order mark, tags) and other default-ignorable fillers.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

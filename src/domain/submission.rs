@@ -207,6 +207,8 @@ pub fn cut_text(text: &str, max_chars: usize) -> String {
         .trim()
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
+        // Bidi controls and zero-width characters could make the text read otherwise.
+        .filter(|&c| !super::file_name::is_invisible(c))
         .collect();
     match clean.char_indices().nth(max_chars) {
         None => clean,
@@ -356,7 +358,9 @@ pub fn read_reported_errors(text: &str) -> ReportedErrors {
 pub fn parse_reference(body: &str) -> Option<String> {
     let value = json::parse(body).ok()?;
     let reference = value.get("reference")?.as_str()?.trim();
-    (!reference.is_empty() && reference.len() <= 100).then(|| reference.to_string())
+    // Shown on the receipt and in every PDF header: no control or bidi characters.
+    let reference = cut_text(reference, 100);
+    (!reference.is_empty() && reference.len() <= 400).then_some(reference)
 }
 
 #[cfg(test)]
@@ -484,6 +488,11 @@ mod tests {
         );
         assert_eq!(parse_reference("<html>ok</html>"), None);
         assert_eq!(parse_reference(r#"{"reference": 5}"#), None);
+        // Shown on the receipt and the PDF: no bidi override, no line break.
+        assert_eq!(
+            parse_reference("{\"reference\": \"SKU-\\u202e2026\\n-1\"}"),
+            Some("SKU-2026 -1".into())
+        );
     }
 
     #[test]

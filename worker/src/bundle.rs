@@ -67,7 +67,9 @@ pub fn bundle_zip(
 /// The download's own file name, `ansokan-<reference>.<extension>` when the receiver
 /// gave a reference, else `ansokan-<date>-<time>.<extension>`.
 pub fn download_file_name(reference: Option<&str>, time: ZipTime, extension: &str) -> String {
-    match reference.map(safe_file_name).filter(|r| r != FALLBACK_STEM) {
+    // "KS 2026/123" names a file "ansokan-KS 2026-123.pdf", not "ansokan-123.pdf".
+    let reference = reference.map(|r| r.replace(['/', '\\'], "-"));
+    match reference.as_deref().map(safe_file_name).filter(|r| r != FALLBACK_STEM) {
         Some(reference) => format!("ansokan-{reference}.{extension}"),
         None => format!(
             "ansokan-{:04}-{:02}-{:02}-{:02}{:02}.{extension}",
@@ -170,7 +172,7 @@ mod tests {
         );
         assert_eq!(
             download_file_name(Some("../x"), TIME, "zip"),
-            "ansokan-x.zip"
+            "ansokan--x.zip"
         );
         assert_eq!(
             download_file_name(None, TIME, "pdf"),
@@ -179,6 +181,11 @@ mod tests {
         assert_eq!(
             download_file_name(Some(" "), TIME, "zip"),
             "ansokan-2026-11-25-1432.zip"
+        );
+        // A diary number with a slash keeps its whole number.
+        assert_eq!(
+            download_file_name(Some("KS 2026/123"), TIME, "pdf"),
+            "ansokan-KS 2026-123.pdf"
         );
     }
 }

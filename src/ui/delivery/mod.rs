@@ -90,6 +90,9 @@ thread_local! {
     /// The same send's answers and file names, as the receipt and "Kontrollera dina
     /// svar" show them once the receiver has confirmed (see [`sent_answers`]).
     static SENT_ANSWERS: RefCell<Option<(Draft, Vec<String>)>> = const { RefCell::new(None) };
+    /// The same send's files as posted to the worker: the download after sending embeds
+    /// the files the receiver got, even if files were added or removed meanwhile.
+    static SENT_FILES: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
     /// Set when the receiver confirms; never unset. True when the answers in memory were
     /// changed while the application was on its way (those changes were not sent).
     static CONFIRMED: Cell<Option<bool>> = const { Cell::new(None) };
@@ -293,7 +296,14 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
             .flat_map(|(n, v)| [JsValue::from_str(n), JsValue::from_str(v)])
             .collect()
     });
-    let files = crate::ui::drafts::attachments_store::job_files(form);
+    let sent_files = SENT_FILES
+        .with(|f| f.borrow().clone())
+        .filter(|_| outbox.sent.with_untracked(Option::is_some));
+    let files =
+        sent_files.unwrap_or_else(|| crate::ui::drafts::attachments_store::job_files(form));
+    if task == "send" {
+        SENT_FILES.with(|f| *f.borrow_mut() = Some(files.clone()));
+    }
     let reference = outbox.sent.get_untracked().unwrap_or_default();
     let message: js_sys::Array = [
         JsValue::from_str(task),

@@ -138,6 +138,12 @@ pub fn settle_file_question(form: Form, drafts: Drafts, replace: bool) {
 /// The file's answers replace the applicant's (a blank form, or "Ersätt mina svar med
 /// filens"). Autosave then saves them, also over the draft the resume prompt offered.
 fn take_file(form: Form, drafts: Drafts, saved: SavedDraft) {
+    // A file still being read when the receiver confirmed must not bring the answers back
+    // (autosave would store them again, and sending them again would be a second
+    // application).
+    if crate::ui::delivery::answers_sent() {
+        return;
+    }
     drafts.file_question.set(None);
     drafts.resume_offer.set(None);
     drafts.confirming_restart.set(false);
