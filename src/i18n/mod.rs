@@ -205,19 +205,29 @@ pub struct Texts {
     /// Instead of the intro once the application is sent: the answers are read-only.
     pub check_sent_text: &'static str,
     pub declaration_text: &'static str,
-    pub declaration_label: &'static str,
+    /// The applicant confirms that the named principal has approved the application: the
+    /// principal's name from the payment step, or "" when not given.
+    pub declaration_label: fn(&str) -> String,
     pub send_button: &'static str,
+    /// Download mode: the declaration's button (nothing is sent yet).
+    pub ready_button: &'static str,
 
     pub confirmation_panel: &'static str,
     pub confirmation_next_title: &'static str,
     pub confirmation_next_text: &'static str,
     pub confirmation_contact: &'static str,
+    /// Internationella enheten's contact details (start page and confirmation).
+    pub contact_email_label: &'static str,
+    pub contact_phone_label: &'static str,
     /// Sent mode: the link to the answers as sent (read-only).
     pub sent_answers_link: &'static str,
     /// Answers changed while the application was being sent were not part of it.
     pub changes_not_sent: &'static str,
-    /// Download mode: not sent yet, and how to hand it in; the contact address (a
-    /// `mailto:` link) follows. Said at once, so no one believes it has arrived.
+    /// Download mode: not sent yet, said at once, so no one believes it has arrived; then
+    /// the numbered steps: download, e-mail, what happens then (`confirmation_next_text`).
+    pub hand_in_intro: &'static str,
+    pub hand_in_download: &'static str,
+    /// E-mail the PDF; the contact address (a `mailto:` link) follows.
     pub hand_in_email: &'static str,
     /// The same without a contact address configured: whom to e-mail, and the phone
     /// number to ask.
@@ -248,6 +258,8 @@ pub struct Texts {
     pub other_tab_use: &'static str,
     pub other_tab_keep: &'static str,
     pub drafts_title: &'static str,
+    /// The start page's draft panel before there is anything to save: opening only.
+    pub open_draft_title: &'static str,
     pub drafts_text: &'static str,
     pub save_file: &'static str,
     pub open_file: &'static str,

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { launchBrowser, serveDirectory, distDir } from './support/harness.mjs';
+import { launchBrowser, serveDirectory, distDir, pageWithSettings } from './support/harness.mjs';
 import { serveExamples, hostPageHtml, examplesDir, STRICT_CSP, FRAMING_CSP } from './support/embed.mjs';
 import { downloadPdf } from './support/receiver.mjs';
 import {
@@ -22,14 +22,18 @@ import {
 let strict; // examples with the strict policy
 let framing; // the same, allowing the parent and the form to frame each other's origin
 let framingForm; // a second origin (another port) for the form in iframe mode
-let standalone; // the release build at /, as `make serve` shows it
+// The release build at /, as `make serve` shows it, with the example host page's one
+// setting (its contact address shows on the start page), so both show the same content.
+let standalone;
 let browser;
 
 before(async () => {
   strict = await serveExamples(STRICT_CSP);
   framing = await serveExamples(FRAMING_CSP);
   framingForm = await serveExamples(FRAMING_CSP);
-  standalone = await serveDirectory();
+  standalone = await serveDirectory(undefined, {}, {}, {
+    '/': await pageWithSettings({ 'data-contact-email': 'internationella@skelleftea.se' }),
+  });
   // The iframe example's src is rewritten in the test (page.route), and Chromium counts a
   // rewritten page as public, so it would refuse to frame a loopback address.
   browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks']);

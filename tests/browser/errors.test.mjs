@@ -708,7 +708,7 @@ test('attachments: files too large together to go inside the PDF are refused, an
 test('declaration: Send without confirming', async () => {
   await onStep(internship, 'declaration', async (page, d) => {
     await d.submit();
-    await expectErrors(page, [['declaration', 'Bekräfta att uppgifterna stämmer och att rektor känner till ansökan']]);
+    await expectErrors(page, [['declaration', 'Bekräfta att uppgifterna är riktiga och att ansvarig rektor har godkänt ansökan']]);
     await followSummaryLinks(page);
     await expectValues(page, { declaration: false });
 

@@ -42,7 +42,12 @@ async function confirmation(path) {
 const strictEncode = (text) =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-const downloadModeText = async (page) => (await page.textContent('[data-role=download-mode]')).replace(/\s+/g, ' ').trim();
+/** "Not sent yet" and the numbered step that says where to e-mail the PDF. */
+const downloadModeText = async (page) =>
+  [
+    await page.textContent('[data-role=download-mode] > p'),
+    await page.textContent('[data-role=hand-in-steps] > li:nth-child(2)'),
+  ].join(' ').replace(/\s+/g, ' ').trim();
 
 test('download mode with a contact address: the mailto: link is exact and encoded, in Swedish and English', async () => {
   const page = await confirmation('contact.html');
@@ -54,7 +59,7 @@ test('download mode with a contact address: the mailto: link is exact and encode
       body:
         'Hej!\r\n\r\nHär är vår ansökan till fonden för internationellt skolutbyte.\r\n\r\n' +
         '(Glöm inte att bifoga PDF-filen som du laddade ner.)\r\n',
-      words: /^Ansökan är inte skickad än\. Ladda ner den och skicka PDF-filen med e-post till Internationella enheten: internationella@skelleftea\.se\.$/,
+      words: /^Ansökan är inte skickad än\. Så här skickar du den: Skicka PDF-filen med e-post till Internationella enheten: internationella@skelleftea\.se\.$/,
     },
     en: {
       subject:
@@ -63,7 +68,7 @@ test('download mode with a contact address: the mailto: link is exact and encode
       body:
         'Hello,\r\n\r\nHere is our application to the fund for international school exchange.\r\n\r\n' +
         '(Remember to attach the PDF file you downloaded.)\r\n',
-      words: /^The application has not been sent yet\. Download it and email the PDF file to the International Unit \(Internationella enheten\): internationella@skelleftea\.se\.$/,
+      words: /^The application has not been sent yet\. To send it: Email the PDF file to the International Unit \(Internationella enheten\): internationella@skelleftea\.se\.$/,
     },
   };
   for (const lang of ['sv', 'en']) {
@@ -86,14 +91,14 @@ test('download mode without a contact address: the page says whom to e-mail, in 
   assert.equal(await page.locator('[data-role=mailto]').count(), 0);
   assert.equal(
     await downloadModeText(page),
-    'Ansökan är inte skickad än. Ladda ner den och skicka PDF-filen med e-post till Internationella enheten på Skellefteå kommun, ' +
+    'Ansökan är inte skickad än. Så här skickar du den: Skicka PDF-filen med e-post till Internationella enheten på Skellefteå kommun, ' +
       'med skolans namn i ämnesraden. Vet du inte adressen? Ring 0910-73 50 00.',
   );
   assert.doesNotMatch(await page.textContent('.sku-app'), /skickad(?! än)/, 'nowhere does it say sent');
   assert.equal(await switchLanguage(page), 'en');
   assert.equal(
     await downloadModeText(page),
-    'The application has not been sent yet. Download it and email the PDF file to the International Unit (Internationella enheten) ' +
+    'The application has not been sent yet. To send it: Email the PDF file to the International Unit (Internationella enheten) ' +
       "at Skellefteå Municipality, with the school's name in the subject line. Don't know the address? Call 0910-73 50 00.",
   );
   assert.doesNotMatch(await page.textContent('.sku-app'), /Application sent/);

@@ -42,8 +42,10 @@ async function withPage(body, options) {
 }
 
 const TEXTS = {
-  sv: { continue: 'Fortsätt', send: 'Skicka ansökan', change: 'Ändra', language: 'English', done: 'Ansökan är klar' },
-  en: { continue: 'Continue', send: 'Send application', change: 'Change', language: 'Svenska' },
+  // Download mode (no endpoint): the declaration's button makes the application ready;
+  // nothing is sent from it.
+  sv: { continue: 'Fortsätt', send: 'Gör ansökan klar att skicka', change: 'Ändra', language: 'English', done: 'Ansökan är klar att skicka' },
+  en: { continue: 'Continue', send: 'Make the application ready to send', change: 'Change', language: 'Svenska', done: 'Your application is ready to send' },
 };
 
 async function text(page, selector) {

@@ -16,8 +16,12 @@ use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
 
-/// "Du har en påbörjad ansökan från 24 nov 14:32 — Fortsätt / Börja om", with a
-/// confirmation before anything is removed. The same confirmation serves "Ta bort mina
+/// The draft file chooser's label (a `<label>`, or on the attachments step the
+/// disclosure's summary).
+const OPEN_FILE_LABEL: &str = "sku-open-draft-label";
+
+/// "Du har en påbörjad ansökan från 24 nov 14:32 — Fortsätt med ansökan / Börja om", with
+/// a confirmation before anything is removed. The same confirmation serves "Ta bort mina
 /// svar från den här datorn" from any step (`forget`), and once that is done the start
 /// page says so here.
 #[component]
@@ -119,11 +123,16 @@ pub fn DraftWarnings(drafts: Drafts) -> impl IntoView {
     }
 }
 
-/// "Spara utkast som fil" and "Öppna sparat utkast", at the foot of every step.
+/// "Spara utkast som fil" and "Öppna sparat utkast", at the foot of every step. On the
+/// start page before there is anything to save, only the opening. On the attachments step
+/// the draft file's chooser waits behind a disclosure, so the only file chooser in sight
+/// is the attachments' own. (The app re-renders this panel on every change of step.)
 #[component]
 pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    let step = form.step.get_untracked();
+    let can_save = step != Step::Start || !form.draft.with_untracked(|d| d.is_blank());
     let on_open = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -169,18 +178,43 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
             }.into_any(),
         })
     };
-    view! {
-        <section class="sku-drafts" aria-labelledby="sku-drafts-title">
-            <h2 class="sku-heading-s" id="sku-drafts-title">{t.drafts_title}</h2>
+    let chooser = view! {
+        <input type="file" id=OPEN_FILE_ID class="sku-file-upload" accept=".json,application/json"
+            aria-labelledby=OPEN_FILE_LABEL on:change=on_open />
+    };
+    let open = if step == Step::Attachments {
+        view! {
+            <details class="sku-details">
+                <summary class="sku-details__summary" id=OPEN_FILE_LABEL>{t.open_file}</summary>
+                {chooser}
+            </details>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="sku-form-group">
+                <label class="sku-label" for=OPEN_FILE_ID id=OPEN_FILE_LABEL>{t.open_file}</label>
+                {chooser}
+            </div>
+        }
+        .into_any()
+    };
+    let save = can_save.then(|| {
+        view! {
             <p class="sku-hint">{t.drafts_text}</p>
             {file_news}
             <button type="button" class="sku-button sku-button--secondary" data-role="save-draft"
                 on:click=move |_| save_file(form)>{t.save_file}</button>
-            <div class="sku-form-group">
-                <label class="sku-label" for=OPEN_FILE_ID>{t.open_file}</label>
-                <input type="file" id=OPEN_FILE_ID class="sku-file-upload" accept=".json,application/json"
-                    on:change=on_open />
-            </div>
+        }
+    });
+    view! {
+        <section class="sku-drafts" aria-labelledby="sku-drafts-title">
+            <h2 class="sku-heading-s" id="sku-drafts-title">
+                {if can_save { t.drafts_title } else { t.open_draft_title }}
+            </h2>
+            {save}
+            {(!can_save).then(|| file_news)}
+            {open}
             {(!sent).then(|| forget_button(drafts))}
         </section>
     }

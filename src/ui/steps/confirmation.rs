@@ -1,6 +1,8 @@
-//! Confirmation. Sent: the receipt of what the receiver has (its reference, the amount,
-//! the answers as sent) and what happens next. Download mode: the application is ready
-//! but not sent yet, and how to hand it in (download it, then e-mail it).
+//! Confirmation, after GOV.UK's checklist: a reference where there is one, what happens
+//! next, contact details, a record to keep (the download). Sent: the receipt of what the
+//! receiver has (its reference, the amount, the answers as sent). Download mode: the
+//! application is ready but not sent yet, and in numbered steps how to hand it in
+//! (download the PDF, e-mail it) and what happens then.
 
 use leptos::prelude::*;
 
@@ -13,6 +15,7 @@ use crate::ui::delivery::{sent_answers, use_outbox, Outbox};
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
+use crate::ui::steps::start::contact_details;
 
 #[component]
 pub fn ConfirmationStep() -> impl IntoView {
@@ -61,40 +64,48 @@ pub fn ConfirmationStep() -> impl IntoView {
                 go_to(form, Step::CheckAnswers);
             }>{if is_sent { t.sent_answers_link } else { (t.step_title)(Step::CheckAnswers) }}</a>
         </p>
-        <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
-        <p class="sku-body">{t.confirmation_next_text}</p>
-        <p class="sku-body">{t.confirmation_contact}</p>
+        // In download mode what happens next is the last of the numbered steps.
+        {outbox.is_some_and(|o| o.sends).then(|| view! {
+            <h2 class="sku-heading-m">{t.confirmation_next_title}</h2>
+            <p class="sku-body">{t.confirmation_next_text}</p>
+        })}
+        {contact_details(t)}
     }
 }
 
-/// The download, always offered; in download mode with how the application reaches the
-/// municipality: a `mailto:` link (subject naming the school, a body reminding to attach
-/// the file) when the page names an address, else the same in words.
+/// The download, always offered. In download mode it is the first of numbered steps:
+/// download the PDF, e-mail it (a `mailto:` link with a subject naming the school and a
+/// body reminding to attach the file when the page names an address, else the same in
+/// words), and what happens then.
 fn download_offer(
     t: &'static crate::ui::i18n::Texts,
     outbox: Option<Outbox>,
     school: &str,
 ) -> impl IntoView {
-    let settings = use_context::<Settings>().unwrap_or_default();
     let outbox = outbox?;
-    let download_mode = (!outbox.sends).then(|| {
-        let link = settings.contact_email.as_deref().and_then(|address| {
-            let href = hand_in_href(address, t.mailto_subject, school, t.mailto_body)?;
-            Some((href, address.trim().to_string()))
-        });
-        let words = match link {
-            Some(_) => t.hand_in_email.to_string(),
-            None => (t.hand_in_no_address)(settings.contact_phone()),
-        };
-        view! {
-            <p class="sku-body" data-role="download-mode">
-                {words}
-                {link.map(|(href, address)| view! { " "<a href=href class="sku-link" data-role="mailto">{address}</a>"." })}
-            </p>
-        }
+    if outbox.sends {
+        return Some(view! { <DeliveryStatus outbox offer_download=true /> }.into_any());
+    }
+    let settings = use_context::<Settings>().unwrap_or_default();
+    let link = settings.contact_email.as_deref().and_then(|address| {
+        let href = hand_in_href(address, t.mailto_subject, school, t.mailto_body)?;
+        Some((href, address.trim().to_string()))
     });
+    let email = match link {
+        Some(_) => t.hand_in_email.to_string(),
+        None => (t.hand_in_no_address)(settings.contact_phone()),
+    };
     Some(view! {
-        {download_mode}
-        <DeliveryStatus outbox offer_download=true />
-    })
+        <div data-role="download-mode">
+            <p class="sku-body"><strong>{t.hand_in_intro}</strong></p>
+            <ol class="sku-list sku-list--number" data-role="hand-in-steps">
+                <li>{t.hand_in_download}<DeliveryStatus outbox offer_download=true /></li>
+                <li>
+                    {email}
+                    {link.map(|(href, address)| view! { " "<a href=href class="sku-link" data-role="mailto">{address}</a>"." })}
+                </li>
+                <li>{t.confirmation_next_text}</li>
+            </ol>
+        </div>
+    }.into_any())
 }

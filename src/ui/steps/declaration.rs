@@ -1,4 +1,6 @@
-//! Declaration and send: the applicant confirms, then every answer is checked again.
+//! Declaration and send: the applicant confirms that the answers are right and that the
+//! named principal has approved the application, then every answer is checked again. In
+//! download mode the button says what it does: nothing is sent from here.
 
 use leptos::prelude::*;
 
@@ -21,8 +23,18 @@ pub fn DeclarationStep() -> impl IntoView {
     let field = Field::Declaration;
     let error = form.error(field);
     let checked = Signal::derive(move || form.draft.with(|d| d.declaration_confirmed));
+    // The principal named on the payment step; the answers cannot change on this page.
+    let principal = form
+        .draft
+        .with_untracked(|d| (t.declaration_label)(d.principal_name.trim()));
+    let sends = outbox.is_some_and(|o| o.sends);
+    let button: crate::ui::i18n::Text = if sends {
+        |t| t.send_button
+    } else {
+        |t| t.ready_button
+    };
     view! {
-        <StepPage step=Step::Declaration button=|t| t.send_button on_submit=Callback::new(move |_| {
+        <StepPage step=Step::Declaration button on_submit=Callback::new(move |_| {
             if let Some(outbox) = outbox {
                 submit(form, outbox);
             }
@@ -39,7 +51,7 @@ pub fn DeclarationStep() -> impl IntoView {
                             form.draft.update(|d| d.declaration_confirmed = value);
                         } />
                     <label class="sku-label sku-checkboxes__label" for=field.id()>
-                        {t.declaration_label}
+                        {principal}
                     </label>
                 </div>
             </div>

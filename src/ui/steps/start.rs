@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::config::Settings;
+use crate::domain::mailto::mailto_href;
 use crate::domain::step::Step;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
@@ -55,6 +56,25 @@ pub fn StartPage() -> impl IntoView {
             <p data-role="privacy-browser">{t.start_privacy_browser}</p>
             <h2 class="sku-heading-m">{t.start_advice_title}</h2>
             <p>{t.start_advice_text}" "<a href=EURODESK_URL class="sku-link">{t.start_advice_link}</a></p>
+            {contact_details(t)}
         }
+    }
+}
+
+/// Internationella enheten's e-mail (when the page names one) and phone, from the page's
+/// settings: on the start page and the confirmation.
+pub fn contact_details(t: &'static crate::ui::i18n::Texts) -> impl IntoView {
+    let settings = use_context::<Settings>().unwrap_or_default();
+    let email = settings.contact_email.as_deref().and_then(|address| {
+        let href = mailto_href(address, &[])?;
+        let address = address.trim().to_string();
+        Some(view! { <li>{t.contact_email_label}": "<a href=href class="sku-link">{address}</a></li> })
+    });
+    view! {
+        <p class="sku-body">{t.confirmation_contact}</p>
+        <ul class="sku-list" data-role="contact">
+            {email}
+            <li>{t.contact_phone_label}": "{settings.contact_phone().to_string()}</li>
+        </ul>
     }
 }
