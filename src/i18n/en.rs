@@ -228,6 +228,7 @@ pub static TEXTS: Texts = Texts {
     attachments_rules: |max_mb, total_mb, types| format!("Each file must be {max_mb} MB or smaller, and all files together {total_mb} MB or smaller. Allowed file types: {types}."),
     attachments_choose: "Choose files to attach",
     attachments_none: "No files attached.",
+    attachments_not_sent: "The files are not sent with the application from here, only your answers. E-mail the files to Internationella enheten once the application is sent, and include its reference number.",
     attachments_kept: "The files are saved in this browser with your answers. A draft you save as a file holds only your answers.",
     attachments_not_stored: |names| format!("{names} could not be saved in the browser (its storage is turned off or full). The file stays attached until you reload or close the page."),
     attachments_list_title: "Attached files",

@@ -196,6 +196,8 @@ pub struct Texts {
     pub attachments_choose: &'static str,
     pub attachments_none: &'static str,
     pub attachments_kept: &'static str,
+    /// Send mode without multipart: the POST carries the answers, not the files.
+    pub attachments_not_sent: &'static str,
     /// The names of files that could not be kept in the browser.
     pub attachments_not_stored: fn(&str) -> String,
     pub attachments_list_title: &'static str,

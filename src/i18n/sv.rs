@@ -228,6 +228,7 @@ pub static TEXTS: Texts = Texts {
     attachments_rules: |max_mb, total_mb, types| format!("Högst {max_mb} MB per fil och {total_mb} MB sammanlagt. Tillåtna filtyper: {types}."),
     attachments_choose: "Välj filer att bifoga",
     attachments_none: "Inga filer bifogade.",
+    attachments_not_sent: "Filerna skickas inte med ansökan härifrån, bara svaren. Skicka filerna med e-post till Internationella enheten när ansökan är skickad, och skriv ansökans referensnummer i meddelandet.",
     attachments_kept: "Filerna sparas i den här webbläsaren tillsammans med dina svar. Ett utkast som du sparar som fil innehåller bara svaren.",
     attachments_not_stored: |names| format!("{names} kunde inte sparas i webbläsaren (lagringen är avstängd eller full). Filen är bifogad tills du laddar om eller stänger sidan."),
     attachments_list_title: "Bifogade filer",

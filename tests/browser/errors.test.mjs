@@ -705,6 +705,34 @@ test('attachments: files too large together to go inside the PDF are refused, an
   });
 });
 
+test('attachments: an endpoint that takes JSON only is said not to receive the files; multipart and download mode are not', async () => {
+  const endpoint = 'http://127.0.0.1:9/applications';
+  const configured = await serveDirectory(undefined, {}, {}, {
+    '/json.html': await pageWithSettings({ 'data-endpoint': endpoint }),
+    '/multipart.html': await pageWithSettings({ 'data-endpoint': endpoint, 'data-multipart': 'true' }),
+  });
+  try {
+    for (const [url, path, told] of [
+      [configured.url, 'json.html', true],
+      [configured.url, 'multipart.html', false],
+      [server.url, '', false],
+    ]) {
+      const page = await openApp(browser, url, { path });
+      try {
+        await fillUntil(fastDriver(page), exchange, 'attachments');
+        const note = await page.$('[data-role=attachments-not-sent]');
+        assert.equal(Boolean(note), told, `${path || 'download mode'}: told the files are not sent`);
+        if (told) assert.match(await note.textContent(), /Filerna skickas inte med ansökan/);
+        assert.deepEqual(page.problems, [], 'no page or console errors');
+      } finally {
+        await page.context().close();
+      }
+    }
+  } finally {
+    await configured.close();
+  }
+});
+
 test('declaration: Send without confirming', async () => {
   await onStep(internship, 'declaration', async (page, d) => {
     await d.submit();

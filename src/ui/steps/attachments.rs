@@ -24,6 +24,10 @@ use crate::ui::widgets::step_page::StepPage;
 pub fn AttachmentsStep() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    // An endpoint that takes JSON only gets the answers (and the files' names), never the
+    // files themselves: say so, rather than let the receipt imply they arrived.
+    let files_not_sent = use_context::<crate::domain::config::Settings>()
+        .is_some_and(|s| s.endpoint.is_some() && !s.multipart);
     let rules = form.rules.with_value(|r| r.attachments.clone());
     let rules_hint = {
         let rules = rules.clone();
@@ -163,6 +167,9 @@ pub fn AttachmentsStep() -> impl IntoView {
             {not_stored}
             {file_list}
             <div class="sku-inset-text" data-role="attachments-kept">{t.attachments_kept}</div>
+            {files_not_sent.then(|| view! {
+                <div class="sku-inset-text" data-role="attachments-not-sent">{t.attachments_not_sent}</div>
+            })}
         </StepPage>
     }
 }

@@ -27,6 +27,8 @@ pub fn ConfirmationStep() -> impl IntoView {
     // memory (see `ui::delivery::SentAnswers`).
     let sent = sent_answers();
     let changed_meanwhile = sent.as_ref().is_some_and(|s| s.changed_meanwhile);
+    let files_not_sent = sent.as_ref().is_some_and(|s| !s.attachment_names.is_empty())
+        && !use_context::<Settings>().is_some_and(|s| s.multipart);
     // Download mode: the application checked on the declaration; the e-mail's subject
     // names its school.
     let (checked_amount, school) = form.application.with_untracked(|a| {
@@ -55,6 +57,9 @@ pub fn ConfirmationStep() -> impl IntoView {
         </div>
         {changed_meanwhile.then(|| view! {
             <div class="sku-inset-text" data-role="changes-not-sent">{t.changes_not_sent}</div>
+        })}
+        {files_not_sent.then(|| view! {
+            <div class="sku-inset-text" data-role="attachments-not-sent">{t.attachments_not_sent}</div>
         })}
         {download_offer(t, outbox, &school)}
         {crate::ui::drafts::forget::after_download(outbox)}
