@@ -431,8 +431,8 @@ function isBlankDraft(draft) {
 test('the resume prompt shows when the answers were saved; Continue restores them; Start again asks first and then leaves nothing', async () => {
   await withContext(async (context) => {
     const page = await openTab(context, server.url);
-    // A draft saved on 24 November 2026 at 14:32 Swedish time, on the participants step.
-    const savedAt = Date.UTC(2026, 10, 24, 13, 32, 10);
+    // A draft saved three days ago (drafts expire after 30), on the participants step.
+    const savedAt = Date.now() - 3 * 24 * 3600 * 1000;
     const envelope = {
       format: 'skolutbyte-utkast',
       version: 2,
@@ -444,7 +444,7 @@ test('the resume prompt shows when the answers were saved; Continue restores the
     await seedStorage(page, { [DRAFT_KEY]: JSON.stringify(envelope) });
     await page.goto(server.url);
     await page.waitForSelector('#sku-resume-title');
-    assert.equal(await visibleText(page, '#sku-resume-title'), SV.resumeTitle('24 nov 14:32'));
+    assert.equal(await visibleText(page, '#sku-resume-title'), SV.resumeTitle(savedAtText(savedAt, TIME_ZONE)));
 
     // Start again, then No: the offer is still there and nothing was removed. Focus
     // follows, so a screen reader reads the question and then the offer again.
@@ -453,7 +453,7 @@ test('the resume prompt shows when the answers were saved; Continue restores the
     await waitForFocus(page, 'sku-restart-title');
     assert.equal(await page.$('[data-role=resume]'), null, 'the confirmation replaces the offer');
     await page.click('[data-role=restart-cancel]');
-    await waitForText(page, '#sku-resume-title', SV.resumeTitle('24 nov 14:32'));
+    await waitForText(page, '#sku-resume-title', SV.resumeTitle(savedAtText(savedAt, TIME_ZONE)));
     await waitForFocus(page, 'sku-resume-title');
     assert.equal(await page.$('#sku-restart-title'), null, 'the confirmation is gone');
     await sleep(500);
@@ -616,7 +616,7 @@ test('opening a draft file asks before it replaces answers, in the form or behin
     const anna = {
       format: 'skolutbyte-utkast',
       version: 2,
-      saved_at_ms: Date.UTC(2026, 10, 24, 13, 32, 10),
+      saved_at_ms: Date.now() - 3 * 24 * 3600 * 1000,
       step: 'sokande',
       tab_id: 'en-annan-flik',
       draft: { applicant_name: 'Anna Lindqvist', applicant_email: 'anna@skelleftea.se' },

@@ -18,7 +18,7 @@ test('"Flytta ner" moves an activity down with its answers and keeps focus on it
       localStorage.setItem('skolutbyte:utkast', JSON.stringify(draft));
     }
   }, {
-    format: 'skolutbyte-utkast', version: 2, saved_at_ms: 1, step: 'aktiviteter',
+    format: 'skolutbyte-utkast', version: 2, saved_at_ms: Date.now(), step: 'aktiviteter',
     draft: { applicant_name: 'Anna', activities: [activity('Första', 'preparation'), activity('Andra', 'trip'), activity('Tredje', 'follow_up')] },
   });
   await page.reload();
