@@ -211,7 +211,11 @@ test('after a reload the multipart POST carries the kept attachments byte for by
     await waitForStored(page, (e) => e?.draft?.declaration_confirmed === true, 'the declaration is saved');
 
     await page.reload();
-    await resume(page, 'declaration');
+    // A resumed application returns to "Kontrollera dina svar" with the declaration to
+    // tick again (a stored step never skips the journey; README, "Draft files").
+    await resume(page, 'check');
+    await continueFrom(d, exchange, 'check');
+    await fillStep.declaration(d, exchange);
     await page.click('[data-role=continue]');
     await waitForStep(page, 'confirmation', { timeout: 20000 });
     const received = await receiver.applications();
