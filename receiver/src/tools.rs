@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use skolutbyte::domain::application::{Application, Kind};
+use skolutbyte::domain::file_name::attachment_file_names;
 use skolutbyte::domain::problem::FieldError;
 use skolutbyte::domain::rules::Rules;
 use skolutbyte::domain::validate::check_application;
@@ -28,8 +29,6 @@ pub const APPLICATION_FILE: &str = "ansokan.json";
 const MAX_EMBEDDED_BYTES: usize = 64 * 1024 * 1024;
 /// Name trees deeper than this are not followed (a crafted file could loop).
 const MAX_TREE_DEPTH: usize = 16;
-/// Longest file name written, in characters; the extension is kept.
-const MAX_NAME_CHARS: usize = 120;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbeddedFile {
@@ -201,86 +200,17 @@ fn read_file_spec(
     }))
 }
 
-/// A name that is safe to create inside a folder on any system: the last path part
-/// only; no control or format characters (right-to-left override, zero width); no
-/// leading dots or spaces; Windows' reserved names and characters replaced; the stem
-/// shortened so the extension is kept. None when nothing is left.
-pub fn safe_file_name(name: &str) -> Option<String> {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !is_format_character(*c))
-        .map(|c| match c {
-            '<' | '>' | ':' | '"' | '|' | '?' | '*' => '_',
-            c => c,
-        })
-        .collect();
-    let cleaned = cleaned
-        .trim()
-        .trim_start_matches(['.', ' '])
-        .trim_end_matches(['.', ' '])
-        .to_string();
-    if cleaned.is_empty() {
-        return None;
-    }
-    let (stem, extension) = match cleaned.rsplit_once('.') {
-        Some((stem, extension)) if !stem.is_empty() && extension.chars().count() <= 10 => {
-            (stem.to_string(), format!(".{extension}"))
-        }
-        _ => (cleaned.clone(), String::new()),
-    };
-    let room = MAX_NAME_CHARS
-        .saturating_sub(extension.chars().count())
-        .max(1);
-    let stem: String = stem.chars().take(room).collect();
-    let stem = stem.trim_end().to_string();
-    let reserved = {
-        let base = stem.split('.').next().unwrap_or("").to_ascii_uppercase();
-        matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-            || ((base.starts_with("COM") || base.starts_with("LPT"))
-                && base.len() == 4
-                && base.as_bytes()[3].is_ascii_digit())
-    };
-    let stem = if reserved { format!("_{stem}") } else { stem };
-    Some(format!("{stem}{extension}"))
-}
-
-/// Unicode "format" characters that change how a name looks without being seen.
-fn is_format_character(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-    )
-}
-
 /// Writes each file into `dir` (created if missing) under a safe name, numbered when
 /// two names are the same ignoring case. Never outside `dir`, and never over an existing
 /// file. Returns the paths written.
 pub fn write_attachments(files: &[EmbeddedFile], dir: &Path) -> Result<Vec<PathBuf>, ToolError> {
     fs::create_dir_all(dir)
         .map_err(|error| format!("{}: cannot create the folder: {error}", dir.display()))?;
-    let mut taken: HashSet<String> = HashSet::new();
+    // The form's own rule (`domain::file_name`): one name, no path, no invisible or
+    // reserved names, the extension kept, unique ignoring case.
+    let names = attachment_file_names(&files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>());
     let mut written = Vec::new();
-    for (index, file) in files.iter().enumerate() {
-        let base = safe_file_name(&file.name).unwrap_or_else(|| format!("bilaga-{}", index + 1));
-        let name = (1..)
-            .map(|n| match n {
-                1 => base.clone(),
-                n => match base.rsplit_once('.') {
-                    Some((stem, extension)) => format!("{stem} ({n}).{extension}"),
-                    None => format!("{base} ({n})"),
-                },
-            })
-            .find(|candidate| taken.insert(candidate.to_lowercase()))
-            .unwrap_or(base);
+    for (file, name) in files.iter().zip(names) {
         let path = dir.join(&name);
         // create_new: an existing file (or a link planted in its place) is never written through.
         let mut out = OpenOptions::new()
@@ -364,38 +294,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_are_made_safe() {
-        assert_eq!(
-            safe_file_name("inbjudan.pdf").as_deref(),
-            Some("inbjudan.pdf")
-        );
-        assert_eq!(
-            safe_file_name("../../etc/passwd").as_deref(),
-            Some("passwd")
-        );
-        assert_eq!(safe_file_name("..\\..\\x.pdf").as_deref(), Some("x.pdf"));
-        assert_eq!(safe_file_name("/abs/olut.pdf").as_deref(), Some("olut.pdf"));
-        assert_eq!(safe_file_name(".."), None);
-        assert_eq!(safe_file_name("..."), None);
-        assert_eq!(safe_file_name(""), None);
-        assert_eq!(safe_file_name(".bashrc").as_deref(), Some("bashrc"));
-        assert_eq!(safe_file_name("CON.pdf").as_deref(), Some("_CON.pdf"));
-        assert_eq!(safe_file_name("com1.txt").as_deref(), Some("_com1.txt"));
-        assert_eq!(
-            safe_file_name("a\u{202E}fdp.exe").as_deref(),
-            Some("afdp.exe")
-        );
-        assert_eq!(
-            safe_file_name("bud\u{200B}get?.pdf").as_deref(),
-            Some("budget_.pdf")
-        );
-        let long = format!("{}.pdf", "å".repeat(300));
-        let safe = safe_file_name(&long).unwrap();
-        assert!(safe.ends_with(".pdf"));
-        assert_eq!(safe.chars().count(), MAX_NAME_CHARS);
-    }
 
     #[test]
     fn not_a_pdf_is_one_line() {
