@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use skolutbyte::domain::config::settings_from_attributes;
 use skolutbyte::i18n::Locale;
 use skolutbyte_receiver::tools;
 use skolutbyte_receiver::{application_schema, Config, Receiver};
@@ -32,9 +33,11 @@ usage:
   skolutbyte-receiver extract <file.pdf> [--attachments DIR]
                                   print the PDF's embedded ansokan.json; with --attachments
                                   also write its other embedded files into DIR
-  skolutbyte-receiver validate <file.json|file.pdf>
+  skolutbyte-receiver validate <file.json|file.pdf> [--setting data-NAME=VALUE]...
                                   check an application with the form's rules: one line per
-                                  problem (field, code, message); exit 1 when invalid
+                                  problem (field, code, message); exit 1 when invalid.
+                                  --setting gives the form's data- attributes (data-schools,
+                                  data-fund-amount, data-require-pupils, ...), as on the page
 
   --port N                  port on 127.0.0.1 (default 8787; 0 = any free port)
   --data-dir DIR            where applications are stored (default: a new temp folder)
@@ -204,16 +207,42 @@ fn extract(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `validate <file.json|file.pdf>`.
+/// `validate <file.json|file.pdf> [--setting data-NAME=VALUE]…`: the settings are the
+/// host page's `data-` attributes (schools, fund amount, code plan, require-pupils), read
+/// by the form's own code, so the case officer checks with the rules the form used.
 fn validate(args: &[String]) -> ExitCode {
-    let [file] = args else {
+    let mut file = None;
+    let mut attributes: Vec<(String, String)> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--setting" {
+            let Some((name, value)) = rest.next().and_then(|s| s.split_once('=')) else {
+                return usage_error("validate: --setting takes data-NAME=VALUE");
+            };
+            attributes.push((name.to_string(), value.to_string()));
+        } else if file.is_none() {
+            file = Some(arg.as_str());
+        } else {
+            return usage_error("validate: give one file, JSON or PDF");
+        }
+    }
+    let Some(file) = file else {
         return usage_error("validate: give one file, JSON or PDF");
     };
+    let (settings, setting_problems) =
+        settings_from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    if let Some(problem) = setting_problems.first() {
+        return tool_error(
+            "validate",
+            &problem.attribute,
+            &format!("this setting cannot be used ({})", problem.problem.code()),
+        );
+    }
     let application = match tools::application_in_file(Path::new(file)) {
         Ok(application) => application,
         Err(message) => return tool_error("validate", file, &message),
     };
-    let problems = tools::problems(&application);
+    let problems = tools::problems(&application, &settings.rules);
     if problems.is_empty() {
         println!(
             "OK: {file} is a valid application (schema version {})",

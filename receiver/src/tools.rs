@@ -253,9 +253,9 @@ pub fn read_application(json: &[u8]) -> Result<Application, ToolError> {
     })
 }
 
-/// The application's problems under the form's own rules (none: valid).
-pub fn problems(application: &Application) -> Vec<FieldError> {
-    check_application(application, &Rules::default())
+/// The application's problems under the form's own rules, as configured (none: valid).
+pub fn problems(application: &Application, rules: &Rules) -> Vec<FieldError> {
+    check_application(application, rules)
 }
 
 /// `field<TAB>code<TAB>message` (the message in `locale`, as the form words it).

@@ -361,3 +361,27 @@ fn bad_input_gets_one_line_and_a_non_zero_exit() {
         "cannot read",
     );
 }
+
+#[test]
+fn validate_uses_the_settings_the_form_was_configured_with() {
+    let sent = sent_pdf("settings", &valid_application());
+    let pdf = sent.pdf.to_str().unwrap();
+    // The example asks for 44 500 kr: within the default fund, over a 10 000 kr one.
+    assert!(tool(&["validate", pdf]).status.success());
+    let smaller = tool(&["validate", pdf, "--setting", "data-fund-amount=10 000"]);
+    assert_eq!(smaller.status.code(), Some(1), "{}", text(&smaller.stderr));
+    let stdout = text(&smaller.stdout);
+    assert!(
+        stdout.lines().any(|l| l.starts_with("amount-applied\tapplied_exceeds_fund\t")),
+        "{stdout}"
+    );
+    // A setting the form could not use is one line and exit 2, not a silent default.
+    assert_one_line_error(
+        &tool(&["validate", pdf, "--setting", "data-fund-amount=mycket"]),
+        "this setting cannot be used",
+    );
+    assert_eq!(
+        tool(&["validate", pdf, "--setting", "no-equals-sign"]).status.code(),
+        Some(2)
+    );
+}
