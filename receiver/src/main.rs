@@ -251,7 +251,10 @@ fn validate(args: &[String]) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for problem in &problems {
-        println!("{}", tools::problem_line(problem, Locale::Sv, application.kind));
+        println!(
+            "{}",
+            tools::problem_line(problem, Locale::Sv, application.kind)
+        );
     }
     eprintln!(
         "skolutbyte-receiver validate: {file}: {} problem(s)",

@@ -113,7 +113,11 @@ pub fn unsupported_media_type(sent: &str) -> Response {
 /// `kind` words kind-dependent messages ("resan", "besöket") as the form does.
 pub fn field_error_json(error: &FieldError, kind: Option<Kind>) -> Value {
     let mut item = json!(error);
-    item["detail"] = json!((Locale::Sv.texts().message)(error.field, &error.problem, kind));
+    item["detail"] = json!((Locale::Sv.texts().message)(
+        error.field,
+        &error.problem,
+        kind
+    ));
     item
 }
 

@@ -264,7 +264,11 @@ pub fn problem_line(error: &FieldError, locale: Locale, kind: Kind) -> String {
         "{}\t{}\t{}",
         error.field.id(),
         error.problem.code(),
-        one_line(&(locale.texts().message)(error.field, &error.problem, Some(kind)))
+        one_line(&(locale.texts().message)(
+            error.field,
+            &error.problem,
+            Some(kind)
+        ))
     )
 }
 

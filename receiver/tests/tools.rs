@@ -39,8 +39,8 @@ fn stamp() -> Stamp {
 /// The worker's PDF of `application` with its embedded files taken out again (the name
 /// tree and the catalog's `/AF`): a PDF like the app made before it embedded anything.
 fn plain_pdf(dir: &Path, application: &Application) -> PathBuf {
-    let pdf = application_pdf(application, Locale::Sv, &stamp(), &[])
-        .expect("the worker makes the PDF");
+    let pdf =
+        application_pdf(application, Locale::Sv, &stamp(), &[]).expect("the worker makes the PDF");
     let mut document = lopdf::Document::load_mem(&pdf).unwrap();
     let catalog = document.catalog_mut().unwrap();
     catalog.remove(b"Names");
@@ -372,7 +372,9 @@ fn validate_uses_the_settings_the_form_was_configured_with() {
     assert_eq!(smaller.status.code(), Some(1), "{}", text(&smaller.stderr));
     let stdout = text(&smaller.stdout);
     assert!(
-        stdout.lines().any(|l| l.starts_with("amount-applied\tapplied_exceeds_fund\t")),
+        stdout
+            .lines()
+            .any(|l| l.starts_with("amount-applied\tapplied_exceeds_fund\t")),
         "{stdout}"
     );
     // A setting the form could not use is one line and exit 2, not a silent default.
@@ -381,7 +383,9 @@ fn validate_uses_the_settings_the_form_was_configured_with() {
         "this setting cannot be used",
     );
     assert_eq!(
-        tool(&["validate", pdf, "--setting", "no-equals-sign"]).status.code(),
+        tool(&["validate", pdf, "--setting", "no-equals-sign"])
+            .status
+            .code(),
         Some(2)
     );
 }

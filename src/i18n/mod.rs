@@ -371,17 +371,41 @@ mod tests {
             (Field::TripStart, Problem::Required),
             (Field::TripEnd, Problem::Required),
             (Field::TripEnd, Problem::EndBeforeStart { start: date(5) }),
-            (Field::TripStart, Problem::Date(crate::domain::dates::DateError::ImpossibleDate)),
-            (Field::TripStart, Problem::TripBeforeProject { project_start: date(6) }),
-            (Field::TripEnd, Problem::TripAfterProject { project_end: date(7) }),
+            (
+                Field::TripStart,
+                Problem::Date(crate::domain::dates::DateError::ImpossibleDate),
+            ),
+            (
+                Field::TripStart,
+                Problem::TripBeforeProject {
+                    project_start: date(6),
+                },
+            ),
+            (
+                Field::TripEnd,
+                Problem::TripAfterProject {
+                    project_end: date(7),
+                },
+            ),
             (Field::Activities, Problem::NoActivities),
             (Field::Activities, Problem::MissingPhase(Phase::Trip)),
-            (Field::ActivityDate(0), Problem::PreparationAfterTripStart { trip_start: date(5) }),
+            (
+                Field::ActivityDate(0),
+                Problem::PreparationAfterTripStart {
+                    trip_start: date(5),
+                },
+            ),
             (
                 Field::ActivityDate(1),
-                Problem::TripActivityOutsideTrip { trip_start: date(5), trip_end: date(9) },
+                Problem::TripActivityOutsideTrip {
+                    trip_start: date(5),
+                    trip_end: date(9),
+                },
             ),
-            (Field::ActivityDate(2), Problem::FollowUpBeforeTripEnd { trip_end: date(9) }),
+            (
+                Field::ActivityDate(2),
+                Problem::FollowUpBeforeTripEnd { trip_end: date(9) },
+            ),
         ];
         let mut texts: Vec<String> = problems
             .iter()
@@ -397,14 +421,38 @@ mod tests {
     fn each_kind_is_named_with_its_own_word_and_never_anothers() {
         // (kind, its word, words that must not appear) per language.
         let sv = [
-            (Kind::ExchangeSending, "resan", ["besöket", "utlandsvistelsen"]),
-            (Kind::ExchangeReceiving, "besöket", ["resan", "utlandsvistelsen"]),
-            (Kind::InternshipAbroad, "utlandsvistelsen", ["resan", "besöket"]),
+            (
+                Kind::ExchangeSending,
+                "resan",
+                ["besöket", "utlandsvistelsen"],
+            ),
+            (
+                Kind::ExchangeReceiving,
+                "besöket",
+                ["resan", "utlandsvistelsen"],
+            ),
+            (
+                Kind::InternshipAbroad,
+                "utlandsvistelsen",
+                ["resan", "besöket"],
+            ),
         ];
         let en = [
-            (Kind::ExchangeSending, "the trip", ["the visit", "stay abroad"]),
-            (Kind::ExchangeReceiving, "the visit", ["the trip", "stay abroad"]),
-            (Kind::InternshipAbroad, "the stay abroad", ["the trip", "the visit"]),
+            (
+                Kind::ExchangeSending,
+                "the trip",
+                ["the visit", "stay abroad"],
+            ),
+            (
+                Kind::ExchangeReceiving,
+                "the visit",
+                ["the trip", "stay abroad"],
+            ),
+            (
+                Kind::InternshipAbroad,
+                "the stay abroad",
+                ["the trip", "the visit"],
+            ),
         ];
         for (locale, cases) in [(Locale::Sv, sv), (Locale::En, en)] {
             for (kind, own, others) in cases {
@@ -416,7 +464,10 @@ mod tests {
                     }
                 }
                 let naming = lowered.iter().filter(|t| t.contains(own)).count();
-                assert!(naming >= 10, "{kind:?}: only {naming} texts say {own:?}: {texts:#?}");
+                assert!(
+                    naming >= 10,
+                    "{kind:?}: only {naming} texts say {own:?}: {texts:#?}"
+                );
             }
         }
     }
@@ -426,8 +477,14 @@ mod tests {
         for locale in [Locale::Sv, Locale::En] {
             let t = locale.texts();
             let kind = Some(Kind::InternshipAbroad);
-            for text in [t.goals.to_string(), (t.message)(Field::Goals, &Problem::Required, kind)] {
-                assert!(!text.contains("utbyte") && !text.contains("exchange"), "{text}");
+            for text in [
+                t.goals.to_string(),
+                (t.message)(Field::Goals, &Problem::Required, kind),
+            ] {
+                assert!(
+                    !text.contains("utbyte") && !text.contains("exchange"),
+                    "{text}"
+                );
             }
         }
     }
@@ -464,15 +521,24 @@ mod tests {
         for locale in [Locale::Sv, Locale::En] {
             let text = message(locale, projekt, SegmentError::InvalidCharacters(code));
             assert!(text.contains("A–Z") || text.contains("A to Z"), "{text}");
-            assert!(!text.contains("tillåtna tecken") && !text.contains("allowed characters"), "{text}");
+            assert!(
+                !text.contains("tillåtna tecken") && !text.contains("allowed characters"),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn a_wrong_check_digit_asks_to_check_the_number() {
         for (locale, expected) in [
-            (Locale::Sv, "Kontrollera bankgironumret, en siffra kan vara fel"),
-            (Locale::En, "Check the bankgiro number. One of the digits may be wrong"),
+            (
+                Locale::Sv,
+                "Kontrollera bankgironumret, en siffra kan vara fel",
+            ),
+            (
+                Locale::En,
+                "Check the bankgiro number. One of the digits may be wrong",
+            ),
         ] {
             let text = (locale.texts().message)(
                 Field::GiroNumber,

@@ -69,7 +69,11 @@ pub fn bundle_zip(
 pub fn download_file_name(reference: Option<&str>, time: ZipTime, extension: &str) -> String {
     // "KS 2026/123" names a file "ansokan-KS 2026-123.pdf", not "ansokan-123.pdf".
     let reference = reference.map(|r| r.replace(['/', '\\'], "-"));
-    match reference.as_deref().map(safe_file_name).filter(|r| r != FALLBACK_STEM) {
+    match reference
+        .as_deref()
+        .map(safe_file_name)
+        .filter(|r| r != FALLBACK_STEM)
+    {
         Some(reference) => format!("ansokan-{reference}.{extension}"),
         None => format!(
             "ansokan-{:04}-{:02}-{:02}-{:02}{:02}.{extension}",

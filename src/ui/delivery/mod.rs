@@ -299,8 +299,7 @@ fn start_job(outbox: Outbox, task: &str, progress: Progress) {
     let sent_files = SENT_FILES
         .with(|f| f.borrow().clone())
         .filter(|_| outbox.sent.with_untracked(Option::is_some));
-    let files =
-        sent_files.unwrap_or_else(|| crate::ui::drafts::attachments_store::job_files(form));
+    let files = sent_files.unwrap_or_else(|| crate::ui::drafts::attachments_store::job_files(form));
     if task == "send" {
         SENT_FILES.with(|f| *f.borrow_mut() = Some(files.clone()));
     }
@@ -457,7 +456,11 @@ fn forget_stored_draft(outbox: Outbox) -> bool {
                 .drafts
                 .tab_id
                 .with_value(|id| saved.tab_id.as_deref() == Some(id.as_str()));
-            !ours && outbox.form.draft.with_untracked(|d| !d.same_answers(&saved.draft))
+            !ours
+                && outbox
+                    .form
+                    .draft
+                    .with_untracked(|d| !d.same_answers(&saved.draft))
         });
     if !theirs {
         storage::remove(storage::DRAFT_KEY);

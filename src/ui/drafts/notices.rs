@@ -33,8 +33,16 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
         let view = if forgetting || drafts.confirming_restart.get() {
             // Static ids and hooks for both (attributes chosen per case cost first-load code).
             let (title, text, yes) = match forgetting {
-                true => (t.forget_confirm_title, t.forget_confirm_text, t.forget_confirm_yes),
-                false => (t.restart_confirm_title, t.restart_confirm_text, t.restart_confirm_yes),
+                true => (
+                    t.forget_confirm_title,
+                    t.forget_confirm_text,
+                    t.forget_confirm_yes,
+                ),
+                false => (
+                    t.restart_confirm_title,
+                    t.restart_confirm_text,
+                    t.restart_confirm_yes,
+                ),
             };
             view! {
                 <div class="sku-notice" role="alertdialog" aria-labelledby="sku-restart-title" aria-describedby="sku-restart-text">
@@ -147,7 +155,8 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
     };
     // After a confirmed send nothing is kept any more (and the form stays the receipt).
     // Not reactive: these controls are made anew on every step.
-    let sent = crate::ui::delivery::use_outbox().is_some_and(|o| o.sent.with_untracked(Option::is_some));
+    let sent =
+        crate::ui::delivery::use_outbox().is_some_and(|o| o.sent.with_untracked(Option::is_some));
     // What became of the chosen file; or, before a file replaces answers, the question
     // (focus moves to its heading, and the alertdialog role has it read with its
     // explanation). One closure for both: each reactive closure costs wasm.

@@ -27,7 +27,9 @@ pub fn ConfirmationStep() -> impl IntoView {
     // memory (see `ui::delivery::SentAnswers`).
     let sent = sent_answers();
     let changed_meanwhile = sent.as_ref().is_some_and(|s| s.changed_meanwhile);
-    let files_not_sent = sent.as_ref().is_some_and(|s| !s.attachment_names.is_empty())
+    let files_not_sent = sent
+        .as_ref()
+        .is_some_and(|s| !s.attachment_names.is_empty())
         && !use_context::<Settings>().is_some_and(|s| s.multipart);
     // Download mode: the application checked on the declaration; the e-mail's subject
     // names its school.
