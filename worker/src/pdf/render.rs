@@ -71,6 +71,32 @@ fn fill(ink: Ink) -> Fill {
     }
 }
 
+/// A rectangle (a bordered box or a shaded band) as page furniture: `paint` sets its fill
+/// and stroke. The stroke is cleared afterwards, as text drawing expects.
+fn draw_box(
+    surface: &mut Surface,
+    (x, y, width, height): (f32, f32, f32, f32),
+    mark: &Mark,
+    paint: impl FnOnce(&mut Surface),
+) {
+    let tag = match mark {
+        Mark::Artifact(f) => artifact(*f),
+        Mark::Leaf(_) => artifact(Furniture::Layout),
+    };
+    let Some(rect) = Rect::from_xywh(x, y, width, height) else {
+        return;
+    };
+    let mut path = PathBuilder::new();
+    path.push_rect(rect);
+    if let Some(path) = path.finish() {
+        surface.start_tagged(tag);
+        paint(surface);
+        surface.draw_path(&path);
+        surface.set_stroke(None);
+        surface.end_tagged();
+    }
+}
+
 fn artifact(furniture: Furniture) -> ContentTag<'static> {
     let kind = match furniture {
         Furniture::Header => ArtifactType::Header,
@@ -165,51 +191,24 @@ pub(crate) fn render(
                     width,
                     height,
                     mark,
-                } => {
-                    let tag = match mark {
-                        Mark::Artifact(f) => artifact(*f),
-                        Mark::Leaf(_) => artifact(Furniture::Layout),
-                    };
-                    if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
-                        let mut path = PathBuilder::new();
-                        path.push_rect(rect);
-                        if let Some(path) = path.finish() {
-                            surface.start_tagged(tag);
-                            surface.set_fill(None);
-                            surface.set_stroke(Some(Stroke {
-                                paint: color(Ink::Muted).into(),
-                                width: 1.0,
-                                ..Stroke::default()
-                            }));
-                            surface.draw_path(&path);
-                            surface.set_stroke(None);
-                            surface.end_tagged();
-                        }
-                    }
-                }
+                } => draw_box(&mut surface, (*x, *y, *width, *height), mark, |surface| {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: color(Ink::Muted).into(),
+                        width: 1.0,
+                        ..Stroke::default()
+                    }));
+                }),
                 Drawn::Shade {
                     x,
                     y,
                     width,
                     height,
                     mark,
-                } => {
-                    let tag = match mark {
-                        Mark::Artifact(f) => artifact(*f),
-                        Mark::Leaf(_) => artifact(Furniture::Layout),
-                    };
-                    if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
-                        let mut path = PathBuilder::new();
-                        path.push_rect(rect);
-                        if let Some(path) = path.finish() {
-                            surface.start_tagged(tag);
-                            surface.set_stroke(None);
-                            surface.set_fill(Some(fill(Ink::Shade)));
-                            surface.draw_path(&path);
-                            surface.end_tagged();
-                        }
-                    }
-                }
+                } => draw_box(&mut surface, (*x, *y, *width, *height), mark, |surface| {
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(fill(Ink::Shade)));
+                }),
             }
         }
         surface.finish();
