@@ -44,13 +44,19 @@ command -v chromedriver >/dev/null || missing_apt+=(chromium-driver)
 command -v pdftotext >/dev/null || missing_apt+=(poppler-utils)
 command -v qpdf >/dev/null || missing_apt+=(qpdf)
 command -v unzip >/dev/null || missing_apt+=(unzip)
+# The other two engines the journeys run in (tests/browser/support/engines.mjs): Firefox
+# ESR, and WebKitGTK's MiniBrowser with its WebDriver, which needs an X display (Xvfb).
+command -v firefox-esr >/dev/null || missing_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing_apt+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || missing_apt+=(xvfb)
 if [ ${#missing_apt[@]} -gt 0 ]; then
   say "installing ${missing_apt[*]} from Debian"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_apt[@]}"
 fi
 
-# Browser-test and report dependencies (playwright-core, axe-core), pinned by the lock file.
+# Browser-test and report dependencies (playwright-core, puppeteer-core, selenium-webdriver,
+# axe-core), pinned by the lock file.
 if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   say "installing browser-test packages"
   (cd tests/browser && npm ci --silent --no-audit --no-fund)

@@ -29,12 +29,23 @@ const mimeTypes = {
  * when a function, `headers(path)` to the response for that path).
  * `mounts` serves other directories under URL prefixes, e.g. `{ '/skolutbyte/': distDir }`
  * (the example host pages load the app from a folder of their own site). `pages` maps
- * extra paths (e.g. '/send.html') to HTML served as it is.
+ * extra paths (e.g. '/send.html') to HTML served as it is. Content-Security-Policy reports
+ * POSTed to /csp-report are kept in `cspReports`.
  */
 export async function serveDirectory(root = distDir, headers = {}, mounts = {}, pages = {}) {
+  const cspReports = [];
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      // Where a policy's `report-uri /csp-report` sends its violation reports.
+      if (req.method === 'POST' && path === '/csp-report') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        cspReports.push(body);
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       const extra = typeof headers === 'function' ? headers(path) : headers;
       if (pages[path] !== undefined) {
         res.writeHead(200, { 'content-type': mimeTypes['.html'], 'cache-control': 'no-store', ...extra });
@@ -61,7 +72,11 @@ export async function serveDirectory(root = distDir, headers = {}, mounts = {}, 
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    cspReports,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 /**
@@ -113,7 +128,7 @@ export async function openApp(browser, url, { width = 1280, height = 900, path =
 
 const axeSource = await readFile(resolve(here, '../node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page; returns the violations. */
+/** Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA rules, and best practice) in the page; returns the violations. */
 export async function axeViolations(page) {
   // Injected once per document: the app never reloads the page between steps.
   if (!(await page.evaluate(() => Boolean(window.axe)))) {
@@ -121,7 +136,7 @@ export async function axeViolations(page) {
   }
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     });
     return result.violations.map((v) => ({
       id: v.id,

@@ -544,11 +544,11 @@ async function addRow(d, addButton, firstFieldId) {
   if (await d.page.$(`[id="${firstFieldId}"]`)) return;
   await d.press(addButton);
   await d.page.waitForSelector(`[id="${firstFieldId}"]`);
-  if (d.name === 'keyboard') {
-    await d.page.waitForFunction((id) => document.activeElement?.id === id, firstFieldId, {
-      timeout: 3000,
-    });
-  }
+  // As a person does: type once the new row has focus. (The app moves focus on the next
+  // animation frame, which WebKit may run a little later than the row appears.)
+  await d.page.waitForFunction((id) => document.activeElement?.id === id, firstFieldId, {
+    timeout: 3000,
+  });
 }
 
 /** Presses Continue on `step` (Start on the start page) and waits for the next step. */

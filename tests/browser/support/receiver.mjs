@@ -2,7 +2,7 @@
 // readers the send and download tests check with: the JSON Schema (ajv), the zip
 // (unzip) and the PDF (poppler's pdftotext/pdffonts/pdfdetach, qpdf).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,13 +60,23 @@ export function schemaErrors(value) {
   return validateApplication(value) ? [] : validateApplication.errors.map((e) => `${e.instancePath} ${e.message}`);
 }
 
-/** Clicks `selector` and saves the file the browser downloads; its name and path. */
+/**
+ * Clicks `selector` and saves the file the browser downloads; its name and path. A page
+ * from `support/engines.mjs` brings its engine's way of catching the file (`downloadBy`).
+ */
 async function downloadFrom(page, selector) {
+  const dir = mkdtempSync(join(tmpdir(), 'skolutbyte-download-'));
+  if (page.downloadBy) {
+    const { name, bytes } = await page.downloadBy(selector);
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return { name, path };
+  }
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 20000 }),
     page.click(selector),
   ]);
-  const path = join(mkdtempSync(join(tmpdir(), 'skolutbyte-download-')), download.suggestedFilename());
+  const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
   return { name: download.suggestedFilename(), path };
 }

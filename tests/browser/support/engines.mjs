@@ -1,0 +1,625 @@
+// The three browser engines available from Debian, behind one page interface: the subset
+// of Playwright's Page that the journeys use (support/journeys.mjs), so the same journey
+// code runs in each.
+//
+// - chromium: Debian's Chromium, driven by playwright-core (the page is Playwright's own).
+// - firefox: Debian's Firefox ESR, driven through WebDriver BiDi by puppeteer-core.
+//   (Playwright's BiDi mode needs commands Firefox ESR 153 lacks.)
+// - webkit: Debian's WebKitGTK MiniBrowser (Safari's engine), driven through classic
+//   WebDriver by selenium-webdriver and WebKitWebDriver, on an Xvfb display (MiniBrowser
+//   has no headless mode). Playwright's WebKit needs its own patched build, which cannot
+//   be downloaded here.
+//
+// Downloads: Playwright reports Chromium's real downloads. For Firefox and WebKit the page
+// is given a small hook that keeps each Blob the app hands to an <a download> link (the
+// app's only way to download; the click still goes through to the browser), and the test
+// reads the bytes back. Page errors: Playwright and puppeteer report them from the first
+// script; in WebKit a hook installed after each navigation collects uncaught errors,
+// rejected promises and console.error from then on.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { launchBrowser } from './harness.mjs';
+
+/** The engines `make test` runs; SKU_ENGINES=firefox (comma separated) narrows a run. */
+export const ENGINES = (process.env.SKU_ENGINES ?? 'chromium,firefox,webkit')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+
+/** Where each engine's browser is; setup.sh installs them from Debian. */
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+function miniBrowserPath() {
+  if (process.env.MINIBROWSER_PATH) return process.env.MINIBROWSER_PATH;
+  const files = execFileSync('dpkg', ['-L', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' });
+  const found = files.split('\n').find((line) => line.endsWith('/MiniBrowser'));
+  if (!found) throw new Error('webkit: MiniBrowser not found in libwebkit2gtk-4.1-0 (scripts/setup.sh installs it)');
+  return found;
+}
+
+/**
+ * Launches `name` ('chromium' | 'firefox' | 'webkit'). Returns
+ * `{ name, newPage({ width, height }), close() }`; a page has the methods listed in
+ * `PAGE_METHODS` plus `problems` (errors seen), `downloadBy(selector)` →
+ * `{ name, bytes }` and `dispose()`.
+ */
+export async function launchEngine(name) {
+  try {
+    if (name === 'chromium') return await launchChromium();
+    if (name === 'firefox') return await launchFirefox();
+    if (name === 'webkit') return await launchWebKit();
+  } catch (error) {
+    error.message = `${name}: could not start the browser: ${error.message}`;
+    throw error;
+  }
+  throw new Error(`unknown engine ${name}`);
+}
+
+/** The errors a page has seen so far (WebKit's are read from the page first). */
+export async function problemsOf(page) {
+  await page.collectProblems?.();
+  return page.problems;
+}
+
+/** What the journeys may call on a page, in every engine (Playwright's names). */
+export const PAGE_METHODS = [
+  'goto', 'reload', 'url', 'title', 'evaluate', 'waitForFunction', 'waitForSelector', '$', '$eval',
+  '$$eval', 'click', 'fill', 'check', 'selectOption', 'setInputFiles', 'textContent',
+  'inputValue', 'getAttribute', 'isChecked', 'setViewportSize', 'screenshot', 'addStyleTag',
+  'addScriptTag', 'keyboard', 'waitForTimeout',
+];
+
+// ---------------------------------------------------------------------------------------
+// Hooks injected into pages of the WebDriver engines.
+
+/** Keeps each Blob given to an <a download> link in `window.__skuDownloads`. */
+const DOWNLOAD_HOOK = `(() => {
+  if (window.__skuDownloads) return;
+  window.__skuDownloads = [];
+  const blobs = new Map();
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function (object) {
+    const url = createObjectURL.call(URL, object);
+    blobs.set(url, object);
+    return url;
+  };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.hasAttribute('download') && blobs.has(this.href)) {
+      window.__skuDownloads.push({ name: this.download, blob: blobs.get(this.href) });
+    }
+    return click.call(this);
+  };
+})()`;
+
+/** Collects uncaught errors, rejected promises and console.error in `window.__skuProblems`. */
+const PROBLEM_HOOK = `(() => {
+  if (window.__skuProblems) return;
+  const problems = (window.__skuProblems = []);
+  addEventListener('error', (e) => problems.push('pageerror: ' + (e.message || e.type)));
+  addEventListener('unhandledrejection', (e) => problems.push('pageerror: ' + String(e.reason)));
+  const error = console.error;
+  console.error = function (...args) {
+    problems.push('console: ' + args.map(String).join(' '));
+    return error.apply(console, args);
+  };
+})()`;
+
+/** Reads the download number `index` back as bytes (base64 across the driver). */
+async function takeDownload(page, index, timeout = 20000) {
+  await page.waitForFunction((i) => (window.__skuDownloads?.length ?? 0) > i, index, { timeout });
+  const { name, base64 } = await page.evaluate(async (i) => {
+    const { name, blob } = window.__skuDownloads[i];
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (let at = 0; at < bytes.length; at += 0x8000) {
+      binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+    }
+    return { name, base64: btoa(binary) };
+  }, index);
+  return { name, bytes: Buffer.from(base64, 'base64') };
+}
+
+/** Writes Playwright-style file payloads to a temporary folder; their paths. */
+function filesOnDisk(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'skolutbyte-upload-'));
+  return files.map((file) => {
+    if (typeof file === 'string') return file;
+    const path = join(dir, file.name);
+    writeFileSync(path, file.buffer);
+    return path;
+  });
+}
+
+/** Playwright's chord notation ('Shift+Tab', 'Control+A') as a list of keys. */
+const chord = (keys) => (keys.length > 1 && keys.includes('+') ? keys.split('+') : [keys]);
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+// ---------------------------------------------------------------------------------------
+// Chromium: Playwright's own page, with the two extras.
+
+async function launchChromium() {
+  const browser = await launchBrowser();
+  return {
+    name: 'chromium',
+    async newPage({ width = 1280, height = 900 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      page.problems = [];
+      page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
+      });
+      page.downloadBy = async (selector) => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: 20000 }),
+          page.click(selector),
+        ]);
+        const path = join(mkdtempSync(join(tmpdir(), 'skolutbyte-download-')), download.suggestedFilename());
+        await download.saveAs(path);
+        const { readFileSync } = await import('node:fs');
+        return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+      };
+      page.frameOf = async (selector) => (await page.waitForSelector(selector)).contentFrame();
+      page.dispose = () => context.close();
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Firefox: puppeteer-core over WebDriver BiDi.
+
+async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: {
+      // No first-run pages, no update checks: nothing but the test's page.
+      'browser.download.useDownloadDir': true,
+      'browser.download.dir': mkdtempSync(join(tmpdir(), 'skolutbyte-firefox-downloads-')),
+      'browser.download.folderList': 2,
+    },
+  });
+  return {
+    name: 'firefox',
+    async newPage({ width = 1280, height = 900 } = {}) {
+      const context = await browser.createBrowserContext();
+      const raw = await context.newPage();
+      await raw.setViewport({ width, height });
+      await raw.evaluateOnNewDocument(DOWNLOAD_HOOK);
+      return new PuppeteerPage(raw, context);
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** A puppeteer page, or (with `owner`, the page holding it) one of its frames. */
+class PuppeteerPage {
+  constructor(raw, context, owner) {
+    this.raw = raw;
+    this.context = context;
+    this.owner = owner ?? raw;
+    this.problems = owner ? null : [];
+    this.downloads = 0;
+    if (!owner) {
+      raw.on('pageerror', (error) => this.problems.push(`pageerror: ${error.message}`));
+      raw.on('console', (msg) => {
+        if (msg.type() === 'error') this.problems.push(`console: ${msg.text()}`);
+      });
+    }
+    const { keyboard } = this.owner;
+    this.keyboard = {
+      press: async (keys) => {
+        const parts = chord(keys);
+        for (const key of parts.slice(0, -1)) await keyboard.down(key);
+        // Playwright's "Space" is puppeteer's " ".
+        await keyboard.press(parts.at(-1) === 'Space' ? ' ' : parts.at(-1));
+        for (const key of parts.slice(0, -1).reverse()) await keyboard.up(key);
+      },
+      type: (text) => keyboard.type(text),
+      insertText: (text) => keyboard.sendCharacter(text),
+    };
+  }
+
+  async frameOf(selector) {
+    const handle = await this.raw.waitForSelector(selector);
+    return new PuppeteerPage(await handle.contentFrame(), this.context, this.owner);
+  }
+
+  async goto(url) {
+    await this.raw.goto(url);
+  }
+  async reload() {
+    await this.raw.reload();
+  }
+  waitForTimeout(ms) {
+    return sleep(ms);
+  }
+  url() {
+    return this.raw.url();
+  }
+  title() {
+    return this.raw.title();
+  }
+  evaluate(fn, arg) {
+    return this.raw.evaluate(fn, arg);
+  }
+  waitForFunction(fn, arg, { timeout = 30000 } = {}) {
+    return this.raw.waitForFunction(fn, { timeout, polling: 50 }, arg);
+  }
+  waitForSelector(selector, { timeout = 30000, state = 'visible' } = {}) {
+    const options = { timeout, visible: state === 'visible', hidden: state === 'hidden' || state === 'detached' };
+    return this.raw.waitForSelector(selector, options);
+  }
+  $(selector) {
+    return this.raw.$(selector);
+  }
+  $eval(selector, fn, arg) {
+    return this.raw.$eval(selector, fn, arg);
+  }
+  $$eval(selector, fn, arg) {
+    return this.raw.$$eval(selector, fn, arg);
+  }
+  async click(selector) {
+    await this.raw.waitForSelector(selector, { visible: true, timeout: 10000 });
+    await this.raw.click(selector);
+  }
+  async fill(selector, value) {
+    await this.raw.locator(selector).fill(value);
+  }
+  async check(selector) {
+    if (!(await this.isChecked(selector))) await this.click(selector);
+  }
+  async selectOption(selector, value) {
+    await this.raw.select(selector, value);
+  }
+  async setInputFiles(selector, files) {
+    const input = await this.raw.$(selector);
+    await input.uploadFile(...filesOnDisk(files));
+  }
+  textContent(selector) {
+    return this.raw.$eval(selector, (el) => el.textContent);
+  }
+  inputValue(selector) {
+    return this.raw.$eval(selector, (el) => el.value);
+  }
+  getAttribute(selector, name) {
+    return this.raw.$eval(selector, (el, n) => el.getAttribute(n), name);
+  }
+  isChecked(selector) {
+    return this.raw.$eval(selector, (el) => el.checked);
+  }
+  setViewportSize({ width, height }) {
+    return this.owner.setViewport({ width, height });
+  }
+  async screenshot() {
+    return Buffer.from(await this.owner.screenshot({ type: 'png' }));
+  }
+  addStyleTag(options) {
+    return this.raw.addStyleTag(options);
+  }
+  /** Run by the driver, not as a <script> element, so a strict CSP does not block it. */
+  addScriptTag({ content }) {
+    return this.raw.evaluate(`(function () { ${content}\n}).call(window)`);
+  }
+  async downloadBy(selector) {
+    const index = this.downloads;
+    this.downloads += 1;
+    await this.click(selector);
+    return takeDownload(this, index);
+  }
+  dispose() {
+    return this.context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// WebKit: selenium-webdriver, WebKitWebDriver and MiniBrowser under Xvfb.
+
+/** A free TCP port on loopback. */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function waitUntil(check, what, timeout = 10000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+async function launchWebKit() {
+  const { Builder } = await import('selenium-webdriver');
+  const binary = miniBrowserPath();
+  // An X display of our own: a free display number, found by trying.
+  let display;
+  let xvfb;
+  for (let n = 90 + (process.pid % 50); !xvfb; n += 1) {
+    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
+    const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    const exited = new Promise((ok) => child.once('exit', () => ok(true)));
+    const started = waitUntil(() => existsSync(`/tmp/.X11-unix/X${n}`), `Xvfb :${n}`, 5000).then(() => false);
+    if (!(await Promise.race([exited, started]))) [display, xvfb] = [`:${n}`, child];
+  }
+  const port = await freePort();
+  const driverProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
+    stdio: 'ignore',
+    env: { ...process.env, DISPLAY: display },
+  });
+  const serverUrl = `http://127.0.0.1:${port}`;
+  await waitUntil(
+    () => fetch(`${serverUrl}/status`).then((r) => r.ok, () => false),
+    'WebKitWebDriver',
+  );
+  const capabilities = {
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+  };
+  return {
+    name: 'webkit',
+    async newPage({ width = 1280, height = 900 } = {}) {
+      const driver = await new Builder().usingServer(serverUrl).withCapabilities(capabilities).build();
+      const page = new WebDriverPage(driver);
+      await page.setViewportSize({ width, height });
+      return page;
+    },
+    async close() {
+      driverProcess.kill();
+      xvfb.kill();
+    },
+  };
+}
+
+/**
+ * A WebDriver session's page, or (with `frameSelector`) the document of an iframe in it.
+ * WebDriver has one current frame per session: each call first enters its own.
+ */
+class WebDriverPage {
+  constructor(driver, frameSelector = null) {
+    this.driver = driver;
+    this.frameSelector = frameSelector;
+    this.downloads = 0;
+    this.seenProblems = [];
+    const keyboard = (keys) => this.keys(keys);
+    this.keyboard = {
+      press: keyboard,
+      type: (text) => this.driver.actions().sendKeys(text).perform(),
+      insertText: (text) => this.driver.actions().sendKeys(text).perform(),
+    };
+  }
+
+  async enter() {
+    if (this.driver.skuFrame === this.frameSelector) return;
+    await this.driver.switchTo().defaultContent();
+    if (this.frameSelector) {
+      const { By } = await import('selenium-webdriver');
+      await this.driver.switchTo().frame(await this.driver.findElement(By.css(this.frameSelector)));
+    }
+    this.driver.skuFrame = this.frameSelector;
+  }
+
+  async frameOf(selector) {
+    await this.waitForSelector(selector);
+    const frame = new WebDriverPage(this.driver, selector);
+    frame.seenProblems = this.seenProblems;
+    return frame;
+  }
+
+  /** Errors seen so far (collected from the page on each read). */
+  get problems() {
+    return this.seenProblems;
+  }
+
+  async keys(keys) {
+    const { Key } = await import('selenium-webdriver');
+    const names = {
+      Tab: Key.TAB, Enter: Key.ENTER, Space: ' ', Backspace: Key.BACK_SPACE, Delete: Key.DELETE,
+      Escape: Key.ESCAPE, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP,
+      ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, Home: Key.HOME, End: Key.END,
+      Shift: Key.SHIFT, Control: Key.CONTROL, Alt: Key.ALT, Meta: Key.META,
+    };
+    const parts = chord(keys).map((key) => names[key] ?? key.toLowerCase());
+    let actions = this.driver.actions();
+    for (const key of parts.slice(0, -1)) actions = actions.keyDown(key);
+    actions = actions.sendKeys(parts.at(-1));
+    for (const key of parts.slice(0, -1).reverse()) actions = actions.keyUp(key);
+    await actions.perform();
+    await this.collectProblems();
+  }
+
+  /** Moves the page's collected errors into `problems`, and re-arms the hooks. */
+  async collectProblems() {
+    await this.enter();
+    const found = await this.driver.executeScript(
+      `${PROBLEM_HOOK}; ${DOWNLOAD_HOOK}; return window.__skuProblems.splice(0);`,
+    );
+    this.seenProblems.push(...found);
+  }
+
+  async goto(url) {
+    await this.driver.get(url);
+    this.driver.skuFrame = null;
+    await this.collectProblems();
+  }
+  async reload() {
+    await this.driver.navigate().refresh();
+    this.driver.skuFrame = null;
+    await this.collectProblems();
+  }
+  url() {
+    return this.driver.getCurrentUrl();
+  }
+  waitForTimeout(ms) {
+    return sleep(ms);
+  }
+  title() {
+    return this.driver.getTitle();
+  }
+  /** `fn` a function (called with `arg`) or an expression; async results are awaited. */
+  async evaluate(fn, ...args) {
+    const arg = args[0];
+    const script = typeof fn === 'function'
+      ? `return (${fn}).apply(null, arguments)`
+      : `return (${fn})`;
+    await this.enter();
+    return this.driver.executeScript(script, ...(arg === undefined ? [] : args));
+  }
+  async waitForFunction(fn, arg, { timeout = 30000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const value = await this.evaluate(fn, arg);
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`webkit: waitForFunction timed out after ${timeout} ms: ${fn}`);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+  async waitForSelector(selector, { timeout = 30000, state = 'visible' } = {}) {
+    const probe = (sel, want) => {
+      const el = document.querySelector(sel);
+      const visible = Boolean(el && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+      if (want === 'attached') return Boolean(el);
+      if (want === 'hidden') return !visible;
+      if (want === 'detached') return !el;
+      return visible;
+    };
+    const end = Date.now() + timeout;
+    for (;;) {
+      if (await this.evaluate(probe, selector, state)) {
+        return this.$(selector);
+      }
+      if (Date.now() > end) throw new Error(`webkit: waitForSelector(${selector}, ${state}) timed out after ${timeout} ms`);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+  async $(selector) {
+    const { By } = await import('selenium-webdriver');
+    await this.enter();
+    const found = await this.driver.findElements(By.css(selector));
+    return found[0] ?? null;
+  }
+  $eval(selector, fn, arg) {
+    return this.evaluate(
+      `((sel, arg) => { const el = document.querySelector(sel); if (!el) throw new Error('no element matches ' + sel); return (${fn})(el, arg); })(${JSON.stringify(selector)}, ${JSON.stringify(arg)})`,
+    );
+  }
+  $$eval(selector, fn, arg) {
+    return this.evaluate(
+      `((sel, arg) => (${fn})([...document.querySelectorAll(sel)], arg))(${JSON.stringify(selector)}, ${JSON.stringify(arg)})`,
+    );
+  }
+  async element(selector) {
+    await this.waitForSelector(selector, { timeout: 10000 });
+    return this.$(selector);
+  }
+  async click(selector) {
+    const element = await this.element(selector);
+    // WebKitWebDriver scrolls only the element's own document before it clicks; inside an
+    // iframe the button can still be below the parent's fold, so bring it into view first.
+    // (scrollIntoView from a cross-origin frame does not reach the parent either.)
+    if (this.frameSelector) {
+      const box = await this.evaluate((el) => {
+        const { top, bottom } = el.getBoundingClientRect();
+        return { top, bottom };
+      }, element);
+      await new WebDriverPage(this.driver).evaluate((frame, middle) => {
+        const top = document.querySelector(frame).getBoundingClientRect().top;
+        scrollBy(0, top + middle - innerHeight / 2);
+      }, this.frameSelector, (box.top + box.bottom) / 2);
+      await this.enter();
+    }
+    await element.click();
+    await this.collectProblems();
+  }
+  /** Focuses the field, selects what is in it and types over it, as a person would. */
+  async fill(selector, value) {
+    const element = await this.element(selector);
+    await this.evaluate((el) => { el.focus(); el.select?.(); }, element);
+    if (value) await element.sendKeys(value);
+    else await this.keys('Backspace');
+    const now = await this.inputValue(selector);
+    if (now !== value) throw new Error(`webkit: fill(${selector}) left "${now}", not "${value}"`);
+  }
+  async check(selector) {
+    if (!(await this.isChecked(selector))) await this.click(selector);
+  }
+  /** As Playwright does it: set the value, then the events a choice fires. */
+  async selectOption(selector, value) {
+    await this.$eval(selector, (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value);
+  }
+  async setInputFiles(selector, files) {
+    const { By } = await import('selenium-webdriver');
+    await this.enter();
+    const input = await this.driver.findElement(By.css(selector));
+    await input.sendKeys(filesOnDisk(files).join('\n'));
+  }
+  textContent(selector) {
+    return this.$eval(selector, (el) => el.textContent);
+  }
+  inputValue(selector) {
+    return this.$eval(selector, (el) => el.value);
+  }
+  getAttribute(selector, name) {
+    return this.$eval(selector, (el, n) => el.getAttribute(n), name);
+  }
+  isChecked(selector) {
+    return this.$eval(selector, (el) => el.checked);
+  }
+  /** Sizes the window so the page's viewport is `width` × `height` CSS px. */
+  async setViewportSize({ width, height }) {
+    const window = this.driver.manage().window();
+    let rect = { width, height };
+    for (let i = 0; i < 3; i += 1) {
+      await window.setRect(rect);
+      const [w, h] = await this.evaluate('[innerWidth, innerHeight]');
+      if (w === width && h === height) return;
+      rect = { width: rect.width + (width - w), height: rect.height + (height - h) };
+    }
+  }
+  async screenshot() {
+    return Buffer.from(await this.driver.takeScreenshot(), 'base64');
+  }
+  addStyleTag({ content }) {
+    return this.evaluate((css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+    }, content);
+  }
+  /** Run by the driver, not as a <script> element, so a strict CSP does not block it. */
+  async addScriptTag({ content }) {
+    await this.enter();
+    return this.driver.executeScript(`(function () { ${content}\n}).call(window)`);
+  }
+  async downloadBy(selector) {
+    await this.collectProblems();
+    const index = this.downloads;
+    this.downloads += 1;
+    await this.click(selector);
+    return takeDownload(this, index);
+  }
+  async dispose() {
+    await this.collectProblems().catch(() => {});
+    await this.driver.quit();
+  }
+}
