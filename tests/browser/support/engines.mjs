@@ -13,11 +13,12 @@
 // Downloads: Playwright reports Chromium's real downloads. For Firefox and WebKit the page
 // is given a small hook that keeps each Blob the app hands to an <a download> link (the
 // app's only way to download; the click still goes through to the browser), and the test
-// reads the bytes back. Page errors: Playwright and puppeteer report them from the first
+// reads the bytes back. Firefox's own saved file must then equal them; MiniBrowser's
+// downloads are not reachable through WebDriver, so for WebKit the Blob is what is read. Page errors: Playwright and puppeteer report them from the first
 // script; in WebKit a hook installed after each navigation collects uncaught errors,
 // rejected promises and console.error from then on.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -161,7 +162,6 @@ async function launchChromium() {
         ]);
         const path = join(mkdtempSync(join(tmpdir(), 'skolutbyte-download-')), download.suggestedFilename());
         await download.saveAs(path);
-        const { readFileSync } = await import('node:fs');
         return { name: download.suggestedFilename(), bytes: readFileSync(path) };
       };
       page.frameOf = async (selector) => (await page.waitForSelector(selector)).contentFrame();
@@ -177,14 +177,21 @@ async function launchChromium() {
 
 async function launchFirefox() {
   const { default: puppeteer } = await import('puppeteer-core');
+  const downloadDir = mkdtempSync(join(tmpdir(), 'skolutbyte-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     extraPrefsFirefox: {
-      // No first-run pages, no update checks: nothing but the test's page.
+      // Downloads go straight to a folder: no question, no downloads panel and no PDF
+      // viewer tab. Each of those takes the window's focus, and the page's buttons then
+      // ignore Enter (as they would for a person until they click back into the page).
+      'browser.download.alwaysOpenPanel': false,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.open_pdf_attachments_inline': false,
+      'pdfjs.disabled': true,
       'browser.download.useDownloadDir': true,
-      'browser.download.dir': mkdtempSync(join(tmpdir(), 'skolutbyte-firefox-downloads-')),
+      'browser.download.dir': downloadDir,
       'browser.download.folderList': 2,
     },
   });
@@ -195,7 +202,9 @@ async function launchFirefox() {
       const raw = await context.newPage();
       await raw.setViewport({ width, height });
       await raw.evaluateOnNewDocument(DOWNLOAD_HOOK);
-      return new PuppeteerPage(raw, context);
+      const page = new PuppeteerPage(raw, context);
+      page.downloadDir = downloadDir;
+      return page;
     },
     close: () => browser.close(),
   };
@@ -310,11 +319,23 @@ class PuppeteerPage {
   addScriptTag({ content }) {
     return this.raw.evaluate(`(function () { ${content}\n}).call(window)`);
   }
+  /**
+   * The file Firefox saved in its download folder, checked against the Blob the app
+   * handed over (so a download the browser drops or cuts short fails the test).
+   */
   async downloadBy(selector) {
+    const before = new Set(readdirSync(this.downloadDir));
     const index = this.downloads;
     this.downloads += 1;
     await this.click(selector);
-    return takeDownload(this, index);
+    const handed = await takeDownload(this, index);
+    let saved;
+    await waitUntil(() => {
+      const added = readdirSync(this.downloadDir).filter((f) => !before.has(f) && !f.endsWith('.part'));
+      saved = added.map((f) => readFileSync(join(this.downloadDir, f)));
+      return saved.some((bytes) => bytes.equals(handed.bytes));
+    }, `firefox to save ${handed.name} in its download folder`);
+    return handed;
   }
   dispose() {
     return this.context.close();
