@@ -18,7 +18,7 @@
 // script; in WebKit a hook installed after each navigation collects uncaught errors,
 // rejected promises and console.error from then on.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -206,7 +206,10 @@ async function launchFirefox() {
       page.downloadDir = downloadDir;
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
 
