@@ -43,9 +43,14 @@ function miniBrowserPath() {
 
 /**
  * Launches `name` ('chromium' | 'firefox' | 'webkit'). Returns
- * `{ name, newPage({ width, height }), close() }`; a page has the methods listed in
- * `PAGE_METHODS` plus `problems` (errors seen), `downloadBy(selector)` →
- * `{ name, bytes }` and `dispose()`.
+ * `{ name, newPage({ width, height }), close() }`. In every engine a page has, with
+ * Playwright's names and meanings: goto, reload, url, title, evaluate, waitForFunction,
+ * waitForSelector, waitForTimeout, $, $eval, $$eval, click, fill, check, selectOption,
+ * setInputFiles, textContent, inputValue, getAttribute, isChecked, setViewportSize,
+ * screenshot, addStyleTag, addScriptTag and keyboard (press, type, insertText); and
+ * `problems` (errors seen; read with `problemsOf`), `downloadBy(selector)` →
+ * `{ name, bytes }`, `frameOf(iframeSelector)` → the same interface inside the iframe,
+ * and `dispose()`.
  */
 export async function launchEngine(name) {
   try {
@@ -65,13 +70,6 @@ export async function problemsOf(page) {
   return page.problems;
 }
 
-/** What the journeys may call on a page, in every engine (Playwright's names). */
-export const PAGE_METHODS = [
-  'goto', 'reload', 'url', 'title', 'evaluate', 'waitForFunction', 'waitForSelector', '$', '$eval',
-  '$$eval', 'click', 'fill', 'check', 'selectOption', 'setInputFiles', 'textContent',
-  'inputValue', 'getAttribute', 'isChecked', 'setViewportSize', 'screenshot', 'addStyleTag',
-  'addScriptTag', 'keyboard', 'waitForTimeout',
-];
 
 // ---------------------------------------------------------------------------------------
 // Hooks injected into pages of the WebDriver engines.
