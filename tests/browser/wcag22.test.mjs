@@ -127,3 +127,91 @@ for (const app of [internship, exchange]) {
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------
+// 2.4.11 Focus Not Obscured (Minimum), on the example host page with its sticky header.
+
+/** Follows each link of the error summary with Enter; the problems of the focus after each. */
+async function followSummaryLinksFocus(page) {
+  const problems = [];
+  const count = await page.evaluate(() => document.querySelectorAll('#sku-error-summary a').length);
+  for (let i = 0; i < count; i += 1) {
+    await page.evaluate((n) => document.querySelectorAll('#sku-error-summary a')[n].focus(), i);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.activeElement.closest('#sku-error-summary'), null, { timeout: 3000 });
+    const state = await focusState(page);
+    if (state.problem) problems.push(`error summary link ${i + 1}: ${state.problem}`);
+  }
+  return problems;
+}
+
+for (const app of [internship, exchange]) {
+  test(`2.4.11: on the host page with a sticky header, focus is never hidden behind it: every control of every step, forwards and backwards, the heading after Continue and each error link (${app.label})`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${examples.url}host/`);
+      await page.waitForSelector('.sku-app h1');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).position), 'sticky', 'the site header is sticky at 1280×720');
+      const d = fastDriver(page);
+      const found = {};
+      let visited = 0;
+      let step = 'start';
+      const note = (state, problems) => {
+        if (problems.length) found[`${step} (${state})`] = [...(found[`${step} (${state})`] ?? []), ...problems];
+      };
+      while (true) {
+        const heading = await focusState(page);
+        note('heading', heading.problem ? [heading.problem] : []);
+        if (!['start', 'check', 'declaration', 'confirmation'].includes(step)) {
+          if (step === 'attachments') {
+            await page.setInputFiles('#attachments', [{ name: 'tom.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) }]);
+          } else {
+            await d.submit();
+          }
+          await waitForErrorSummary(page);
+          const summary = await focusState(page);
+          note('error summary', summary.problem ? [summary.problem] : []);
+          note('error links', await followSummaryLinksFocus(page));
+        }
+        await fillStep[step]?.(d, app);
+        // From the top of the step: Tab through everything, then Shift+Tab back.
+        await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          document.querySelector('.sku-app h1').focus();
+        });
+        const tabbing = await tabThroughFocusProblems(page);
+        visited += tabbing.visited;
+        note('tabbing', tabbing.problems);
+        if (step === 'confirmation') break;
+        step = await continueFrom(d, app, step);
+      }
+      assert.ok(visited > 150, `Tab and Shift+Tab met ${visited} controls`);
+      assert.deepEqual(found, {}, 'focus hidden behind the sticky header, by step');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('1.4.10: the host page at 400 % zoom (320×256 CSS px): its header scrolls away, nothing scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${examples.url}host/`);
+    await page.waitForSelector('.sku-app h1');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).position), 'static');
+    const d = fastDriver(page);
+    const found = {};
+    let step = await continueFrom(d, internship, 'start');
+    while (step !== 'check') {
+      await fillStep[step](d, internship);
+      const problems = await reflowProblems(page);
+      if (problems.length) found[step] = problems;
+      step = await continueFrom(d, internship, step);
+    }
+    assert.deepEqual(found, {});
+  } finally {
+    await context.close();
+  }
+});

@@ -226,9 +226,9 @@ export async function textSpacingProblems(page) {
 // 1.4.10 Reflow
 
 /**
- * At the viewport's width, the page does not scroll sideways, and no element of the form
- * reaches past the viewport's left or right edge (which a box that hides its overflow
- * would cut off without a scrollbar).
+ * At the viewport's width, the page does not scroll sideways, and no element of the page
+ * (the form, or the host page around it) reaches past the viewport's left or right edge
+ * (which a box that hides its overflow would cut off without a scrollbar).
  */
 export async function reflowProblems(page) {
   return page.evaluate(() => {
@@ -241,8 +241,7 @@ export async function reflowProblems(page) {
     const problems = [];
     const scroll = document.documentElement.scrollWidth;
     if (scroll > width) problems.push(`the page scrolls sideways: ${scroll} px of content in ${width} px`);
-    const app = document.querySelector('.sku-app');
-    const outside = [...app.querySelectorAll('*')].filter((e) => {
+    const outside = [...document.body.querySelectorAll('*')].filter((e) => {
       const r = e.getBoundingClientRect();
       if (r.width === 0 || getComputedStyle(e).clipPath !== 'none' || e.checkVisibility?.() === false) return false;
       return r.right > width + 0.5 || r.left < -0.5;
