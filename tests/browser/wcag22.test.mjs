@@ -4,7 +4,9 @@
 // emulation of forced colours and reduced motion (`page.emulateMedia`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, launchBrowser, serveDirectory } from './support/harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { openApp, launchBrowser, serveDirectory, pageWithSettings } from './support/harness.mjs';
+import { startReceiver } from './support/receiver.mjs';
 import { serveExamples, STRICT_CSP } from './support/embed.mjs';
 import {
   internship,
@@ -50,8 +52,9 @@ after(async () => {
   await Promise.all([server, examples].map((s) => s?.close()));
 });
 
+/** `options.url`: another server than the release build's (default). */
 async function withPage(options, body) {
-  const page = await openApp(browser, server.url, options);
+  const page = await openApp(browser, options.url ?? server.url, options);
   try {
     await body(page);
     assert.deepEqual(page.problems, [], 'no page or console errors');
@@ -213,5 +216,251 @@ test('1.4.10: the host page at 400 % zoom (320×256 CSS px): its header scrolls 
     assert.deepEqual(found, {});
   } finally {
     await context.close();
+  }
+});
+
+test('2.5.8: the back link is a target of at least 24×24 CSS px on its own, not only by the space around it', async () => {
+  await withPage({}, async (page) => {
+    await continueFrom(fastDriver(page), internship, 'start');
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('.sku-back-link').getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    assert.ok(box.width >= 24 && box.height >= 24, `the back link is ${box.width.toFixed(1)}×${box.height.toFixed(1)} px`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Focus indicators (2.4.7, 1.4.11) and forced colours: screenshots, checked pixel by pixel.
+
+/** Makes the viewport as tall as the page, so nothing scrolls between two screenshots. */
+async function wholePageInView(page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.min(height, 6000) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+for (const forced of [false, true]) {
+  const mode = forced ? 'in forced colours' : 'in the default colours';
+  test(`2.4.7 and 1.4.11: every control of every step shows its focus with a 3:1 change around it, ${mode} (${exchange.label})`, async () => {
+    await withPage({}, async (page) => {
+      if (forced) await page.emulateMedia({ forcedColors: 'active' });
+      const d = fastDriver(page);
+      const found = {};
+      let visited = 0;
+      let step = 'start';
+      while (true) {
+        await fillStep[step]?.(d, exchange);
+        await page.evaluate(() => document.querySelector('.sku-app h1').focus());
+        const result = await focusIndicatorProblems(page);
+        visited += result.visited;
+        if (result.problems.length) found[step] = result.problems;
+        if (step === 'confirmation') break;
+        step = await continueFrom(d, exchange, step);
+      }
+      assert.ok(visited > 80, `${visited} controls were focused`);
+      assert.deepEqual(found, {}, 'controls whose focus cannot be seen well enough, by step');
+    });
+  });
+}
+
+for (const forced of [false, true]) {
+  const mode = forced ? 'in forced colours' : 'in the default colours';
+  test(`errors stay visible ${mode}: the summary's border, each question's bar and its message`, async () => {
+    await withPage({}, async (page) => {
+      if (forced) await page.emulateMedia({ forcedColors: 'active' });
+      const d = fastDriver(page);
+      const found = {};
+      let step = await continueFrom(d, internship, 'start');
+      for (const next of ['applicant', 'dates', 'budget']) {
+        await fillUntil(d, internship, next);
+        step = next;
+        await d.submit();
+        await waitForErrorSummary(page);
+        await wholePageInView(page);
+        const problems = await errorVisibilityProblems(page);
+        if (problems.length) found[step] = problems;
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      assert.deepEqual(found, {});
+    });
+  });
+
+  test(`a chosen radio and a ticked checkbox look different from unchosen ones ${mode}`, async () => {
+    await withPage({}, async (page) => {
+      if (forced) await page.emulateMedia({ forcedColors: 'active' });
+      const d = fastDriver(page);
+      await continueFrom(d, exchange, 'start');
+      const problems = await selectionVisibleProblems(page, ['#applicant-role-1', '#applicant-role']);
+      await fillUntil(d, exchange, 'kind');
+      problems.push(...(await selectionVisibleProblems(page, ['#kind-2', '#kind-1', '#kind'])));
+      await fillUntil(d, exchange, 'declaration');
+      problems.push(...(await selectionVisibleProblems(page, ['#declaration'])));
+      assert.deepEqual(problems, []);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// prefers-reduced-motion
+
+test('prefers-reduced-motion: reduce: nothing animates, transitions or scrolls smoothly, in every state, also right after focus moves to an error', async () => {
+  await withPage({ width: 1280, height: 600 }, async (page) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const found = await inEveryState(page, internship, async (page, step, state) => {
+      if (state === 'error') {
+        // The last error link: its field is furthest down, so following it scrolls.
+        await page.evaluate(() => [...document.querySelectorAll('#sku-error-summary a')].pop()?.focus());
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => !document.activeElement.closest('#sku-error-summary'), null, { timeout: 3000 });
+      }
+      return motionProblems(page);
+    });
+    assert.deepEqual(found, {}, 'motion under prefers-reduced-motion: reduce');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// 3.3.7 Redundant Entry and 1.3.5 Identify Input Purpose
+
+for (const [app, lang] of [
+  [internship, 'sv'],
+  [exchange, 'en'],
+]) {
+  test(`3.3.7 and 1.3.5: nothing is asked twice, and only the applicant's own details have an autocomplete purpose, ${lang} (${app.label})`, async () => {
+    await withPage({}, async (page) => {
+      if (lang === 'en') await switchLanguage(page);
+      const d = fastDriver(page);
+      const visits = [];
+      await continueFrom(d, app, 'start');
+      await fillUntil(d, app, 'check', {
+        onStep: async (step) => visits.push({ step, ...(await questionsOnPage(page)) }),
+      });
+      assert.ok(visits.length >= 9, `every question step was read (${visits.length})`);
+      assert.deepEqual(askedTwiceProblems(visits), [], 'questions and instructions that ask for an earlier answer again');
+      const purposes = Object.fromEntries(
+        visits.flatMap((v) => v.fields).filter((f) => f.purpose && f.purpose !== 'off').map((f) => [f.id, f.purpose]),
+      );
+      assert.deepEqual(purposes, {
+        'applicant-name': 'name',
+        'applicant-email': 'email',
+        'applicant-phone': 'tel',
+        ...(app.applicant.school === 'other' ? { 'other-school-name': 'organization' } : {}),
+      }, 'autocomplete purposes (the destination country is not the applicant\'s own)');
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Findings of docs/accessibility.md, fixed.
+
+test("3.1.1: on the form's own page <html lang> follows the language switch; embedded, it stays the site's", async () => {
+  await withPage({}, async (page) => {
+    const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+    assert.equal(await htmlLang(), 'sv');
+    assert.equal(await switchLanguage(page), 'en');
+    assert.equal(await htmlLang(), 'en', 'English: the document is English');
+    assert.match(await page.title(), /fund for international school exchange/);
+    assert.equal(await switchLanguage(page), 'sv');
+    assert.equal(await htmlLang(), 'sv');
+  });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${examples.url}host/`);
+    await page.waitForSelector('.sku-app h1');
+    assert.equal(await switchLanguage(page), 'en');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv', "the host page's own language stays");
+  } finally {
+    await context.close();
+  }
+});
+
+test('2.4.3: a row moved into the first or last place keeps focus on its own other button', async () => {
+  await withPage({}, async (page) => {
+    const d = fastDriver(page);
+    await continueFrom(d, internship, 'start');
+    await fillUntil(d, internship, 'activities');
+    await fillStep.activities(d, { activities: internship.activities.slice(0, 3) });
+    const description = (i) => page.inputValue(`#activity-${i}-description`);
+    const moved = await description(1);
+    await page.evaluate(() => document.querySelector('#activity-1-up').focus());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((text) => document.querySelector('#activity-0-description').value === text, moved);
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('activity-0-'), null, { timeout: 2000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'activity-0-down', 'moved to the top: focus on its "Flytta ner"');
+    await page.evaluate(() => document.querySelector('#activity-0-down').focus());
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => document.querySelector('#activity-1-down').focus());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((text) => document.querySelector('#activity-2-description').value === text, moved);
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('activity-2-'), null, { timeout: 2000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'activity-2-up', 'moved to the bottom: focus on its "Flytta upp"');
+  });
+});
+
+test('4.1.3: "Utkastet är öppnat" is told in a live region that was in the page, empty, before the file was opened', async () => {
+  let file;
+  await withPage({}, async (page) => {
+    const d = fastDriver(page);
+    await continueFrom(d, internship, 'start');
+    await fillUntil(d, internship, 'kind');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-role=save-draft]')]);
+    file = await readFile(await download.path());
+  });
+  await withPage({}, async (page) => {
+    const region = await page.evaluate(() => {
+      const status = document.querySelector('.sku-app [role=status][data-role=draft-status]');
+      if (!status) return null;
+      status.setAttribute('data-test-before', '');
+      return status.textContent.trim();
+    });
+    assert.equal(region, '', 'an empty status region is in the page before anything happens');
+    await page.setInputFiles('#sku-open-draft', { name: 'ansokan-utkast.json', mimeType: 'application/json', buffer: file });
+    await waitForStep(page, 'kind');
+    await page.waitForSelector('[data-role=draft-opened]');
+    assert.equal(
+      await page.evaluate(() => Boolean(document.querySelector('[data-role=draft-opened]').closest('[role=status][data-test-before]'))),
+      true,
+      'the message appeared inside the region that was already there',
+    );
+    assert.equal(await page.evaluate(() => document.querySelector('[data-role=draft-opened]').getAttribute('role')), null, 'not a second live region of its own');
+  });
+});
+
+test('3.1.2: a receiver\'s own Swedish words are marked lang="sv" in the English form; its words the app knows are English', async () => {
+  const receiver = await startReceiver();
+  const sendServer = await serveDirectory(undefined, {}, {}, {
+    '/send.html': await pageWithSettings({ 'data-endpoint': receiver.endpoint() }),
+  });
+  try {
+    await withPage({ path: 'send.html', url: sendServer.url }, async (page) => {
+      const d = fastDriver(page);
+      await fillUntil(d, internship, 'declaration');
+      await fillStep.declaration(d, internship);
+      await receiver.queueFaults(['422-fields']);
+      await switchLanguage(page);
+      await page.click('[data-role=continue]');
+      await waitForErrorSummary(page, { timeout: 15000 });
+      const items = await page.$$eval('#sku-error-summary li', (lis) =>
+        // The language a screen reader uses: the nearest lang around the words.
+        lis.map((li) => ({ text: li.textContent.trim().slice(0, 20), lang: (li.querySelector('a') ?? li).closest('[lang]').getAttribute('lang') })),
+      );
+      assert.deepEqual(items, [
+        { text: 'Enter your email add', lang: 'en' },
+        { text: 'Beloppet är större ä', lang: 'sv' },
+        { text: 'Ange vilket skolområ', lang: 'sv' },
+      ]);
+      await page.click('#sku-error-summary a[href="#budget-0-amount"]');
+      await page.waitForFunction(() => document.activeElement?.id === 'budget-0-amount', null, { timeout: 5000 });
+      assert.equal(
+        await page.$eval('#budget-0-amount-error', (p) => [...p.querySelectorAll('[lang]')].map((e) => `${e.getAttribute('lang')}: ${e.textContent.slice(0, 20)}`).join()),
+        'sv: Beloppet är större ä',
+        'the inline message too',
+      );
+    });
+  } finally {
+    await sendServer.close();
+    receiver.close();
   }
 });

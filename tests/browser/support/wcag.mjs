@@ -305,13 +305,15 @@ async function viewportScale(page, image) {
 /**
  * 2.4.7 and 1.4.11 for focus: Tabs through every control of the form from the focused
  * element on, and compares a screenshot of each focused control with one of the same
- * place unfocused. The focus indicator must change, with a contrast of at least 3:1, as
+ * place unfocused (blurred, so nothing scrolls between the two). The focus indicator must change, with a contrast of at least 3:1, as
  * many CSS pixels as a 1 px line along the control's longer side (a ring or a bar; the
  * same measure in forced colours). Returns the problems and the number of controls seen.
  */
 export async function focusIndicatorProblems(page, { max = 150 } = {}) {
   const problems = [];
   let visited = 0;
+  // The page with nothing focused, at one scroll position: reused while the page does not scroll.
+  let unfocused = null;
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -319,25 +321,31 @@ export async function focusIndicatorProblems(page, { max = 150 } = {}) {
       if (!el?.closest?.('.sku-app')) return null;
       const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 30);
       const at = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : el.className ? `.${String(el.className).split(' ')[0]}` : ''}${text ? ` "${text}"` : ''}`;
-      el.setAttribute('data-wcag-focused', '');
-      const r = el.getBoundingClientRect();
-      return { at, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height } };
+      // Tab scrolls just far enough to show the element: bring its surroundings (an
+      // underline bar, an outline) into view as well.
+      let r = el.getBoundingClientRect();
+      if (r.top < 8 || r.bottom > innerHeight - 8) {
+        el.scrollIntoView({ block: 'center' });
+        r = el.getBoundingClientRect();
+      }
+      return { at, scrollY, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height } };
     });
     if (!focused) break;
     visited += 1;
     const withFocus = decodePng(await page.screenshot());
-    // Unfocused, at the same scroll position, then focused again to go on from there.
-    await page.evaluate(() => document.activeElement.blur());
-    const withoutFocus = decodePng(await page.screenshot());
-    await page.evaluate(() => {
-      const el = document.querySelector('[data-wcag-focused]');
-      el.removeAttribute('data-wcag-focused');
-      el.focus({ preventScroll: true });
-    });
+    if (unfocused?.scrollY !== focused.scrollY) {
+      // Blurred at the same scroll position, then focused again to go on from there.
+      await page.evaluate(() => {
+        window.wcagFocused = document.activeElement;
+        document.activeElement.blur();
+      });
+      unfocused = { scrollY: focused.scrollY, image: decodePng(await page.screenshot()) };
+      await page.evaluate(() => window.wcagFocused.focus({ preventScroll: true }));
+    }
     const scale = await viewportScale(page, withFocus);
     const { rect } = focused;
     const around = { left: rect.left - 8, top: rect.top - 8, right: rect.right + 8, bottom: rect.bottom + 8 };
-    const changed = contrastingChanges(withoutFocus, withFocus, around, 3, scale);
+    const changed = contrastingChanges(unfocused.image, withFocus, around, 3, scale);
     const needed = Math.max(rect.width, rect.height);
     if (changed < needed) {
       problems.push(
@@ -373,11 +381,12 @@ export async function errorVisibilityProblems(page) {
   const image = decodePng(await page.screenshot());
   const scale = await viewportScale(page, image);
   const pixel = (x, y) => (Math.round(y * scale) * image.width + Math.round(x * scale)) * 4;
-  // A left edge (3 px into the box) against the page 3 px outside it, along its height.
+  // A left edge (2 px into the box) against the page 8 px outside it (beyond a focus
+  // outline), along its height.
   const edgeContrast = (r) => {
     let best = 0;
     for (let y = r.top + 4; y < Math.min(r.bottom - 4, image.height / scale); y += 4) {
-      best = Math.max(best, contrast(image.data, pixel(r.left + 2, y), image.data, pixel(r.left - 3, y)));
+      best = Math.max(best, contrast(image.data, pixel(r.left + 2, y), image.data, pixel(r.left - 8, y)));
     }
     return best;
   };
