@@ -360,57 +360,65 @@ export async function focusIndicatorProblems(page, { max = 150 } = {}) {
 /**
  * Errors are seen without colour (for forced colours): the error summary's border and
  * each erroneous question's bar contrast 3:1 with the page beside them, and each error
- * message's text contrasts 4.5:1 with its background.
+ * message's text contrasts 4.5:1 with its background. Scrolls each into view in turn.
  */
 export async function errorVisibilityProblems(page) {
-  const boxes = await page.evaluate(() => {
-    const box = (e) => {
-      const r = e.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-    };
-    return {
-      summary: [...document.querySelectorAll('.sku-app #sku-error-summary')].map(box),
-      groups: [...document.querySelectorAll('.sku-app .sku-form-group')]
-        .filter((g) => g.querySelector(':scope > .sku-error-message, :scope > .sku-fieldset > .sku-error-message'))
-        .map((g) => ({ ...box(g), id: g.querySelector('input, select, textarea')?.id ?? '' })),
-      messages: [...document.querySelectorAll('.sku-app .sku-error-message')].map((m) => ({ ...box(m), id: m.id })),
-    };
+  const count = await page.evaluate(() => {
+    const marked = [
+      ...document.querySelectorAll('.sku-app #sku-error-summary'),
+      ...[...document.querySelectorAll('.sku-app .sku-form-group')].filter((g) =>
+        g.querySelector(':scope > .sku-error-message, :scope > .sku-fieldset > .sku-error-message'),
+      ),
+      ...document.querySelectorAll('.sku-app .sku-error-message'),
+    ];
+    marked.forEach((e, i) => e.setAttribute('data-wcag-error', String(i)));
+    return marked.length;
   });
+  if (!count) return ['no error summary and no error message on the page'];
   const problems = [];
-  if (!boxes.summary.length && !boxes.messages.length) return ['no error summary and no error message on the page'];
-  const image = decodePng(await page.screenshot());
-  const scale = await viewportScale(page, image);
-  const pixel = (x, y) => (Math.round(y * scale) * image.width + Math.round(x * scale)) * 4;
-  // A left edge (2 px into the box) against the page 8 px outside it (beyond a focus
-  // outline), along its height.
-  const edgeContrast = (r) => {
-    let best = 0;
-    for (let y = r.top + 4; y < Math.min(r.bottom - 4, image.height / scale); y += 4) {
-      best = Math.max(best, contrast(image.data, pixel(r.left + 2, y), image.data, pixel(r.left - 8, y)));
+  for (let n = 0; n < count; n += 1) {
+    const box = await page.evaluate((n) => {
+      const e = document.querySelector(`[data-wcag-error="${n}"]`);
+      e.removeAttribute('data-wcag-error');
+      e.scrollIntoView({ block: 'center' });
+      const r = e.getBoundingClientRect();
+      const kind = e.id === 'sku-error-summary' ? 'summary' : e.classList.contains('sku-form-group') ? 'group' : 'message';
+      const id = kind === 'group' ? e.querySelector('input, select, textarea')?.id ?? '' : e.id;
+      return { kind, id, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }, n);
+    const image = decodePng(await page.screenshot());
+    const scale = await viewportScale(page, image);
+    const pixel = (x, y) =>
+      (Math.min(image.height - 1, Math.max(0, Math.round(y * scale))) * image.width +
+        Math.min(image.width - 1, Math.max(0, Math.round(x * scale)))) * 4;
+    if (box.kind !== 'message') {
+      // The left edge (2 px into the box) against the page 8 px outside it (beyond a
+      // focus outline), along its height.
+      let best = 0;
+      for (let y = Math.max(box.top, 0) + 4; y < Math.min(box.bottom, image.height / scale) - 4; y += 4) {
+        best = Math.max(best, contrast(image.data, pixel(box.left + 2, y), image.data, pixel(box.left - 8, y)));
+      }
+      if (best < 3) {
+        problems.push(
+          box.kind === 'summary'
+            ? `the error summary's border contrasts ${best.toFixed(2)}:1 with the page, 3:1 needed`
+            : `the error bar of the question with #${box.id} contrasts ${best.toFixed(2)}:1 with the page, 3:1 needed`,
+        );
+      }
+      continue;
     }
-    return best;
-  };
-  for (const r of boxes.summary) {
-    const c = edgeContrast(r);
-    if (c < 3) problems.push(`the error summary's border contrasts ${c.toFixed(2)}:1 with the page, 3:1 needed`);
-  }
-  for (const r of boxes.groups) {
-    const c = edgeContrast(r);
-    if (c < 3) problems.push(`the error bar of the question with #${r.id} contrasts ${c.toFixed(2)}:1 with the page, 3:1 needed`);
-  }
-  for (const r of boxes.messages) {
-    // The most common colour in the box is the background; text is what contrasts with it.
-    const counts = new Map();
+    // The most common colour in the message's box is its background; text contrasts with it.
     const points = [];
-    for (let y = r.top; y < r.bottom; y += 1 / scale) {
-      for (let x = r.left; x < r.right; x += 1 / scale) points.push(pixel(x, y));
+    for (let y = box.top; y < box.bottom; y += 1 / scale) {
+      for (let x = box.left; x < box.right; x += 1 / scale) points.push(pixel(x, y));
     }
     const key = (i) => (image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2];
+    const counts = new Map();
     for (const i of points) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
     const commonest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     const background = points.find((i) => key(i) === commonest);
     const ink = points.filter((i) => contrast(image.data, i, image.data, background) >= 4.5).length;
-    if (ink < 20) problems.push(`the error message #${r.id} shows ${ink} pixels of text contrasting 4.5:1 with its background`);
+    if (ink < 20) problems.push(`the error message #${box.id} shows ${ink} pixels of text contrasting 4.5:1 with its background`);
   }
   return problems;
 }
@@ -424,7 +432,10 @@ export async function selectionVisibleProblems(page, selectors) {
   const problems = [];
   const crop = async (selector) => {
     const r = await page.evaluate((sel) => {
-      const b = document.querySelector(sel).getBoundingClientRect();
+      const el = document.querySelector(sel);
+      const inView = el.getBoundingClientRect();
+      if (inView.top < 0 || inView.bottom > innerHeight) el.scrollIntoView({ block: 'center' });
+      const b = el.getBoundingClientRect();
       return { left: b.left, top: b.top, width: b.width, height: b.height };
     }, selector);
     const image = decodePng(await page.screenshot());
@@ -569,7 +580,8 @@ export async function questionsOnPage(page) {
       .map((el) => {
         const legend = clean(el.closest('fieldset')?.querySelector('legend')?.textContent);
         const label = clean([...(el.labels ?? [])].map((l) => l.textContent).join(' '));
-        return { id: el.id, question: el.type === 'radio' ? legend : clean(`${legend} ${label}`), purpose: el.getAttribute('autocomplete') ?? '' };
+        const question = el.type === 'radio' ? legend : clean(`${legend} ${label}`);
+        return { id: el.id, question, phrases: [legend, label].filter(Boolean), purpose: el.getAttribute('autocomplete') ?? '' };
       });
     const instructions = [...document.querySelectorAll('.sku-app .sku-app__main .sku-hint')]
       .filter((el) => !el.closest('.sku-drafts'))
@@ -580,7 +592,7 @@ export async function questionsOnPage(page) {
 
 const STOP_WORDS = new Set(
   ('vilket vilken vilka vad när hur datum det den de är ska och i på för till av om du din ditt dina er ni ert era ' +
-    'man som med har en ett land ' +
+    'man som med har en ett ' +
     'which what when how date does do did the a an is are of for to in on at your you and or with').split(' '),
 );
 
@@ -589,8 +601,8 @@ const STOP_WORDS = new Set(
  * `{ step, fields, instructions }` (from `questionsOnPage`) in the order of the journey.
  * A problem is: the same question on two steps; the same `autocomplete` purpose (the
  * applicant's own data, other than "off") on two fields; or a later step's instruction
- * that names every word of an earlier question (its question words left out), i.e.
- * asks for that answer again.
+ * that names every word (at least two) of an earlier legend or label, its question words
+ * left out, i.e. asks for that answer again.
  */
 export function askedTwiceProblems(visits) {
   const problems = [];
@@ -621,9 +633,12 @@ export function askedTwiceProblems(visits) {
         seenPurpose.set(token, other ?? { step, id });
       }
     }
-    // Questions become "earlier" once their step is left.
-    for (const { question } of fields) {
-      if (question && !earlier.some((e) => e.question === question)) earlier.push({ step, question });
+    // Questions become "earlier" once their step is left: a group's legend ("Vilket datum
+    // börjar resan?") and a field's own label, each on its own.
+    for (const { phrases } of fields) {
+      for (const question of phrases) {
+        if (!earlier.some((e) => e.question === question)) earlier.push({ step, question });
+      }
     }
   }
   return [...new Set(problems)];
