@@ -419,7 +419,7 @@ test('4.1.3: "Utkastet är öppnat" is told in a live region that was in the pag
   });
 });
 
-test('3.1.2: a receiver\'s own Swedish words are marked lang="sv" in the English form; its words the app knows are English', async () => {
+test('3.1.2: a receiver\'s own Swedish words are marked lang="sv" in the English form, in the summary, beside the field and in the failure sentence; its words the app knows are English', async () => {
   const receiver = await startReceiver();
   const sendServer = await serveDirectory(undefined, {}, {}, {
     '/send.html': await pageWithSettings({ 'data-endpoint': receiver.endpoint() }),
@@ -442,6 +442,11 @@ test('3.1.2: a receiver\'s own Swedish words are marked lang="sv" in the English
         { text: 'Beloppet är större ä', lang: 'sv' },
         { text: 'Ange vilket skolområ', lang: 'sv' },
       ]);
+      // The failure sentence quotes the receiver's detail inside English.
+      assert.equal(
+        await page.$eval('[data-role=delivery-failed] p', (p) => [...p.querySelectorAll('[lang]')].map((e) => `${e.getAttribute('lang')}: ${e.textContent}`).join()),
+        'sv: Ansökan har 3 fel som behöver rättas innan den kan tas emot.',
+      );
       await page.click('#sku-error-summary a[href="#budget-0-amount"]');
       await page.waitForFunction(() => document.activeElement?.id === 'budget-0-amount', null, { timeout: 5000 });
       assert.equal(
