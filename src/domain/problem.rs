@@ -134,7 +134,24 @@ const WITHOUT_PARAMS: &[Problem] = &[
     Problem::FileEmpty,
 ];
 
+/// The language of a receiver's words shown in a page of `page_lang`, when it is not the
+/// page's: the worker words a 422's errors in both languages, and where it has no words
+/// of its own it gives the receiver's `detail` for both, which is Swedish
+/// (docs/openapi.yaml). Inside an English page those are marked `lang="sv"` (WCAG 3.1.2).
+pub fn receiver_words_lang(sv: &str, en: &str, page_lang: &str) -> Option<&'static str> {
+    (page_lang != "sv" && sv == en).then_some("sv")
+}
+
 impl Problem {
+    /// The language of this problem's message when it is not `page_lang` (see
+    /// [`receiver_words_lang`]); `None` for every message of our own.
+    pub fn words_lang(&self, page_lang: &str) -> Option<&'static str> {
+        match self {
+            Problem::Reported { sv, en } => receiver_words_lang(sv, en, page_lang),
+            _ => None,
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Problem::Required => "required",
@@ -347,6 +364,30 @@ impl Serialize for FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_receivers_own_swedish_words_are_marked_swedish_inside_english_only() {
+        let own = Problem::Reported {
+            sv: "Beloppet är för högt.".into(),
+            en: "Beloppet är för högt.".into(),
+        };
+        assert_eq!(own.words_lang("en"), Some("sv"));
+        assert_eq!(own.words_lang("sv"), None);
+        let worded = Problem::Reported {
+            sv: "Ange ett belopp".into(),
+            en: "Enter an amount".into(),
+        };
+        assert_eq!(worded.words_lang("en"), None);
+        assert_eq!(Problem::Required.words_lang("en"), None);
+        assert_eq!(
+            receiver_words_lang("Okänt fält.", "Okänt fält.", "en"),
+            Some("sv")
+        );
+        assert_eq!(
+            receiver_words_lang("Okänt fält.", "Unknown field.", "en"),
+            None
+        );
+    }
 
     fn date(text: &str) -> Date {
         parse_date(text).expect("a date")

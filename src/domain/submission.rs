@@ -136,6 +136,10 @@ impl ReceiverFieldError {
 /// receiver's `detail` is shown in the municipality's voice, so a long one (or any
 /// text from a body that is not problem+json) is not passed on as it is.
 pub const MAX_RECEIVER_TEXT_CHARS: usize = 300;
+/// Marks the Swedish words inside the worker's English sentences, before and after: a
+/// receiver's `detail` quoted in a failure, the unit's Swedish name. The page shows them
+/// marked `lang="sv"` instead (WCAG 3.1.2); a control character, so never typed text.
+pub const SWEDISH_QUOTE: char = '\u{1f}';
 /// More field errors than any application can have are not read.
 const MAX_FIELD_ERRORS: usize = 200;
 /// Field ids and codes are short; longer ones are unknown anyway.

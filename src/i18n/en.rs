@@ -146,7 +146,7 @@ pub static TEXTS: Texts = Texts {
 
     activities_hint: |kind| {
         let trip = trip(kind);
-        format!("Include at least 1 activity for each part of the project, in date order: preparation, implementation ({trip}) and follow-up. Make it clear when {trip} starts and ends.")
+        format!("Include at least 1 activity for each part of the project, in date order: preparation, implementation ({trip}) and follow-up.")
     },
     activity_legend: |n| format!("Activity {n}"),
     activity_date: "Date",

@@ -146,7 +146,7 @@ pub static TEXTS: Texts = Texts {
 
     activities_hint: |kind| {
         let trip = trip(kind);
-        format!("Ta med minst en aktivitet för varje del av projektet, i tidsordning: förberedelser, genomförande ({trip}) och efterarbete. Det ska framgå när {trip} börjar och slutar.")
+        format!("Ta med minst en aktivitet för varje del av projektet, i tidsordning: förberedelser, genomförande ({trip}) och efterarbete.")
     },
     activity_legend: |n| format!("Aktivitet {n}"),
     activity_date: "Datum",

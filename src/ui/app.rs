@@ -25,7 +25,7 @@ use crate::domain::config::{ConfigError, Settings};
 use crate::domain::step::Step;
 
 #[component]
-pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView {
+pub fn App(settings: Settings, config_errors: Vec<ConfigError>, owns_page: bool) -> impl IntoView {
     let initial_locale = settings
         .locale
         .as_deref()
@@ -57,6 +57,11 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>) -> impl IntoView
         );
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             document.set_title(&title);
+            // The title and everything else on the form's own page are in its language
+            // (WCAG 3.1.1); embedded, <html lang> is the site's.
+            if let Some(root) = document.document_element().filter(|_| owns_page) {
+                let _ = root.set_attribute("lang", t.lang);
+            }
         }
     });
 

@@ -20,6 +20,8 @@ use crate::domain::config::settings_from_attributes;
 /// refused by the loader (`embed/loader.js`), which alone starts the app: an earlier
 /// element in the page's content must not choose the form's settings (its endpoint).
 pub const MOUNT_ID: &str = "skolutbyte";
+/// The class of the mount element on the form's own page (`index.html`).
+const OWN_PAGE_CLASS: &str = "sku-host";
 
 pub fn mount() {
     std::panic::set_hook(Box::new(|_| show_crash_notice()));
@@ -40,7 +42,12 @@ pub fn mount() {
     let (settings, config_errors) =
         settings_from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     delivery::remember_host_attributes(attributes);
-    let app = move || view! { <app::App settings=settings.clone() config_errors=config_errors.clone() /> };
+    // The form's own page (index.html, also inside iframe mode) marks its mount element
+    // `sku-host`; on a host page the document, and its <html lang>, are the site's.
+    let owns_page = host
+        .as_ref()
+        .is_none_or(|host| host.class_list().contains(OWN_PAGE_CLASS));
+    let app = move || view! { <app::App settings=settings.clone() config_errors=config_errors.clone() owns_page /> };
     match host {
         Some(host) => {
             // The noscript fallback and any placeholder text go once the app runs.

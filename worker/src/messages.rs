@@ -4,7 +4,7 @@
 
 use skolutbyte::domain::application::Application;
 use skolutbyte::domain::field::Field;
-use skolutbyte::domain::submission::{Failure, ReportedFieldError};
+use skolutbyte::domain::submission::{Failure, ReportedFieldError, SWEDISH_QUOTE as Q};
 use skolutbyte::i18n::Locale;
 
 use crate::job::JobError;
@@ -41,9 +41,9 @@ pub fn send_failure(locale: Locale, failure: &Failure) -> String {
             Failure::Timeout => "The municipality did not answer in time. Try again in a while, or download the application and send it by email. Your answers are kept.".into(),
             Failure::Unavailable { .. } => "The municipality's system cannot receive applications right now. Try again later, or download the application and send it by email. Your answers are kept.".into(),
             Failure::TooLarge => "The application with its attachments is too large to send. Remove or shrink attachments, or download the application and send it by email. Your answers are kept.".into(),
-            Failure::NoReference => "The municipality answered but gave no reference number. Try again in a while (the same application cannot be received twice), or download the application and contact the International Unit (Internationella enheten).".into(),
+            Failure::NoReference => format!("The municipality answered but gave no reference number. Try again in a while (the same application cannot be received twice), or download the application and contact the International Unit ({Q}Internationella enheten{Q})."),
             Failure::Rejected { .. } => match problem_text(failure) {
-                Some(text) => format!("The municipality could not accept the application: {text} Your answers are kept; change them and try again, or download the application and send it by email."),
+                Some(text) => format!("The municipality could not accept the application: {Q}{text}{Q} Your answers are kept; change them and try again, or download the application and send it by email."),
                 None => "The municipality could not accept the application. Download the application and send it by email. Your answers are kept.".into(),
             },
         },
@@ -201,6 +201,9 @@ mod tests {
             }),
         };
         assert!(send_failure(Locale::Sv, &failure).contains("Beloppet är för högt."));
+        // In English the receiver's Swedish words are marked, to be shown lang="sv".
+        assert!(send_failure(Locale::En, &failure).contains("\u{1f}Beloppet är för högt.\u{1f}"));
+        assert!(!send_failure(Locale::Sv, &failure).contains(Q));
         let bare = Failure::Rejected {
             status: 400,
             problem: None,

@@ -695,6 +695,44 @@ fn info_shows_title_tagging_pages_language_and_pdfa() {
     }
 }
 
+/// Readers show the document's title, not its file name, in their title bar
+/// (`/ViewerPreferences << /DisplayDocTitle true >>`, WCAG technique PDF18, EN 301 549
+/// 10.2.4.2), and the file claims PDF/UA-1, whose rules krilla checked while writing it.
+#[test]
+fn readers_show_the_title_and_the_file_is_pdf_ua_1_as_well() {
+    let path = write_pdf(
+        "display-title.pdf",
+        &internship(),
+        Locale::En,
+        &stamp(Some("SKU-1")),
+    );
+    // Uncompressed, without object streams: the catalog can be read as text.
+    let plain = out_dir().join("display-title-qdf.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&path)
+        .arg(&plain)
+        .status()
+        .expect("qpdf is needed for this test");
+    assert!(status.success());
+    let text = String::from_utf8_lossy(&std::fs::read(&plain).expect("read qdf")).into_owned();
+    let compact: String = text.split_whitespace().collect();
+    assert!(
+        compact.contains("/DisplayDocTitletrue"),
+        "no /DisplayDocTitle true in the catalog's /ViewerPreferences"
+    );
+    let meta = run("pdfinfo", &["-meta"], &path);
+    let compact: String = meta.split_whitespace().collect();
+    assert!(
+        compact.contains("pdfuaid:part>1<") || compact.contains("pdfuaid:part=\"1\""),
+        "{meta}"
+    );
+    assert!(
+        compact.contains("pdfaid:part>3<") || compact.contains("pdfaid:part=\"3\""),
+        "still PDF/A-3: {meta}"
+    );
+}
+
 #[test]
 fn text_outside_the_font_becomes_question_marks() {
     let mut app = internship();

@@ -9,7 +9,18 @@
 use leptos::prelude::*;
 
 use super::{download, Download, Outbox, Progress};
+use crate::domain::submission::SWEDISH_QUOTE;
 use crate::ui::i18n::texts_now;
+
+/// The failure sentence; the Swedish words the worker marks inside an English one (see
+/// `SWEDISH_QUOTE`) are marked `lang="sv"`. One shape whether there are any or not.
+fn quoted(words: String) -> impl IntoView {
+    let mut parts = words.splitn(3, SWEDISH_QUOTE);
+    let before = parts.next().unwrap_or_default().to_string();
+    let quote = parts.next().unwrap_or_default().to_string();
+    let after = parts.next().unwrap_or_default().replace(SWEDISH_QUOTE, "");
+    view! { {before}<span lang="sv">{quote}</span>{after} }
+}
 
 /// `offer_download`: show the download buttons even when nothing has failed (the
 /// confirmation page, where the PDF is the primary action and the zip is offered too);
@@ -31,7 +42,7 @@ pub fn DeliveryStatus(outbox: Outbox, offer_download: bool) -> impl IntoView {
         Some(view! {
             <div class="sku-error-summary" role="alert" tabindex="-1" data-role="delivery-failed">
                 <h2 class="sku-error-summary__title">{title}</h2>
-                <p class="sku-body">{outbox.words(&message)}</p>
+                <p class="sku-body">{quoted(outbox.words(&message))}</p>
             </div>
         })
     };

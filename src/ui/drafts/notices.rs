@@ -102,23 +102,39 @@ pub fn ResumePrompt(drafts: Drafts) -> impl IntoView {
     }
 }
 
-/// Warnings that stay until the situation changes.
+/// Warnings that stay until the situation changes, and what became of an opened draft
+/// file. They appear in a live region that is always in the page, above the step (so
+/// near the heading that takes focus when a file opens on another step): a region that
+/// is inserted already filled is often not announced (WCAG 4.1.3).
 #[component]
 pub fn DraftWarnings(drafts: Drafts) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
+    let file_news = move || {
+        let (result, step) = drafts.file_result.get()?;
+        let (role, text) = match result {
+            FileOutcome::Opened => ("draft-opened", t.file_loaded),
+            FileOutcome::Kept => ("draft-kept", t.file_kept),
+            FileOutcome::Refused(_) => return None,
+        };
+        (step == form.step.get())
+            .then(|| view! { <p class="sku-success" data-role=role>{text}</p> })
+    };
     view! {
-        {move || drafts.storage_problem.get().map(|problem| view! {
-            <div class="sku-warning" role="status" data-role="storage-warning">
-                {match problem {
-                    StorageProblem::Unavailable => t.storage_unavailable,
-                    StorageProblem::Full => t.storage_full,
-                }}
-            </div>
-        })}
-        {move || drafts.corrupt_kept_as.get().map(|_| view! {
-            <div class="sku-warning" role="status" data-role="corrupt-warning">{t.corrupt_notice}</div>
-        })}
+        <div role="status" data-role="draft-status">
+            {move || drafts.storage_problem.get().map(|problem| view! {
+                <p class="sku-warning" data-role="storage-warning">
+                    {match problem {
+                        StorageProblem::Unavailable => t.storage_unavailable,
+                        StorageProblem::Full => t.storage_full,
+                    }}
+                </p>
+            })}
+            {move || drafts.corrupt_kept_as.get().map(|_| view! {
+                <p class="sku-warning" data-role="corrupt-warning">{t.corrupt_notice}</p>
+            })}
+            {file_news}
+        </div>
         {move || drafts.other_tab.get().map(|_| view! {
             <div class="sku-notice" role="alert" data-role="other-tab">
                 <p>{t.other_tab_text}</p>
@@ -157,7 +173,7 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
     // Not reactive: these controls are made anew on every step.
     let sent =
         crate::ui::delivery::use_outbox().is_some_and(|o| o.sent.with_untracked(Option::is_some));
-    // What became of the chosen file; or, before a file replaces answers, the question
+    // A refused file; or, before a file replaces answers, the question
     // (focus moves to its heading, and the alertdialog role has it read with its
     // explanation). One closure for both: each reactive closure costs wasm.
     let file_news = move || {
@@ -177,15 +193,15 @@ pub fn DraftFileControls(drafts: Drafts) -> impl IntoView {
         if step != form.step.get() {
             return None;
         }
-        Some(match result {
-            FileOutcome::Opened => view! { <p class="sku-success" role="status" data-role="draft-opened">{t.file_loaded}</p> }.into_any(),
-            FileOutcome::Kept => view! { <p class="sku-success" role="status" data-role="draft-kept">{t.file_kept}</p> }.into_any(),
-            FileOutcome::Refused(error) => view! {
-                <p class="sku-error-message" role="alert" data-role="draft-refused">
-                    <span class="sku-visually-hidden">{t.error_prefix}" "</span>{(t.import_error)(&error)}
-                </p>
-            }.into_any(),
-        })
+        // Opened and kept are told in `DraftWarnings`' live region, above the step.
+        let FileOutcome::Refused(error) = result else {
+            return None;
+        };
+        Some(view! {
+            <p class="sku-error-message" role="alert" data-role="draft-refused">
+                <span class="sku-visually-hidden">{t.error_prefix}" "</span>{(t.import_error)(&error)}
+            </p>
+        }.into_any())
     };
     let chooser = view! {
         <input type="file" id=OPEN_FILE_ID class="sku-file-upload" accept=".json,application/json"

@@ -49,7 +49,7 @@ pub fn DatesStep() -> impl IntoView {
                 |d| &d.trip_end, |d| &mut d.trip_end)}
             <h2 class="sku-heading-m">{t.destination_heading}</h2>
             <TextInput field=Field::Country label=|t| t.country hint=|t| t.country_hint
-                autocomplete="country-name" width="sku-input--w20" value=country on_input=set_country />
+                width="sku-input--w20" value=country on_input=set_country />
             <TextInput field=Field::Place label=|t| t.place optional=true width="sku-input--w20"
                 value=place on_input=set_place />
             <TextInput field=Field::Partner label=|t| t.partner hint=|t| t.partner_hint

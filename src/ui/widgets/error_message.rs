@@ -16,7 +16,9 @@ pub fn ErrorMessage(field: Field) -> impl IntoView {
             view! {
                 <p id=format!("{}-error", field.id()) class="sku-error-message">
                     <span class="sku-visually-hidden">{t.error_prefix}" "</span>
-                    {(t.message)(error.field, &error.problem, form.draft.with_untracked(|d| d.kind))}
+                    <span lang=error.problem.words_lang(t.lang)>
+                        {(t.message)(error.field, &error.problem, form.draft.with_untracked(|d| d.kind))}
+                    </span>
                 </p>
             }
         })

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::problem::FieldError;
+use crate::domain::problem::{receiver_words_lang, FieldError};
 use crate::ui::flow::{show_field, ERROR_SUMMARY_ID};
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
@@ -20,13 +20,10 @@ pub fn ErrorSummary() -> impl IntoView {
     };
     move || {
         let errors = all_errors();
-        let unplaced = form
-            .unplaced_errors
-            .get()
-            .map(|(sv, en)| if t.lang == "sv" { sv } else { en })
-            .unwrap_or_default();
+        // Line by line in both languages: a line the same in both is the receiver's own.
+        let (unplaced_sv, unplaced_en) = form.unplaced_errors.get().unwrap_or_default();
         let kind = form.draft.with_untracked(|d| d.kind);
-        (!errors.is_empty() || !unplaced.is_empty()).then(|| {
+        (!errors.is_empty() || !unplaced_sv.is_empty()).then(|| {
             view! {
                 <div
                     id=ERROR_SUMMARY_ID
@@ -46,6 +43,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                 view! {
                                     <li>
                                         <a
+                                            lang=error.problem.words_lang(t.lang)
                                             href=format!("#{}", field.id())
                                             on:click=move |ev| {
                                                 ev.prevent_default();
@@ -58,9 +56,15 @@ pub fn ErrorSummary() -> impl IntoView {
                                 }
                             })
                             .collect_view()}
-                        {unplaced
+                        {unplaced_sv
                             .lines()
-                            .map(|line| view! { <li>{line.to_string()}</li> })
+                            .zip(unplaced_en.lines())
+                            .map(|(sv, en)| {
+                                let words = if t.lang == "sv" { sv } else { en };
+                                view! {
+                                    <li lang=receiver_words_lang(sv, en, t.lang)>{words.to_string()}</li>
+                                }
+                            })
                             .collect_view()}
                     </ul>
                 </div>

@@ -24,6 +24,12 @@ pub fn RowActions(
     let name = row_name(t, index);
     let move_to = move |to: usize, direction: &'static str| {
         on_move.run((index, to));
+        // In first or last place the same button is disabled: focus the row's other one.
+        let direction = match direction {
+            "up" if to == 0 => "down",
+            "down" if to + 1 >= count.get_untracked() => "up",
+            same => same,
+        };
         let id = format!("{id_prefix}-{to}-{direction}");
         after_render(move || {
             focus_field(&id);

@@ -4,7 +4,7 @@
 use std::num::{NonZeroU16, NonZeroU32};
 
 use krilla::color::rgb;
-use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -110,9 +110,12 @@ fn artifact(furniture: Furniture) -> ContentTag<'static> {
 
 fn configuration() -> Result<krilla::configure::Configuration, PdfError> {
     // PDF/A-3: PDF/A-2 plus embedded files of any type (clause 6.8); level A keeps the
-    // tagging requirements.
+    // tagging requirements. PDF/UA-1 as well: krilla then checks its rules while writing
+    // and sets DisplayDocTitle, so readers show the title, not the file name (WCAG 2.4.2,
+    // EN 301 549 10.2.4.2).
     ConfigurationBuilder::new()
         .with_archival_validator(Archival::A3_A)
+        .with_accessibility_validator(Accessibility::UA1)
         .finish()
         .map_err(|e| PdfError::Pdf(format!("{e:?}")))
 }
