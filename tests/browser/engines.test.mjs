@@ -7,7 +7,9 @@
 // - sending to the reference receiver;
 // - resume after a reload; saving a draft file and opening it in a fresh browser;
 // - the embedded page under the strict CSP, and iframe mode's height messages;
-// - axe-core (WCAG 2.0–2.2 A/AA and best practice) over every state of the form.
+// - axe-core (WCAG 2.0–2.2 A/AA and best practice) over every state of the form, and the
+//   checks of support/wcag.mjs that need no emulation: reflow at 400 % zoom, target size,
+//   label in name, text spacing (wcag22.test.mjs runs these and the rest in Chromium).
 //
 // Chromium runs the deeper tests of each area in the other files; here it runs the same
 // journeys as the other two, so a difference between engines shows as one red line.
@@ -20,6 +22,7 @@ import { ENGINES, launchEngine, problemsOf } from './support/engines.mjs';
 import { startReceiver, schemaErrors, downloadPdf, downloadZip } from './support/receiver.mjs';
 import { serveExamples, STRICT_CSP, FRAMING_CSP, hostPageHtml } from './support/embed.mjs';
 import { DRAFT_KEY, waitForStored } from './support/drafts.mjs';
+import { targetSizeProblems, labelInNameProblems, reflowProblems, textSpacingProblems } from './support/wcag.mjs';
 import {
   internship,
   exchange,
@@ -231,6 +234,36 @@ for (const engineName of ENGINES) {
         assert.deepEqual(await problemsOf(page), []);
       }, { mounted: false });
       assert.deepEqual([...framing.cspReports, ...framingForm.cspReports], [], 'no CSP violation in the parent or the form');
+    });
+
+    /** `check(page)` in every state of the walk through `app`; the problems by state. */
+    async function inEveryState(page, app, check) {
+      const found = {};
+      let visited = 0;
+      await walkAllStates(page, app, async (step, state) => {
+        visited += 1;
+        const problems = await check(page);
+        if (problems.length) found[`${step} (${state})`] = problems;
+      });
+      assert.ok(visited >= 30, `every state was visited (${visited})`);
+      return found;
+    }
+
+    test(`${engineName}: at 400 % zoom (320×256 CSS px), in every state: no sideways scrolling (1.4.10), targets of 24×24 px (2.5.8), names that contain the visible label (2.5.3)`, async () => {
+      await withPage(site.url, async (page) => {
+        const found = await inEveryState(page, internship, async (p) => [
+          ...(await reflowProblems(p)),
+          ...(await targetSizeProblems(p)),
+          ...(await labelInNameProblems(p)),
+        ]);
+        assert.deepEqual(found, {});
+      }, { width: 320, height: 256 });
+    });
+
+    test(`${engineName}: with the text spacing of 1.4.12 nothing is cut off or overlaps, in every state`, async () => {
+      await withPage(site.url, async (page) => {
+        assert.deepEqual(await inEveryState(page, exchange, textSpacingProblems), {});
+      }, { width: 1280, height: 800 });
     });
 
     test(`${engineName}: axe-core finds no WCAG 2.2 A/AA or best-practice violation in any state`, async () => {
