@@ -39,6 +39,9 @@ import {
   normalise,
 } from './support/journeys.mjs';
 
+/** A hung browser fails its test (named by engine) instead of stalling the whole run. */
+const PER_TEST = { timeout: 180_000 };
+
 /** The strict policy, with violations reported to the test server. */
 const REPORTED_CSP = `${STRICT_CSP}; report-uri /csp-report`;
 
@@ -100,7 +103,7 @@ for (const engineName of ENGINES) {
       }
     }
 
-    test(`${engineName}: internship by keyboard alone, then the PDF and the zip download`, async () => {
+    test(`${engineName}: internship by keyboard alone, then the PDF and the zip download`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
         await applyUntilConfirmation(keyboardDriver(page), internship);
         assert.match(normalise(await page.textContent('.sku-panel')), /Ansökan är klar att skicka/);
@@ -121,7 +124,7 @@ for (const engineName of ENGINES) {
       });
     });
 
-    test(`${engineName}: exchange with an attachment by keyboard alone, sent to the receiver`, async () => {
+    test(`${engineName}: exchange with an attachment by keyboard alone, sent to the receiver`, PER_TEST, async () => {
       await receiver.reset();
       await withPage(`${site.url}send.html`, async (page) => {
         await applyUntilConfirmation(keyboardDriver(page), exchange);
@@ -138,7 +141,7 @@ for (const engineName of ENGINES) {
       });
     });
 
-    test(`${engineName}: after a reload the resume prompt brings back the answers and the step`, async () => {
+    test(`${engineName}: after a reload the resume prompt brings back the answers and the step`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
         const d = fastDriver(page);
         await fillUntil(d, internship, 'dates');
@@ -157,7 +160,7 @@ for (const engineName of ENGINES) {
       });
     });
 
-    test(`${engineName}: a saved draft file opens in a fresh browser with every answer, on its step`, async () => {
+    test(`${engineName}: a saved draft file opens in a fresh browser with every answer, on its step`, PER_TEST, async () => {
       let file;
       let fields;
       await withPage(site.url, async (page) => {
@@ -178,7 +181,7 @@ for (const engineName of ENGINES) {
       });
     });
 
-    test(`${engineName}: embedded in the host page under a strict CSP, completed and downloaded`, async () => {
+    test(`${engineName}: embedded in the host page under a strict CSP, completed and downloaded`, PER_TEST, async () => {
       host.cspReports.length = 0;
       await withPage(`${host.url}host/`, async (page) => {
         assert.equal(await page.textContent('.site-title'), 'Fonden för internationellt skolutbyte');
@@ -193,7 +196,7 @@ for (const engineName of ENGINES) {
       assert.match(await hostPageHtml(), /id="skolutbyte"/, 'the example is the snippet the README gives');
     });
 
-    test(`${engineName}: iframe mode: the iframe follows the form's height, told by messages from the form's origin`, async () => {
+    test(`${engineName}: iframe mode: the iframe follows the form's height, told by messages from the form's origin`, PER_TEST, async () => {
       framing.cspReports.length = 0;
       framingForm.cspReports.length = 0;
       await withPage(`${framing.url}iframe/`, async (page) => {
@@ -249,7 +252,7 @@ for (const engineName of ENGINES) {
       return found;
     }
 
-    test(`${engineName}: at 400 % zoom (320×256 CSS px), in every state: no sideways scrolling (1.4.10), targets of 24×24 px (2.5.8), names that contain the visible label (2.5.3)`, async () => {
+    test(`${engineName}: at 400 % zoom (320×256 CSS px), in every state: no sideways scrolling (1.4.10), targets of 24×24 px (2.5.8), names that contain the visible label (2.5.3)`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
         const found = await inEveryState(page, internship, async (p) => [
           ...(await reflowProblems(p)),
@@ -260,13 +263,13 @@ for (const engineName of ENGINES) {
       }, { width: 320, height: 256 });
     });
 
-    test(`${engineName}: with the text spacing of 1.4.12 nothing is cut off or overlaps, in every state`, async () => {
+    test(`${engineName}: with the text spacing of 1.4.12 nothing is cut off or overlaps, in every state`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
         assert.deepEqual(await inEveryState(page, exchange, textSpacingProblems), {});
       }, { width: 1280, height: 800 });
     });
 
-    test(`${engineName}: axe-core finds no WCAG 2.2 A/AA or best-practice violation in any state`, async () => {
+    test(`${engineName}: axe-core finds no WCAG 2.2 A/AA or best-practice violation in any state`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
         const found = [];
         await walkAllStates(page, exchange, async (step, state) => {

@@ -382,7 +382,8 @@ async function launchWebKit() {
   }
   const port = await freePort();
   const driverProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
-    stdio: 'ignore',
+    // SKU_WEBKIT_LOG=1 shows the driver's and the browser's own messages.
+    stdio: process.env.SKU_WEBKIT_LOG ? 'inherit' : 'ignore',
     env: { ...process.env, DISPLAY: display },
   });
   const serverUrl = `http://127.0.0.1:${port}`;
@@ -552,9 +553,12 @@ class WebDriverPage {
   }
   async click(selector) {
     const element = await this.element(selector);
-    // WebKitWebDriver scrolls only the element's own document before it clicks; inside an
-    // iframe the button can still be below the parent's fold, so bring it into view first.
-    // (scrollIntoView from a cross-origin frame does not reach the parent either.)
+    // Into the middle of the view first, as a person scrolls to a button: WebKitWebDriver
+    // scrolls it only just into view, where a host page's sticky header can cover it
+    // (and the driver then refuses the click as "not interactable").
+    await this.evaluate((el) => el.scrollIntoView({ block: 'center' }), element);
+    // Inside an iframe it scrolls only the frame's own document, and scrollIntoView from a
+    // cross-origin frame does not reach the parent: the parent is scrolled here.
     if (this.frameSelector) {
       const box = await this.evaluate((el) => {
         const { top, bottom } = el.getBoundingClientRect();

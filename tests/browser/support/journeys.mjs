@@ -544,7 +544,7 @@ async function addRow(d, addButton, firstFieldId) {
   if (await d.page.$(`[id="${firstFieldId}"]`)) return;
   await d.press(addButton);
   await d.page.waitForSelector(`[id="${firstFieldId}"]`);
-  // As a person does: type once the new row has focus. (The app moves focus on the next
+  // As a person does: go on once the new row has focus. (The app moves focus on the next
   // animation frame, which WebKit may run a little later than the row appears.)
   await d.page.waitForFunction((id) => document.activeElement?.id === id, firstFieldId, {
     timeout: 3000,
@@ -642,7 +642,7 @@ export async function walkAllStates(page, app, visit) {
     await waitForErrorSummary(page);
     await visit(step, 'error');
     if (step === 'activities' || step === 'budget') {
-      await d.press(step === 'activities' ? 'button#activities' : 'button#budget-rows');
+      await addRow(d, ...(step === 'activities' ? ['button#activities', 'activity-0-date'] : ['button#budget-rows', 'budget-0-category']));
       await d.submit();
       await waitForErrorSummary(page);
       await visit(step, 'row error');
