@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { shortenNames } from './short-wasm-names.mjs';
 
 const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
 const esbuild = require('esbuild');
@@ -45,6 +46,16 @@ const frame = (await esbuild.build({
 })).outputFiles[0].contents;
 writeFileSync(join(dir, FRAME), frame);
 
+
+// Short import and export names in the wasm and its glue (scripts/short-wasm-names.mjs),
+// before either is hashed.
+{
+  const wasmPath = join(dir, wasm);
+  const gluePath = join(dir, glue);
+  const short = shortenNames(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  writeFileSync(wasmPath, short.wasm);
+  writeFileSync(gluePath, short.glue);
+}
 
 const files = {
   frame: FRAME,
