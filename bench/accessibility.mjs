@@ -12,7 +12,7 @@ export async function axeAllStates(browser, url, { quick }) {
   for (const app of applications) {
     const page = await newInstrumentedPage(browser);
     await page.goto(url);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     await walkAllStates(page, app, async (step, state) => {
       states.push({ application: app.label, step, state, violations: await axeViolations(page) });
     });

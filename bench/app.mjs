@@ -30,8 +30,8 @@ function instrumentation() {
     };
   }
   const usable = () => {
-    const button = document.querySelector('.sku-app [data-role=start]');
-    return Boolean(document.querySelector('.sku-app h1') && button && !button.disabled);
+    const button = document.querySelector('.sku-app:not([data-sku-static]) [data-role=start]');
+    return Boolean(document.querySelector('.sku-app:not([data-sku-static]) h1') && button && !button.disabled);
   };
   const observer = new MutationObserver(() => {
     if (bench.marks.usable || !usable()) return;

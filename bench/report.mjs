@@ -24,6 +24,10 @@ export function checkBudgets(r) {
     add(`Lighthouse mobile performance, ${label}`, nav?.performance, '≥ 95', nav?.performance >= 95, num(nav?.performance));
     add(`Lighthouse mobile accessibility, ${label}`, snap?.accessibility, '= 100', snap?.accessibility === 100, num(snap?.accessibility));
   }
+  // Issue 13: the start page on screen and usable sooner on a phone (medians).
+  const start = mobile?.startPage;
+  add('Lighthouse mobile LCP, start page, median', start?.lcpMs, '≤ 1.2 s', start?.lcpMs <= 1200, `${ms(start?.lcpMs)} ms`);
+  add('Lighthouse mobile TTI, start page, median', start?.ttiMs, '≤ 1.5 s', start?.ttiMs <= 1500, `${ms(start?.ttiMs)} ms`);
   const keystroke = r.timings?.keystrokeToTotals;
   add('keystroke to updated totals (key event → DOM), 100 rows, median', keystroke?.dom, '< 16 ms', keystroke?.dom < 16, `${ms(keystroke?.dom)} ms`);
   const pdf = r.timings?.bundle?.cold.pdfMs;

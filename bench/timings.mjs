@@ -124,7 +124,7 @@ export async function workerBundle(browser, url, envelope, { jobs, workers, budg
   for (let w = 0; w < workers; w += 1) {
     const page = await newInstrumentedPage(browser);
     await page.goto(url);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     results.push(
       await page.evaluate(
         async ([draftJson, jobs]) => {
@@ -199,7 +199,7 @@ export async function completeTheForm(browser, url, runs) {
   for (let i = 0; i < runs; i += 1) {
     const page = await newInstrumentedPage(browser);
     await page.goto(url);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     const d = fastDriver(page);
     await fillUntil(d, internship, 'declaration');
     await fillStep.declaration(d, internship);

@@ -29,6 +29,17 @@ if (mounts.length > 1) {
   throw new Error('skolutbyte: more than one element with id "skolutbyte"; the form does not start');
 }
 
+// index.html carries the start page as static HTML (src/start_page.rs), on screen before
+// the app runs. A click on one of its buttons ("Starta ansökan", the language) before the
+// app has replaced it is kept, and repeated on the app's own button with the same
+// data-role once the app is there: the applicant's click is not lost.
+let earlyClick;
+const keepEarlyClick = (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-sku-static] button[data-role]') : null;
+  if (button) earlyClick = button.getAttribute('data-role');
+};
+mounts[0]?.addEventListener('click', keepEarlyClick);
+
 // Started first, so the download runs while the stylesheet loads. `integrity` makes the
 // browser refuse a wasm file that is not the one built with this loader.
 const wasm = fetch(url(files.wasm), { integrity: files.wasmIntegrity });
@@ -55,3 +66,6 @@ if (window.parent !== window) {
 mounts[0]?.setAttribute('data-sku-assets', url('./'));
 
 await init({ module_or_path: wasm });
+
+mounts[0]?.removeEventListener('click', keepEarlyClick);
+if (earlyClick) mounts[0].querySelector(`button[data-role="${earlyClick}"]`)?.click();

@@ -10,6 +10,9 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { shortenNames } from './short-wasm-names.mjs';
 
 const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
 const esbuild = require('esbuild');
@@ -45,6 +48,16 @@ const frame = (await esbuild.build({
 })).outputFiles[0].contents;
 writeFileSync(join(dir, FRAME), frame);
 
+
+// Short import and export names in the wasm and its glue (scripts/short-wasm-names.mjs),
+// before either is hashed.
+{
+  const wasmPath = join(dir, wasm);
+  const gluePath = join(dir, glue);
+  const short = shortenNames(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  writeFileSync(wasmPath, short.wasm);
+  writeFileSync(gluePath, short.glue);
+}
 
 const files = {
   frame: FRAME,
@@ -91,6 +104,19 @@ html = html.replace(/<link[^>]*?rel="?preload"?[^>]*>/g, (tag) =>
   tag.includes(wasm) ? tag.replace(/\s+integrity="?sha384-[^"\s>]+"?/, '') : tag,
 );
 html = html.replace(placeholder, `<script type="module" src="${base}${LOADER}" integrity="${sri(loader)}" crossorigin></script>`);
+
+// The start page as static HTML (src/start_page.rs, from the Swedish texts), inside the
+// mount element: on screen before the wasm arrives; the app then replaces it with the
+// same markup. Host pages get the same markup as start-page.html (README, "Embedding").
+const startPage = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'start-page'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const mount = /<main\b[^>]*\bid="?skolutbyte"?[^>]*>/;
+if (!mount.test(html)) throw new Error('build-loader.mjs: no <main id="skolutbyte"> in index.html for the start page');
+html = html.replace(mount, (tag) => tag + startPage);
+writeFileSync(join(dir, 'start-page.html'), `${startPage}\n`);
 writeFileSync(indexPath, html);
 
 // The parent-page helper for iframe mode ships beside the app (a classic script).

@@ -30,15 +30,16 @@ pub fn totals(rows: &[BudgetRowInput]) -> BudgetTotals {
         };
         amounts.push(amount);
         let category = row.category.unwrap_or(BudgetCategory::Other);
-        match per_category.iter_mut().find(|(c, _)| *c == category) {
+        // Kept in category order as it grows: no sort, whose code alone cost 1.8 KB brotli of first load.
+        let at = per_category.partition_point(|(c, _)| *c < category);
+        match per_category.get_mut(at).filter(|(c, _)| *c == category) {
             Some((_, subtotal)) => match subtotal.checked_add(amount) {
                 Some(value) => *subtotal = value,
                 None => overflow = true,
             },
-            None => per_category.push((category, amount)),
+            None => per_category.insert(at, (category, amount)),
         }
     }
-    per_category.sort_by_key(|(category, _)| *category);
     let total = sum(amounts).unwrap_or_else(|| {
         overflow = true;
         Money::ZERO
@@ -158,6 +159,17 @@ mod tests {
             prop_assert_eq!(t.total.ore(), expected);
             prop_assert_eq!(by_category, expected);
             prop_assert_eq!(t.rows_not_counted, 0);
+            // Each category once, in display order, with the sum of its own rows.
+            prop_assert!(t.per_category.windows(2).all(|pair| pair[0].0 < pair[1].0));
+            for (category, subtotal) in &t.per_category {
+                let own: i64 = rows
+                    .iter()
+                    .zip(&amounts)
+                    .filter(|(row, _)| row.category == Some(*category))
+                    .map(|(_, (_, ore))| *ore)
+                    .sum();
+                prop_assert_eq!(subtotal.ore(), own);
+            }
         }
     }
 }

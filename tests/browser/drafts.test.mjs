@@ -344,7 +344,7 @@ test('reloading at random moments, also mid-typing, loses no answer typed half a
       reloadedOn.add(shownBefore);
       if (outcome === 'interrupted') interruptedOn.push(`#${op.id}`);
       await page.reload();
-      await page.waitForSelector('.sku-app h1');
+      await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
       const stored = await storedEnvelope(page);
       const prompt = await page.$('#sku-resume-title');
       const at = `seed ${seed}, reload ${reloads} (${mode === 'mid' ? 'while typing' : 'after'}: ${describeOp(op)})`;
@@ -501,7 +501,7 @@ test('the resume prompt shows when the answers were saved; Continue restores the
     assert.equal(await page.inputValue('#applicant-phone'), '', 'the form is blank');
 
     await page.reload();
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     await sleep(200);
     assert.equal(await page.$('#sku-resume-title'), null, 'after starting again a reload offers nothing to resume');
     assert.equal(await currentStep(page), 'start');
@@ -898,7 +898,7 @@ test('unreadable stored data is kept aside under its own key, never overwritten,
     const garbage2 = 'inte json alls: ÅÄÖ 🙂 \u0000 slut';
     await seedStorage(page, { [DRAFT_KEY]: garbage1 });
     await page.goto(server.url);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     await waitForText(page, '[data-role=corrupt-warning]', SV.corruptNotice);
     assert.equal(await page.$('#sku-resume-title'), null, 'nothing to resume');
     let aside = await storageEntries(page, CORRUPT_PREFIX);
@@ -915,7 +915,7 @@ test('unreadable stored data is kept aside under its own key, never overwritten,
     // A second unreadable draft is kept aside too; the first copy is untouched.
     await seedStorage(page, { [DRAFT_KEY]: garbage2 });
     await page.goto(server.url);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     await waitForText(page, '[data-role=corrupt-warning]', SV.corruptNotice);
     aside = await storageEntries(page, CORRUPT_PREFIX);
     assert.equal(aside[firstKey], garbage1, 'the first copy is never overwritten');

@@ -126,7 +126,7 @@ test('on a host page with a strict CSP and hostile global CSS the whole form is 
   await withPage(async (page) => {
     const hostUrl = `${strict.url}host/`;
     await page.goto(hostUrl);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     assert.equal(await page.locator('#skolutbyte .sku-app').count(), 1, 'the form is mounted into the host\'s element');
     assert.equal(await page.textContent('.site-title'), 'Fonden för internationellt skolutbyte', 'the host\'s own content stays');
 
@@ -172,7 +172,7 @@ test("the form's stylesheet leaves the host's own elements as they were", async 
   });
   await withPage(async (page) => {
     await page.goto(hostUrl);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     assert.deepEqual(differences(without, await looks(page, HOST_ELEMENTS)), [], 'host elements changed when the form mounted');
     // The hostile rules are really there: the host's own mount element shows them.
     const hostile = await looks(page, ['#skolutbyte'], ['color', 'font-family']);
@@ -193,7 +193,7 @@ const APP_ELEMENTS = {
 };
 
 async function appLooks(page) {
-  await page.waitForSelector('.sku-app h1');
+  await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
   const start = {
     ...(await looks(page, APP_ELEMENTS.start)),
     // The root's side margins centre it in whatever width the host gives it.
@@ -227,7 +227,7 @@ test('the form looks the same on the hostile host page as on its own page', asyn
 test("a host stylesheet sets the form's colours and font through custom properties", async () => {
   await withPage(async (page) => {
     await page.goto(`${strict.url}host/`);
-    await page.waitForSelector('.sku-app h1');
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
     const before = await looks(page, ['[data-role=start]'], ['background-color', 'font-family']);
     // Inserted first in <head>, before the form's own stylesheet: it must still win.
     await page.evaluate(() => new Promise((loaded) => {
@@ -262,7 +262,7 @@ async function openIframeExample(page) {
   });
   await page.goto(parentUrl);
   const frame = await (await page.waitForSelector('iframe[data-skolutbyte]')).contentFrame();
-  await frame.waitForSelector('.sku-app h1');
+  await frame.waitForSelector('.sku-app:not([data-sku-static]) h1');
   return { frame, formOrigin };
 }
 
@@ -352,7 +352,7 @@ test('a data-endpoint on another site (//host/…) is refused: the web editor is
       const posts = [];
       page.context().on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
       await page.goto(`${server.url}host/other-site.html`);
-      await page.waitForSelector('.sku-app h1');
+      await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
       const warning = normalise((await (await page.$('[data-role=config-errors]'))?.textContent()) ?? '');
       assert.match(warning, /^Inställningsfel \(till webbredaktören\)/, 'the web editor is warned');
       assert.match(warning, /data-endpoint: ska vara en adress som börjar med https:\/\//, 'naming the setting and what it must be');
@@ -440,7 +440,7 @@ test("connect-src binds the worker's POST only when the header is also sent with
   async function send(server) {
     await withPage(async (page) => {
       await page.goto(`${server.url}host/send.html`);
-      await page.waitForSelector('.sku-app h1');
+      await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
       const d = fastDriver(page);
       await continueFrom(d, internship, 'start');
       await fillUntil(d, internship, 'declaration');

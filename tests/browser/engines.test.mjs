@@ -96,7 +96,7 @@ for (const engineName of ENGINES) {
       const page = await engine.newPage({ width, height });
       try {
         await page.goto(url);
-        if (mounted) await page.waitForSelector('.sku-app h1');
+        if (mounted) await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
         await body(page);
       } finally {
         await page.dispose();
@@ -205,7 +205,7 @@ for (const engineName of ENGINES) {
           addEventListener('message', (e) => window.formMessages.push({ origin: e.origin, ...e.data }));
         });
         const frame = await page.frameOf('iframe[data-skolutbyte]');
-        await frame.waitForSelector('.sku-app h1');
+        await frame.waitForSelector('.sku-app:not([data-sku-static]) h1');
         const fits = () => frame.evaluate(() => {
           const root = document.documentElement;
           return root.scrollHeight <= root.clientHeight + 1;

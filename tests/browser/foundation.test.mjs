@@ -2,7 +2,9 @@
 // start of the form, in Swedish, without errors, and passes axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, axeViolations, useServerAndBrowser } from './support/harness.mjs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openApp, axeViolations, useServerAndBrowser, distDir } from './support/harness.mjs';
 
 let server;
 let browser;
@@ -22,4 +24,17 @@ test('the start page has no axe-core violations', async () => {
   const page = await openApp(browser, server.url);
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
+});
+
+// wasm-bindgen's names carry 16 random hex digits each, written in the wasm and again in
+// its glue; scripts/short-wasm-names.mjs renames them in both (~3.5 KB brotli of every
+// first load). The app starting at all (every test here) proves the two still agree.
+test('the first load carries no wasm-bindgen hash names', async () => {
+  const hashed = /__wbg_\w+_[0-9a-f]{16}|closures_____invoke__h[0-9a-f]{16}/;
+  const wasm = (await readdir(distDir)).find((f) => /^skolutbyte-.*_bg\.wasm$/.test(f));
+  assert.ok(wasm, 'the page\'s wasm is in the build');
+  for (const file of [wasm, 'skolutbyte.js']) {
+    const text = (await readFile(join(distDir, file))).toString('latin1');
+    assert.equal(text.match(hashed)?.[0], undefined, `${file} still names one`);
+  }
 });

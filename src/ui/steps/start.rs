@@ -1,17 +1,16 @@
 //! The start page: what the fund pays for, who can apply, what you need, and the privacy
 //! notice (GDPR art. 13) with the municipality's details from the page's settings.
+//! Its first screen is also made at build time, as static HTML (`crate::start_page`).
 
 use leptos::prelude::*;
 
 use crate::domain::config::Settings;
 use crate::domain::mailto::mailto_href;
 use crate::domain::step::Step;
+use crate::start_page::EURODESK_URL;
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
-
-/// Eurodesk's Swedish site; the municipality's own Femtioettan page may replace it.
-const EURODESK_URL: &str = "https://eurodesk.se/";
 
 #[component]
 pub fn StartPage() -> impl IntoView {

@@ -81,7 +81,7 @@ export function trackProblems(page) {
 export async function openTab(context, url) {
   const page = trackProblems(await context.newPage());
   await page.goto(url);
-  await page.waitForSelector('.sku-app h1');
+  await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
   return page;
 }
 

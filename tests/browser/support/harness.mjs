@@ -122,7 +122,7 @@ export async function openApp(browser, url, { width = 1280, height = 900, path =
     if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
   });
   await page.goto(url + path);
-  await page.waitForSelector('.sku-app h1');
+  await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
   return page;
 }
 
