@@ -80,7 +80,10 @@ pub fn html(t: &Texts, settings: &Settings) -> String {
         ),
         t.other_language_name,
     );
-    out.push_str(r#"</div><div class="sku-app__main">"#);
+    // The draft notices' live region, empty: in the page before anything is said in it.
+    out.push_str(
+        r#"</div><div class="sku-app__main"><div role="status" data-role="draft-status"></div>"#,
+    );
     element(
         &mut out,
         "h1",
