@@ -11,8 +11,9 @@
 //   checks of support/wcag.mjs that need no emulation: reflow at 400 % zoom, target size,
 //   label in name, text spacing (wcag22.test.mjs runs these and the rest in Chromium).
 //
-// Chromium runs the deeper tests of each area in the other files; here it runs the same
-// journeys as the other two, so a difference between engines shows as one red line.
+// Chromium runs the same journeys, and the deeper tests of each area, in the other files
+// (journey, download, send, drafts, embed, accessibility, wcag22); SKU_ENGINES adds it
+// here too (support/engines.mjs).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

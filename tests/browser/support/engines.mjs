@@ -18,14 +18,18 @@
 // script; in WebKit a hook installed after each navigation collects uncaught errors,
 // rejected promises and console.error from then on.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { launchBrowser } from './harness.mjs';
 
-/** The engines `make test` runs; SKU_ENGINES=firefox (comma separated) narrows a run. */
-export const ENGINES = (process.env.SKU_ENGINES ?? 'chromium,firefox,webkit')
+/**
+ * The engines `engines.test.mjs` runs: Firefox and WebKit. Chromium runs the same journeys
+ * (support/journeys.mjs) in the other test files already; SKU_ENGINES=chromium,firefox,webkit
+ * (comma separated) runs this file in it too, or narrows a run to one engine.
+ */
+export const ENGINES = (process.env.SKU_ENGINES ?? 'firefox,webkit')
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean);
@@ -106,6 +110,25 @@ const PROBLEM_HOOK = `(() => {
     return error.apply(console, args);
   };
 })()`;
+
+/**
+ * Brings the element to the middle of the view and waits until its box is the same in two
+ * animation frames running, as Playwright does before a click ("stable"). A page that is
+ * still rendering or scrolling would otherwise take the click somewhere else.
+ */
+const SETTLE = async (el) => {
+  el.scrollIntoView({ block: 'center' });
+  const box = () => JSON.stringify(el.getBoundingClientRect());
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  let last = box();
+  for (let i = 0; i < 60; i += 1) {
+    await frame();
+    const now = box();
+    if (now === last) return true;
+    last = now;
+  }
+  return false;
+};
 
 /** Reads the download number `index` back as bytes (base64 across the driver). */
 async function takeDownload(page, index, timeout = 20000) {
@@ -235,7 +258,8 @@ class PuppeteerPage {
         for (const key of parts.slice(0, -1).reverse()) await keyboard.up(key);
       },
       type: (text) => keyboard.type(text),
-      insertText: (text) => keyboard.sendCharacter(text),
+      // BiDi inserts one character at a time: a paste becomes typing.
+      insertText: (text) => keyboard.type(text),
     };
   }
 
@@ -279,11 +303,25 @@ class PuppeteerPage {
     return this.raw.$$eval(selector, fn, arg);
   }
   async click(selector) {
-    await this.raw.waitForSelector(selector, { visible: true, timeout: 10000 });
-    await this.raw.click(selector);
+    const element = await this.raw.waitForSelector(selector, { visible: true, timeout: 10000 });
+    await element.evaluate(SETTLE);
+    await element.click();
   }
+  /**
+   * Focus, select what is there, and type the new text over it (puppeteer's own locator
+   * fill waits for the box to stand still, which a page busy
+   * scrolling to a focused field may not do within its timeout on a loaded machine).
+   */
   async fill(selector, value) {
-    await this.raw.locator(selector).fill(value);
+    const hadText = await this.raw.$eval(selector, (el) => {
+      el.focus();
+      el.select?.();
+      return el.value !== '';
+    });
+    if (value) await this.owner.keyboard.type(value);
+    else if (hadText) await this.owner.keyboard.press('Backspace');
+    const now = await this.inputValue(selector);
+    if (now !== value) throw new Error(`firefox: fill(${selector}) left "${now}", not "${value}"`);
   }
   async check(selector) {
     if (!(await this.isChecked(selector))) await this.click(selector);
@@ -370,16 +408,19 @@ async function waitUntil(check, what, timeout = 10000) {
 async function launchWebKit() {
   const { Builder } = await import('selenium-webdriver');
   const binary = miniBrowserPath();
-  // An X display of our own: a free display number, found by trying.
-  let display;
-  let xvfb;
-  for (let n = 90 + (process.pid % 50); !xvfb; n += 1) {
-    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
-    const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-    const exited = new Promise((ok) => child.once('exit', () => ok(true)));
-    const started = waitUntil(() => existsSync(`/tmp/.X11-unix/X${n}`), `Xvfb :${n}`, 5000).then(() => false);
-    if (!(await Promise.race([exited, started]))) [display, xvfb] = [`:${n}`, child];
-  }
+  // An X display of our own: Xvfb picks a free number and tells it on fd 3, so two runs
+  // at once never share (or kill) each other's display.
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const display = await new Promise((ok, fail) => {
+    let told = '';
+    xvfb.stdio[3].on('data', (chunk) => {
+      told += chunk;
+      if (told.includes('\n')) ok(`:${told.trim()}`);
+    });
+    xvfb.once('exit', (code) => fail(new Error(`Xvfb exited with ${code} before it had a display`)));
+  });
   const port = await freePort();
   const driverProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
     // SKU_WEBKIT_LOG=1 shows the driver's and the browser's own messages.
@@ -556,7 +597,7 @@ class WebDriverPage {
     // Into the middle of the view first, as a person scrolls to a button: WebKitWebDriver
     // scrolls it only just into view, where a host page's sticky header can cover it
     // (and the driver then refuses the click as "not interactable").
-    await this.evaluate((el) => el.scrollIntoView({ block: 'center' }), element);
+    await this.evaluate(SETTLE, element);
     // Inside an iframe it scrolls only the frame's own document, and scrollIntoView from a
     // cross-origin frame does not reach the parent: the parent is scrolled here.
     if (this.frameSelector) {
