@@ -36,7 +36,7 @@ import {
   waitForErrorSummary,
   shownAnswers,
   fieldValues,
-  walkAllStates,
+  inEveryState,
   normalise,
 } from './support/journeys.mjs';
 
@@ -240,19 +240,6 @@ for (const engineName of ENGINES) {
       assert.deepEqual([...framing.cspReports, ...framingForm.cspReports], [], 'no CSP violation in the parent or the form');
     });
 
-    /** `check(page)` in every state of the walk through `app`; the problems by state. */
-    async function inEveryState(page, app, check) {
-      const found = {};
-      let visited = 0;
-      await walkAllStates(page, app, async (step, state) => {
-        visited += 1;
-        const problems = await check(page);
-        if (problems.length) found[`${step} (${state})`] = problems;
-      });
-      assert.ok(visited >= 30, `every state was visited (${visited})`);
-      return found;
-    }
-
     test(`${engineName}: at 400 % zoom (320×256 CSS px), in every state: no sideways scrolling (1.4.10), targets of 24×24 px (2.5.8), names that contain the visible label (2.5.3)`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
         const found = await inEveryState(page, internship, async (p) => [
@@ -272,11 +259,7 @@ for (const engineName of ENGINES) {
 
     test(`${engineName}: axe-core finds no WCAG 2.2 A/AA or best-practice violation in any state`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
-        const found = [];
-        await walkAllStates(page, exchange, async (step, state) => {
-          for (const v of await axeViolations(page)) found.push(`${step} (${state}): ${v.id} ${v.help} — ${v.nodes.join(', ')}`);
-        });
-        assert.deepEqual(found, []);
+        assert.deepEqual(await inEveryState(page, exchange, axeViolations), {});
       });
     });
   });

@@ -12,6 +12,7 @@ import {
   internship,
   exchange,
   walkAllStates,
+  inEveryState,
   fastDriver,
   fillUntil,
   fillStep,
@@ -61,18 +62,6 @@ async function withPage(options, body) {
   }
 }
 
-/** Runs `check(page)` in every state of `app`'s walk; returns the problems by state. */
-async function inEveryState(page, app, check) {
-  const found = {};
-  let visited = 0;
-  await walkAllStates(page, app, async (step, state) => {
-    visited += 1;
-    const problems = await check(page, step, state);
-    if (problems.length) found[`${step} (${state})`] = problems;
-  });
-  assert.ok(visited >= 30, `every state was visited (${visited})`);
-  return found;
-}
 
 // ---------------------------------------------------------------------------------------
 // 2.5.8 Target Size (Minimum)

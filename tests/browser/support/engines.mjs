@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { launchBrowser } from './harness.mjs';
+import { trackProblems } from './drafts.mjs';
 
 /**
  * The engines `engines.test.mjs` runs: Firefox and WebKit. Chromium runs the same journeys
@@ -170,12 +171,7 @@ async function launchChromium() {
     name: 'chromium',
     async newPage({ width = 1280, height = 900 } = {}) {
       const context = await browser.newContext({ viewport: { width, height } });
-      const page = await context.newPage();
-      page.problems = [];
-      page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
-      });
+      const page = trackProblems(await context.newPage());
       page.downloadBy = async (selector) => {
         const [download] = await Promise.all([
           page.waitForEvent('download', { timeout: 20000 }),

@@ -654,3 +654,20 @@ export async function walkAllStates(page, app, visit) {
   }
   await visit(step, 'filled');
 }
+
+/**
+ * Runs `check(page, step, state)` in every state of the walk through `app` (a fresh page on
+ * the start page); returns the problems it found, by "step (state)". Fails when the walk
+ * visited too few states to mean anything.
+ */
+export async function inEveryState(page, app, check) {
+  const found = {};
+  let visited = 0;
+  await walkAllStates(page, app, async (step, state) => {
+    visited += 1;
+    const problems = await check(page, step, state);
+    if (problems.length) found[`${step} (${state})`] = problems;
+  });
+  assert.ok(visited >= 30, `every state was visited (${visited})`);
+  return found;
+}
