@@ -16,16 +16,23 @@ const url = (name) => new URL(name, import.meta.url).href;
 // take over the form: refuse to start, before anything is fetched, and say why where the
 // form would have been (the app, src/ui/mod.rs, is only ever started from here).
 const mounts = document.querySelectorAll('[id="skolutbyte"]');
-if (mounts.length > 1) {
+
+/** Puts a notice in both languages where the form would be (before the app runs). */
+function showNotice(role, sv, en) {
   const say = (lang, text) => Object.assign(document.createElement('p'), { lang, textContent: text });
   const notice = document.createElement('div');
   notice.setAttribute('role', 'alert');
-  notice.setAttribute('data-role', 'duplicate-mount');
-  notice.append(
-    say('sv', 'Ansökan kan inte starta: sidan har mer än ett element med id "skolutbyte". Webbredaktören behöver ta bort id:t från alla element utom formulärets.'),
-    say('en', 'The application form cannot start: the page has more than one element with the id "skolutbyte". The web editor needs to remove the id from every element except the form\'s.'),
-  );
+  notice.setAttribute('data-role', role);
+  notice.append(say('sv', sv), say('en', en));
   mounts[0].replaceChildren(notice);
+}
+
+if (mounts.length > 1) {
+  showNotice(
+    'duplicate-mount',
+    'Ansökan kan inte starta: sidan har mer än ett element med id "skolutbyte". Webbredaktören behöver ta bort id:t från alla element utom formulärets.',
+    'The application form cannot start: the page has more than one element with the id "skolutbyte". The web editor needs to remove the id from every element except the form\'s.',
+  );
   throw new Error('skolutbyte: more than one element with id "skolutbyte"; the form does not start');
 }
 
@@ -33,12 +40,19 @@ if (mounts.length > 1) {
 // the app runs. A click on one of its buttons ("Starta ansökan", the language) before the
 // app has replaced it is kept, and repeated on the app's own button with the same
 // data-role once the app is there: the applicant's click is not lost.
+// Focus on one of them (a keyboard user tabbed there) moves to the app's own, too.
 let earlyClick;
+let earlyFocus;
 const keepEarlyClick = (event) => {
   const button = event.target instanceof Element ? event.target.closest('[data-sku-static] button[data-role]') : null;
   if (button) earlyClick = button.getAttribute('data-role');
 };
+const keepEarlyFocus = (event) => {
+  const control = event.target instanceof Element ? event.target.closest('[data-sku-static] [data-role]') : null;
+  earlyFocus = control?.getAttribute('data-role');
+};
 mounts[0]?.addEventListener('click', keepEarlyClick);
+mounts[0]?.addEventListener('focusin', keepEarlyFocus);
 
 // Started first, so the download runs while the stylesheet loads. `integrity` makes the
 // browser refuse a wasm file that is not the one built with this loader.
@@ -65,7 +79,23 @@ if (window.parent !== window) {
 // The app starts its on-demand worker (PDF, sending) from the same folder as this file.
 mounts[0]?.setAttribute('data-sku-assets', url('./'));
 
-await init({ module_or_path: wasm });
+try {
+  await init({ module_or_path: wasm });
+} catch (error) {
+  // The wasm did not arrive or would not start: say so instead of leaving a start page
+  // whose buttons do nothing.
+  showNotice(
+    'load-failed',
+    'Ansökan kunde inte laddas. Ladda om sidan och försök igen. Går det ändå inte, kontakta Internationella enheten.',
+    'The application form could not be loaded. Reload the page and try again. If it still does not work, contact Internationella enheten.',
+  );
+  throw error;
+}
 
 mounts[0]?.removeEventListener('click', keepEarlyClick);
-if (earlyClick) mounts[0].querySelector(`button[data-role="${earlyClick}"]`)?.click();
+mounts[0]?.removeEventListener('focusin', keepEarlyFocus);
+if (earlyClick) {
+  mounts[0].querySelector(`button[data-role="${earlyClick}"]`)?.click();
+} else if (earlyFocus && (!document.activeElement || document.activeElement === document.body)) {
+  mounts[0].querySelector(`[data-role="${earlyFocus}"]`)?.focus();
+}

@@ -113,7 +113,9 @@ const startPage = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const mount = /<main\b[^>]*\bid="?skolutbyte"?[^>]*>/;
+// After the <noscript> message: without JavaScript that message comes first, above a
+// start page whose buttons cannot work.
+const mount = /<main\b[^>]*\bid="?skolutbyte"?[^>]*>(\s*<noscript>[\s\S]*?<\/noscript>)?/;
 if (!mount.test(html)) throw new Error('build-loader.mjs: no <main id="skolutbyte"> in index.html for the start page');
 html = html.replace(mount, (tag) => tag + startPage);
 writeFileSync(join(dir, 'start-page.html'), `${startPage}\n`);

@@ -94,13 +94,14 @@ for (const engineName of ENGINES) {
 
     /** A fresh page (its own cookies and storage) on `url`, closed after `body`. */
     async function withPage(url, body, { width = 1280, height = 900, mounted = true } = {}) {
-      const page = await engine.newPage({ width, height });
+      let page;
       try {
+        page = await engine.newPage({ width, height });
         await page.goto(url);
         if (mounted) await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
         await body(page);
       } finally {
-        await page.dispose();
+        await page?.dispose();
       }
     }
 

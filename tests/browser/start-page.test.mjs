@@ -1,13 +1,14 @@
 // The start page is in index.html (made at build time from the Swedish texts by
 // src/start_page.rs): on screen before the WebAssembly arrives, taken over by the app with
-// the same markup and nothing moving, and a click on "Starta ansökan" made before the app
-// is ready is not lost.
+// the same markup and nothing moving; a click on "Starta ansökan", or focus on it, before
+// the app is ready is not lost; a wasm that cannot load leaves a notice, not dead buttons.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { distDir, useServerAndBrowser } from './support/harness.mjs';
 import { trackProblems } from './support/drafts.mjs';
+import { tabTo, focusDescription, waitForStep } from './support/journeys.mjs';
 
 let server;
 let browser;
@@ -91,6 +92,38 @@ test('a click on "Starta ansökan" before the app is ready is not lost', async (
     && document.activeElement.textContent.includes('Om dig och din skola'));
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('a keyboard user on "Starta ansökan" before the app is ready stays on it when the app takes over', async () => {
+  const { page, release } = await pageWithWasmHeld();
+  await page.goto(server.url);
+  await tabTo(page, `${STATIC} [data-role=start]`);
+  await release();
+  await page.waitForSelector(`${APP} h1`);
+  await page.waitForFunction((sel) => document.activeElement?.matches(sel), `${APP} [data-role=start]`, { timeout: 3000 })
+    .catch(async () => assert.fail(`focus went to ${await focusDescription(page)}, not the app's "Starta ansökan"`));
+  await page.keyboard.press('Enter');
+  await waitForStep(page, 'applicant');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('when the WebAssembly cannot be loaded, the start page gives way to a notice in both languages', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/skolutbyte-[^/]*_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.url);
+  await page.waitForSelector('[data-role=load-failed]');
+  assert.match(await page.textContent('[data-role=load-failed] [lang=sv]'), /Ansökan kunde inte laddas/);
+  assert.match(await page.textContent('[data-role=load-failed] [lang=en]'), /could not be loaded/);
+  assert.equal(await page.locator(`${STATIC} [data-role=start]`).count(), 0, 'no button that cannot work');
+  await context.close();
+});
+
+test('without JavaScript the page says so first, above the start page', async () => {
+  const index = await readFile(join(distDir, 'index.html'), 'utf8');
+  const noscript = index.indexOf('<noscript>');
+  assert.ok(noscript >= 0 && noscript < index.indexOf('data-sku-static'), 'the <noscript> message comes before the start page');
 });
 
 test('host pages get the same start page as a file of its own', async () => {

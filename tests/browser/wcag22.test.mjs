@@ -128,9 +128,13 @@ async function followSummaryLinksFocus(page) {
   for (let i = 0; i < count; i += 1) {
     await page.evaluate((n) => document.querySelectorAll('#sku-error-summary a')[n].focus(), i);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !document.activeElement.closest('#sku-error-summary'), null, { timeout: 3000 });
+    // Focus must land on the question, in the form: on <body> it would be lost, not hidden.
+    await page
+      .waitForFunction(() => document.activeElement.closest('.sku-app') && !document.activeElement.closest('#sku-error-summary'), null, { timeout: 3000 })
+      .catch(() => {});
     const state = await focusState(page);
-    if (state.problem) problems.push(`error summary link ${i + 1}: ${state.problem}`);
+    if (!state.inApp) problems.push(`error summary link ${i + 1}: focus went to ${state.at}, not to its question`);
+    else if (state.problem) problems.push(`error summary link ${i + 1}: ${state.problem}`);
   }
   return problems;
 }

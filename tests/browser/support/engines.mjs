@@ -69,10 +69,11 @@ export async function launchEngine(name) {
   throw new Error(`unknown engine ${name}`);
 }
 
-/** The errors a page has seen so far (WebKit's are read from the page first). */
+/** The errors and CSP violations a page has seen so far (top document). */
 export async function problemsOf(page) {
   await page.collectProblems?.();
-  return page.problems;
+  const csp = await page.evaluate(() => window.__skuCsp?.splice(0) ?? []);
+  return [...page.problems, ...csp];
 }
 
 
@@ -99,6 +100,19 @@ const DOWNLOAD_HOOK = `(() => {
   };
 })()`;
 
+/**
+ * Keeps the Content-Security-Policy violations the page sees in `window.__skuCsp`: the
+ * ones at the end of a test, whose `report-uri` reports may still be on their way.
+ * Installed before the page's scripts run where the driver can (Chromium, Firefox), after
+ * each navigation in WebKit (whose load-time violations the report-uri catches).
+ */
+const CSP_HOOK = `(() => {
+  if (window.__skuCsp) return;
+  const seen = (window.__skuCsp = []);
+  document.addEventListener('securitypolicyviolation', (e) =>
+    seen.push('csp: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));
+})()`;
+
 /** Collects uncaught errors, rejected promises and console.error in `window.__skuProblems`. */
 const PROBLEM_HOOK = `(() => {
   if (window.__skuProblems) return;
@@ -120,7 +134,11 @@ const PROBLEM_HOOK = `(() => {
 const SETTLE = async (el) => {
   el.scrollIntoView({ block: 'center' });
   const box = () => JSON.stringify(el.getBoundingClientRect());
-  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  // A frame, or 100 ms where the browser runs no frames (a hidden window).
+  const frame = () => new Promise((ok) => {
+    requestAnimationFrame(() => ok());
+    setTimeout(ok, 100);
+  });
   let last = box();
   for (let i = 0; i < 60; i += 1) {
     await frame();
@@ -172,6 +190,7 @@ async function launchChromium() {
     async newPage({ width = 1280, height = 900 } = {}) {
       const context = await browser.newContext({ viewport: { width, height } });
       const page = trackProblems(await context.newPage());
+      await page.addInitScript(CSP_HOOK);
       page.downloadBy = async (selector) => {
         const [download] = await Promise.all([
           page.waitForEvent('download', { timeout: 20000 }),
@@ -219,6 +238,7 @@ async function launchFirefox() {
       const raw = await context.newPage();
       await raw.setViewport({ width, height });
       await raw.evaluateOnNewDocument(DOWNLOAD_HOOK);
+      await raw.evaluateOnNewDocument(CSP_HOOK);
       const page = new PuppeteerPage(raw, context);
       page.downloadDir = downloadDir;
       return page;
@@ -236,8 +256,7 @@ class PuppeteerPage {
     this.raw = raw;
     this.context = context;
     this.owner = owner ?? raw;
-    this.problems = owner ? null : [];
-    this.downloads = 0;
+    this.problems = [];
     if (!owner) {
       raw.on('pageerror', (error) => this.problems.push(`pageerror: ${error.message}`));
       raw.on('console', (msg) => {
@@ -360,8 +379,8 @@ class PuppeteerPage {
    */
   async downloadBy(selector) {
     const before = new Set(readdirSync(this.downloadDir));
-    const index = this.downloads;
-    this.downloads += 1;
+    // Counted in the page, which starts again at 0 after a navigation.
+    const index = await this.evaluate(() => window.__skuDownloads?.length ?? 0);
     await this.click(selector);
     const handed = await takeDownload(this, index);
     let saved;
@@ -409,25 +428,43 @@ async function launchWebKit() {
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
   });
-  const display = await new Promise((ok, fail) => {
-    let told = '';
-    xvfb.stdio[3].on('data', (chunk) => {
-      told += chunk;
-      if (told.includes('\n')) ok(`:${told.trim()}`);
+  let driverProcess;
+  const stop = () => {
+    driverProcess?.kill();
+    xvfb.kill();
+  };
+  let serverUrl;
+  try {
+    const display = await new Promise((ok, fail) => {
+      let told = '';
+      xvfb.stdio[3].on('data', (chunk) => {
+        told += chunk;
+        if (told.includes('\n')) ok(`:${told.trim()}`);
+      });
+      xvfb.once('error', fail);
+      xvfb.once('exit', (code) => fail(new Error(`Xvfb exited with ${code} before it had a display`)));
+      setTimeout(() => fail(new Error('Xvfb gave no display within 10 s')), 10000).unref();
     });
-    xvfb.once('exit', (code) => fail(new Error(`Xvfb exited with ${code} before it had a display`)));
-  });
-  const port = await freePort();
-  const driverProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
-    // SKU_WEBKIT_LOG=1 shows the driver's and the browser's own messages.
-    stdio: process.env.SKU_WEBKIT_LOG ? 'inherit' : 'ignore',
-    env: { ...process.env, DISPLAY: display },
-  });
-  const serverUrl = `http://127.0.0.1:${port}`;
-  await waitUntil(
-    () => fetch(`${serverUrl}/status`).then((r) => r.ok, () => false),
-    'WebKitWebDriver',
-  );
+    const port = await freePort();
+    driverProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
+      // SKU_WEBKIT_LOG=1 shows the driver's and the browser's own messages.
+      stdio: process.env.SKU_WEBKIT_LOG ? 'inherit' : 'ignore',
+      env: { ...process.env, DISPLAY: display },
+    });
+    const exited = new Promise((ok, fail) => {
+      driverProcess.once('error', fail);
+      driverProcess.once('exit', (code) => fail(new Error(`WebKitWebDriver exited with ${code}`)));
+    });
+    serverUrl = `http://127.0.0.1:${port}`;
+    await Promise.race([
+      exited,
+      waitUntil(() => fetch(`${serverUrl}/status`).then((r) => r.ok, () => false), 'WebKitWebDriver'),
+    ]);
+    exited.catch(() => {}); // later exits show as failed commands
+  } catch (error) {
+    stop();
+    throw error;
+  }
   const capabilities = {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary, args: ['--automation'] },
@@ -437,12 +474,16 @@ async function launchWebKit() {
     async newPage({ width = 1280, height = 900 } = {}) {
       const driver = await new Builder().usingServer(serverUrl).withCapabilities(capabilities).build();
       const page = new WebDriverPage(driver);
-      await page.setViewportSize({ width, height });
+      try {
+        await page.setViewportSize({ width, height });
+      } catch (error) {
+        await driver.quit();
+        throw error;
+      }
       return page;
     },
     async close() {
-      driverProcess.kill();
-      xvfb.kill();
+      stop();
     },
   };
 }
@@ -455,7 +496,6 @@ class WebDriverPage {
   constructor(driver, frameSelector = null) {
     this.driver = driver;
     this.frameSelector = frameSelector;
-    this.downloads = 0;
     this.seenProblems = [];
     const keyboard = (keys) => this.keys(keys);
     this.keyboard = {
@@ -495,7 +535,11 @@ class WebDriverPage {
       ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, Home: Key.HOME, End: Key.END,
       Shift: Key.SHIFT, Control: Key.CONTROL, Alt: Key.ALT, Meta: Key.META,
     };
-    const parts = chord(keys).map((key) => names[key] ?? key.toLowerCase());
+    const parts = chord(keys).map((key) => {
+      if (names[key] !== undefined) return names[key];
+      if ([...key].length === 1) return key;
+      throw new Error(`webkit: no WebDriver key for "${key}" (add it to the table)`);
+    });
     let actions = this.driver.actions();
     for (const key of parts.slice(0, -1)) actions = actions.keyDown(key);
     actions = actions.sendKeys(parts.at(-1));
@@ -508,7 +552,7 @@ class WebDriverPage {
   async collectProblems() {
     await this.enter();
     const found = await this.driver.executeScript(
-      `${PROBLEM_HOOK}; ${DOWNLOAD_HOOK}; return window.__skuProblems.splice(0);`,
+      `${PROBLEM_HOOK}; ${DOWNLOAD_HOOK}; ${CSP_HOOK}; return window.__skuProblems.splice(0);`,
     );
     this.seenProblems.push(...found);
   }
@@ -658,6 +702,8 @@ class WebDriverPage {
       if (w === width && h === height) return;
       rect = { width: rect.width + (width - w), height: rect.height + (height - h) };
     }
+    const [w, h] = await this.evaluate('[innerWidth, innerHeight]');
+    throw new Error(`webkit: the viewport stays ${w}×${h} CSS px, not ${width}×${height}`);
   }
   async screenshot() {
     return Buffer.from(await this.driver.takeScreenshot(), 'base64');
@@ -676,8 +722,8 @@ class WebDriverPage {
   }
   async downloadBy(selector) {
     await this.collectProblems();
-    const index = this.downloads;
-    this.downloads += 1;
+    // Counted in the page, which starts again at 0 after a navigation.
+    const index = await this.evaluate(() => window.__skuDownloads?.length ?? 0);
     await this.click(selector);
     return takeDownload(this, index);
   }

@@ -445,6 +445,10 @@ export async function selectionVisibleProblems(page, selectors) {
     const before = await crop(selector);
     await page.click(selector);
     await page.waitForFunction((sel) => document.querySelector(sel).checked, selector, { timeout: 3000 });
+    // Compared as it was before: not focused, not under the pointer, so only the choice
+    // itself can make the difference.
+    await page.evaluate(() => document.activeElement?.blur());
+    if (page.mouse) await page.mouse.move(0, 0);
     const after = await crop(selector);
     const s = before.scale;
     const w = Math.round(before.r.width * s);
