@@ -241,20 +241,27 @@ for (const engineName of ENGINES) {
       assert.deepEqual([...framing.cspReports, ...framingForm.cspReports], [], 'no CSP violation in the parent or the form');
     });
 
-    test(`${engineName}: at 400 % zoom (320×256 CSS px), in every state: no sideways scrolling (1.4.10), targets of 24×24 px (2.5.8), names that contain the visible label (2.5.3)`, PER_TEST, async () => {
+    // MiniBrowser's window cannot be narrower than about 450 CSS px (its toolbar), so in
+    // WebKit reflow at 320 px is not checked; Chromium (wcag22.test.mjs) and Firefox check it.
+    const narrowest = engineName === 'webkit' && 'MiniBrowser windows are at least ~450 CSS px wide';
+    test(`${engineName}: at 400 % zoom (320×256 CSS px), in every state: no sideways scrolling (1.4.10), targets of 24×24 px (2.5.8)`, { ...PER_TEST, skip: narrowest }, async () => {
       await withPage(site.url, async (page) => {
         const found = await inEveryState(page, internship, async (p) => [
           ...(await reflowProblems(p)),
           ...(await targetSizeProblems(p)),
-          ...(await labelInNameProblems(p)),
         ]);
         assert.deepEqual(found, {});
       }, { width: 320, height: 256 });
     });
 
-    test(`${engineName}: with the text spacing of 1.4.12 nothing is cut off or overlaps, in every state`, PER_TEST, async () => {
+    test(`${engineName}: in every state: targets of 24×24 px (2.5.8), names that contain the visible label (2.5.3), and with the text spacing of 1.4.12 nothing cut off or overlapping`, PER_TEST, async () => {
       await withPage(site.url, async (page) => {
-        assert.deepEqual(await inEveryState(page, exchange, textSpacingProblems), {});
+        const found = await inEveryState(page, exchange, async (p) => [
+          ...(await targetSizeProblems(p)),
+          ...(await labelInNameProblems(p)),
+          ...(await textSpacingProblems(p)),
+        ]);
+        assert.deepEqual(found, {});
       }, { width: 1280, height: 800 });
     });
 

@@ -692,7 +692,7 @@ class WebDriverPage {
   isChecked(selector) {
     return this.$eval(selector, (el) => el.checked);
   }
-  /** Sizes the window so the page's viewport is `width` × `height` CSS px. */
+  /** Sizes the window so the page's viewport is `width` × `height` CSS px (or taller). */
   async setViewportSize({ width, height }) {
     const window = this.driver.manage().window();
     let rect = { width, height };
@@ -702,8 +702,13 @@ class WebDriverPage {
       if (w === width && h === height) return;
       rect = { width: rect.width + (width - w), height: rect.height + (height - h) };
     }
+    // MiniBrowser's window has a minimum size (its toolbar): a width it cannot take would
+    // let a layout check pass at the wrong width, so that fails; a little more height
+    // than asked changes nothing the tests look at.
     const [w, h] = await this.evaluate('[innerWidth, innerHeight]');
-    throw new Error(`webkit: the viewport stays ${w}×${h} CSS px, not ${width}×${height}`);
+    if (w !== width || h < height) {
+      throw new Error(`webkit: the viewport stays ${w}×${h} CSS px, not ${width}×${height}`);
+    }
   }
   async screenshot() {
     return Buffer.from(await this.driver.takeScreenshot(), 'base64');
