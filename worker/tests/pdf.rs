@@ -706,17 +706,7 @@ fn readers_show_the_title_and_the_file_is_pdf_ua_1_as_well() {
         Locale::En,
         &stamp(Some("SKU-1")),
     );
-    // Uncompressed, without object streams: the catalog can be read as text.
-    let plain = out_dir().join("display-title-qdf.pdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&path)
-        .arg(&plain)
-        .status()
-        .expect("qpdf is needed for this test");
-    assert!(status.success());
-    let text = String::from_utf8_lossy(&std::fs::read(&plain).expect("read qdf")).into_owned();
-    let compact: String = text.split_whitespace().collect();
+    let compact = uncompressed_without_spaces(&path, "display-title-qdf.pdf");
     assert!(
         compact.contains("/DisplayDocTitletrue"),
         "no /DisplayDocTitle true in the catalog's /ViewerPreferences"
@@ -962,17 +952,7 @@ fn the_embedded_files_are_associated_with_their_relationship_and_type() {
         &stamp(None),
         &attachment_files(&files),
     );
-    // Uncompressed object streams, so the dictionaries can be read as text.
-    let plain = out_dir().join("associated-qdf.pdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&path)
-        .arg(&plain)
-        .status()
-        .expect("qpdf");
-    assert!(status.success());
-    let text = String::from_utf8_lossy(&std::fs::read(&plain).expect("qdf")).into_owned();
-    let compact: String = text.split_whitespace().collect();
+    let compact = uncompressed_without_spaces(&path, "associated-qdf.pdf");
     assert!(
         compact.contains("/AF["),
         "the catalog lists the associated files"
@@ -1085,4 +1065,19 @@ fn hostile_attachment_names_are_embedded_under_their_safe_names() {
         ]
     );
     run("qpdf", &["--check"], &path);
+}
+
+/// The PDF rewritten by qpdf without compression or object streams (saved as `name`), as
+/// text with all white space removed: its dictionaries can then be searched as strings.
+fn uncompressed_without_spaces(path: &std::path::Path, name: &str) -> String {
+    let plain = out_dir().join(name);
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(path)
+        .arg(&plain)
+        .status()
+        .expect("qpdf is needed for this test");
+    assert!(status.success());
+    let text = String::from_utf8_lossy(&std::fs::read(&plain).expect("read qdf")).into_owned();
+    text.split_whitespace().collect()
 }
