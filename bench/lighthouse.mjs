@@ -110,6 +110,11 @@ function figures(lhr) {
   const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
   const out = { mode: lhr.gatherMode, performance: score('performance'), accessibility: score('accessibility') };
   for (const [key, id] of Object.entries(AUDITS)) out[key] = lhr.audits[id]?.numericValue ?? null;
+  // What the unthrottled page load showed, before Lighthouse simulates a phone on slow 4G
+  // from it: tells a slow paint from a pessimistic estimate.
+  const observed = lhr.audits.metrics?.details?.items?.[0] ?? {};
+  out.observedFcpMs = observed.observedFirstContentfulPaint ?? null;
+  out.observedLcpMs = observed.observedLargestContentfulPaint ?? null;
   // Accessibility audits that did not pass, so a score under 100 says why.
   out.failedAccessibilityAudits = (lhr.categories.accessibility?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id])

@@ -83,6 +83,21 @@ export function renderMarkdown(r) {
     table(['file', 'raw KB', 'gzip KB', 'brotli KB'], rows(s.font));
     line('For comparison: SurveyJS is about 320 KB brotli of script and CSS before a single question.');
     line();
+    if (s.floor) {
+      const [leptosOnly, core, app] = s.floor;
+      const others = s.firstLoad.total.brotli - s.firstLoad.files.filter((f) => f.file.endsWith('.wasm')).reduce((n, f) => n + f.brotli, 0);
+      line('The floor (bench/floor.mjs): the same wasm-bindgen and wasm-opt steps on a minimal Leptos page, on that ' +
+        'page with the domain core every first load needs (reading a draft, checking the whole application, its JSON, ' +
+        'its errors in both languages), and on the app (without the short import names, so a little above the table).');
+      line();
+      table(['wasm module', 'raw KB', 'brotli KB'], [
+        ['Leptos alone (`leptos_only`)', kb(leptosOnly.raw), kb(leptosOnly.brotli)],
+        ['Leptos and the domain core (`leptos_and_core`)', kb(core.raw), kb(core.brotli)],
+        ['the app', kb(app.raw), kb(app.brotli)],
+        ["the app's own views, texts and browser glue (app − floor)", '–', kb(app.brotli - core.brotli)],
+        ['left for them in a 100 KB first load (100 KB − floor − the other first-load files)', '–', kb(100 * KB - core.brotli - others)],
+      ]);
+    }
   }
 
   if (r.lighthouse) {
@@ -114,6 +129,16 @@ export function renderMarkdown(r) {
     line();
     line('TTI: Lighthouse 13 still computes the `interactive` audit (weight 0, hidden from its report); it is shown ' +
       'here, next to the in-browser "first step usable" below, which is the figure to quote.');
+    const start = r.lighthouse.mobile.startPage;
+    if (start.observedLcpMs != null) {
+      line();
+      line(`LCP: in the page load Lighthouse observed (unthrottled, before simulating the phone) the mobile start page's ` +
+        `first contentful paint came at ${ms(start.observedFcpMs)} ms and its largest at ${ms(start.observedLcpMs)} ms ` +
+        '(medians). The simulated LCP is much larger than the simulated FCP because Lighthouse\'s simulation (Lantern) ' +
+        'counts every request that started before the largest paint, and index.html preloads the wasm so that the form ' +
+        "is usable sooner: the simulated LCP follows the wasm's download until the wasm is smaller, or fetched only " +
+        'after the first paint (which would make the form usable later).');
+    }
     const failed = Object.entries(r.lighthouse).flatMap(([ff, x]) =>
       ['startPage', 'savedDraftLoad', 'budgetStep'].flatMap((k) => x[k].failedAccessibilityAudits.map((a) => `${ff} ${k}: ${a}`)));
     line();

@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstLoadFiles, sizeTable } from '../scripts/size-report.mjs';
+import { measureFloor } from './floor.mjs';
 
 const WORKER_FILES = ['worker.js', 'worker_bg.wasm', 'worker_loader.js'];
 
@@ -15,5 +16,7 @@ export function measureSizes(dist, repoRoot) {
     // The fonts are compiled into worker_bg.wasm: shown to say how much of it they are.
     pdfModule: sizeTable(dist, WORKER_FILES),
     font: sizeTable(fontDir, fonts),
+    // What Leptos and the domain core weigh alone (bench/floor.mjs), next to the app.
+    floor: measureFloor(repoRoot),
   };
 }
