@@ -1,6 +1,7 @@
 // The floor of the first load: builds bench/floor (Leptos alone; Leptos with the domain
 // core) and takes the app's own wasm through the same wasm-bindgen and wasm-opt steps as
-// the release build, and gives each one's brotli size. What the app weighs above
+// the release build, and gives each one's brotli size. `signals_only` is the first page
+// with Leptos' signals but no view layer (the DOM API directly): what the view layer costs. What the app weighs above
 // `leptos_and_core` is its views, texts and browser glue: the part that the routes of
 // issue 13 can shrink. `make bench` reports it under "Sizes"; see also README, "Decisions".
 //
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const MODULES = ['leptos_only', 'leptos_and_core'];
+const MODULES = ['leptos_only', 'leptos_and_core', 'signals_only'];
 
 export function measureFloor(repoRoot) {
   const floorDir = join(repoRoot, 'bench/floor');
@@ -57,6 +58,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('wasm after wasm-bindgen and wasm-opt (no short names):');
   console.log('module             raw KB   br KB');
   for (const r of rows) console.log(`${r.module.padEnd(17)} ${kb(r.raw)} ${kb(r.brotli)}`);
-  const [, core, app] = rows;
+  const byName = Object.fromEntries(rows.map((r) => [r.module, r]));
+  const core = byName.leptos_and_core;
+  const app = byName.app;
   console.log(`the app's own views, texts and glue: ${kb(app.brotli - core.brotli).trim()} KB brotli`);
 }

@@ -84,7 +84,8 @@ export function renderMarkdown(r) {
     line('For comparison: SurveyJS is about 320 KB brotli of script and CSS before a single question.');
     line();
     if (s.floor) {
-      const [leptosOnly, core, app] = s.floor;
+      const floor = Object.fromEntries(s.floor.map((r) => [r.module, r]));
+      const { leptos_only: leptosOnly, leptos_and_core: core, signals_only: signalsOnly, app } = floor;
       const others = s.firstLoad.total.brotli - s.firstLoad.files.filter((f) => f.file.endsWith('.wasm')).reduce((n, f) => n + f.brotli, 0);
       line('The floor (bench/floor.mjs): the same wasm-bindgen and wasm-opt steps on a minimal Leptos page, on that ' +
         'page with the domain core every first load needs (reading a draft, checking the whole application, its JSON, ' +
@@ -92,6 +93,7 @@ export function renderMarkdown(r) {
       line();
       table(['wasm module', 'raw KB', 'brotli KB'], [
         ['Leptos alone (`leptos_only`)', kb(leptosOnly.raw), kb(leptosOnly.brotli)],
+        ['the same page with Leptos\' signals but no view layer (`signals_only`, the DOM API directly)', kb(signalsOnly.raw), kb(signalsOnly.brotli)],
         ['Leptos and the domain core (`leptos_and_core`)', kb(core.raw), kb(core.brotli)],
         ['the app', kb(app.raw), kb(app.brotli)],
         ["the app's own views, texts and browser glue (app − floor)", '–', kb(app.brotli - core.brotli)],
