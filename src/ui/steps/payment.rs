@@ -1,5 +1,6 @@
-//! Step: to whom the money is paid. The principal always; then the account string for a
-//! municipal school, or bankgiro/plusgiro for an independent one, chosen from the school.
+//! How the grant is paid (the end of the payment step, whose other questions are in the
+//! question table): the account string for a municipal school, or bankgiro/plusgiro for
+//! an independent one, chosen from the school.
 
 use leptos::prelude::*;
 
@@ -13,7 +14,6 @@ use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
 use crate::ui::widgets::choice::Radios;
-use crate::ui::widgets::step_page::StepPage;
 use crate::ui::widgets::text_input::{hint_view, InputKind, TextInput};
 
 /// The school type decides the payment method; None until the school is chosen.
@@ -88,37 +88,28 @@ fn Giro() -> impl IntoView {
     }
 }
 
+/// How the grant is paid, from the school type: the account string for a municipal
+/// school, bankgiro or plusgiro for an independent one, else a link to choose the school.
 #[component]
-pub fn PaymentStep() -> impl IntoView {
+pub fn PaymentMethod() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
-    let (principal, set_principal) = form.text(|d| &d.principal_name, |d| &mut d.principal_name);
-    let (principal_email, set_principal_email) =
-        form.text(|d| &d.principal_email, |d| &mut d.principal_email);
     let school_type = Memo::new(move |_| {
         form.draft
             .with(|d| form.rules.with_value(|r| school_type(d, r)))
     });
-    view! {
-        <StepPage step=Step::Payment>
-            <p class="sku-body">{t.principal_intro}</p>
-            <TextInput field=Field::PrincipalName label=|t| t.principal_name autocomplete="off"
-                value=principal on_input=set_principal />
-            <TextInput field=Field::PrincipalEmail label=|t| t.principal_email kind=InputKind::Email
-                autocomplete="off" value=principal_email on_input=set_principal_email />
-            {move || match school_type.get() {
-                Some(SchoolType::Municipal) => view! { <AccountString /> }.into_any(),
-                Some(SchoolType::Independent) => view! { <Giro /> }.into_any(),
-                None => view! {
-                    <div class="sku-inset-text">
-                        <p>{t.payment_needs_school}</p>
-                        <a href="#" class="sku-link" on:click=move |ev| {
-                            ev.prevent_default();
-                            go_to(form, Step::Applicant);
-                        }>{(t.step_title)(Step::Applicant)}</a>
-                    </div>
-                }.into_any(),
-            }}
-        </StepPage>
+    move || match school_type.get() {
+        Some(SchoolType::Municipal) => view! { <AccountString /> }.into_any(),
+        Some(SchoolType::Independent) => view! { <Giro /> }.into_any(),
+        None => view! {
+            <div class="sku-inset-text">
+                <p>{t.payment_needs_school}</p>
+                <a href="#" class="sku-link" on:click=move |ev| {
+                    ev.prevent_default();
+                    go_to(form, Step::Applicant);
+                }>{(t.step_title)(Step::Applicant)}</a>
+            </div>
+        }
+        .into_any(),
     }
 }

@@ -55,7 +55,8 @@ where
     )
 }
 
-fn radio_group(
+/// The markup of [`Radios`], by position; also called by the question table's renderer.
+pub fn radio_group(
     field: Field,
     legend: &'static str,
     is_page_heading: bool,
@@ -128,8 +129,29 @@ pub fn Select(
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let form = use_form();
     let t = texts_now();
+    select(
+        field,
+        label(t),
+        hint,
+        placeholder(t),
+        options,
+        value,
+        on_change,
+    )
+}
+
+/// The body of [`Select`], also called by the question table's renderer.
+pub fn select(
+    field: Field,
+    label: &'static str,
+    hint: Option<Text>,
+    placeholder: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let form = use_form();
     let error = form.error(field);
     let id = field.id();
     view! {
@@ -147,7 +169,7 @@ pub fn Select(
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 <option value="" selected=move || value.get().is_empty()>
-                    {placeholder(t)}
+                    {placeholder}
                 </option>
                 {move || {
                     let current = value.get();

@@ -28,6 +28,17 @@ pub fn DateInput(
     #[prop(into)] value: Signal<DateParts>,
     on_input: Callback<(DatePart, String)>,
 ) -> impl IntoView {
+    date_input(field, legend, hint, value, on_input)
+}
+
+/// The body of [`DateInput`], also called by the question table's renderer.
+pub fn date_input(
+    field: Field,
+    legend: &'static str,
+    hint: Option<Text>,
+    value: Signal<DateParts>,
+    on_input: Callback<(DatePart, String)>,
+) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     let error = form.error(field);

@@ -8,18 +8,7 @@ use crate::domain::field::Field;
 use crate::ui::form::use_form;
 use crate::ui::i18n::{texts_now, Text};
 
-/// How the phone keyboard and autofill should treat the input.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub enum InputKind {
-    #[default]
-    Text,
-    Email,
-    Tel,
-    /// Whole numbers: numeric keypad, no spinner (type=number mangles input).
-    Count,
-    /// Kronor: numeric keypad with decimals.
-    Money,
-}
+pub use crate::questions::InputKind;
 
 #[component]
 pub fn TextInput(
@@ -36,6 +25,34 @@ pub fn TextInput(
     #[prop(optional)]
     width: Option<&'static str>,
     #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    text_input(
+        field,
+        label(texts_now()),
+        hint,
+        dynamic_hint,
+        optional,
+        kind,
+        autocomplete,
+        width,
+        value,
+        on_input,
+    )
+}
+
+/// The body of [`TextInput`], also called by the question table's renderer.
+#[allow(clippy::too_many_arguments)]
+pub fn text_input(
+    field: Field,
+    label: &'static str,
+    hint: Option<Text>,
+    dynamic_hint: Option<Signal<String>>,
+    optional: bool,
+    kind: InputKind,
+    autocomplete: Option<&'static str>,
+    width: Option<&'static str>,
+    value: Signal<String>,
     on_input: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
@@ -82,6 +99,30 @@ pub fn TextArea(
     #[prop(optional)]
     is_page_heading: bool,
 ) -> impl IntoView {
+    text_area(
+        field,
+        label(texts_now()),
+        hint,
+        optional,
+        rows,
+        value,
+        on_input,
+        is_page_heading,
+    )
+}
+
+/// The body of [`TextArea`], also called by the question table's renderer.
+#[allow(clippy::too_many_arguments)]
+pub fn text_area(
+    field: Field,
+    label: &'static str,
+    hint: Option<Text>,
+    optional: bool,
+    rows: u32,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    is_page_heading: bool,
+) -> impl IntoView {
     let form = use_form();
     let error = form.error(field);
     let id = field.id();
@@ -106,25 +147,25 @@ pub fn TextArea(
 /// input, so they cannot drift apart.
 pub fn field_head(
     field: Field,
-    label: Text,
+    label: &'static str,
     optional: bool,
     is_page_heading: bool,
     hint: Option<Text>,
     dynamic_hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let t = texts_now();
-    let label = move || {
+    let label_view = move || {
         view! {
             <label class="sku-label" for=field.id()>
-                {label(t)}
+                {label}
                 {optional.then(|| format!(" {}", t.optional))}
             </label>
         }
     };
     view! {
         // Options, not two views: an `AnyView` per widget costs first-load bytes.
-        {is_page_heading.then(|| view! { <h1 class="sku-label-wrapper" tabindex="-1">{label()}</h1> })}
-        {(!is_page_heading).then(label)}
+        {is_page_heading.then(|| view! { <h1 class="sku-label-wrapper" tabindex="-1">{label_view()}</h1> })}
+        {(!is_page_heading).then(label_view)}
         {hint_view(field, hint, dynamic_hint)}
         <ErrorMessage field />
     }
