@@ -11,7 +11,7 @@
 //! [`Draft`], so one generic renderer serves every question.
 
 use crate::domain::application::{Coded, Kind, Role, SchoolType};
-use crate::domain::draft::{DateInput, Draft, OTHER_SCHOOL};
+use crate::domain::draft::{DateInput, Draft, GiroMethod, OTHER_SCHOOL};
 use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::i18n::{Text, Texts};
@@ -204,6 +204,22 @@ pub const fn date(field: Field, label: Label, answer: Answer<DateInput>) -> Ques
     question(field, label, Widget::Date(answer))
 }
 
+pub const fn school_select(
+    field: Field,
+    label: Text,
+    placeholder: Text,
+    answer: Answer<String>,
+) -> Question {
+    question(
+        field,
+        Label::Fixed(label),
+        Widget::SchoolSelect {
+            placeholder,
+            answer,
+        },
+    )
+}
+
 pub const fn radios(field: Field, legend: Text, choice: Choice) -> Question {
     question(field, Label::Fixed(legend), Widget::Radios(choice))
 }
@@ -273,163 +289,90 @@ fn granted_exchange_chosen(d: &Draft) -> bool {
     d.kind.is_some_and(Kind::is_granted_exchange)
 }
 
+// The table itself, laid out like the form (one question a line), so it is not rustfmt'ed.
+
+#[rustfmt::skip]
 const APPLICANT: &[Entry] = &[
-    Ask(text(
-        Field::ApplicantName,
-        |t| t.applicant_name,
-        answer!(applicant_name),
-    )
-    .autocomplete("name")),
-    Ask(email(
-        Field::ApplicantEmail,
-        |t| t.applicant_email,
-        answer!(applicant_email),
-    )
-    .hint(|t| t.applicant_email_hint)
-    .autocomplete("email")),
-    Ask(tel(
-        Field::ApplicantPhone,
-        |t| t.applicant_phone,
-        answer!(applicant_phone),
-    )
-    .optional()
-    .autocomplete("tel")
-    .width(W20)),
-    Ask(radios(
-        Field::ApplicantRole,
-        |t| t.role_legend,
-        choice!(applicant_role: Role, labels: role),
-    )),
-    Ask(question(
-        Field::School,
-        Label::Fixed(|t| t.school),
-        Widget::SchoolSelect {
-            placeholder: |t| t.school_choose,
-            answer: answer!(school_id),
-        },
-    )
-    .hint(|t| t.school_hint)),
-    Reveal {
-        when: other_school_chosen,
-        questions: &[
-            text(
-                Field::OtherSchoolName,
-                |t| t.other_school_name,
-                answer!(other_school_name),
-            )
-            .hint(|t| t.other_school_name_hint)
-            .autocomplete("organization"),
-            radios(
-                Field::OtherSchoolType,
-                |t| t.other_school_type,
-                choice!(other_school_type: SchoolType, labels: school_type),
-            ),
-        ],
-    },
+    Ask(text(Field::ApplicantName, |t| t.applicant_name, answer!(applicant_name))
+        .autocomplete("name")),
+    Ask(email(Field::ApplicantEmail, |t| t.applicant_email, answer!(applicant_email))
+        .hint(|t| t.applicant_email_hint).autocomplete("email")),
+    Ask(tel(Field::ApplicantPhone, |t| t.applicant_phone, answer!(applicant_phone))
+        .optional().autocomplete("tel").width(W20)),
+    Ask(radios(Field::ApplicantRole, |t| t.role_legend, choice!(applicant_role: Role, labels: role))),
+    Ask(school_select(Field::School, |t| t.school, |t| t.school_choose, answer!(school_id))
+        .hint(|t| t.school_hint)),
+    Reveal { when: other_school_chosen, questions: &[
+        text(Field::OtherSchoolName, |t| t.other_school_name, answer!(other_school_name))
+            .hint(|t| t.other_school_name_hint).autocomplete("organization"),
+        radios(Field::OtherSchoolType, |t| t.other_school_type,
+            choice!(other_school_type: SchoolType, labels: school_type)),
+    ]},
 ];
 
+#[rustfmt::skip]
 const KIND: &[Entry] = &[
-    Ask(radios(
-        Field::Kind,
-        |t| t.kind_legend,
-        choice!(kind: Kind, labels: kind, hints: kind_hint),
-    )
-    .page_heading()),
-    Reveal {
-        when: granted_exchange_chosen,
-        questions: &[text(
-            Field::GrantedProject,
-            |t| t.granted_project,
-            answer!(granted_project),
-        )
-        .hint(|t| t.granted_project_hint)],
-    },
+    Ask(radios(Field::Kind, |t| t.kind_legend, choice!(kind: Kind, labels: kind, hints: kind_hint))
+        .page_heading()),
+    Reveal { when: granted_exchange_chosen, questions: &[
+        text(Field::GrantedProject, |t| t.granted_project, answer!(granted_project))
+            .hint(|t| t.granted_project_hint),
+    ]},
 ];
 
+#[rustfmt::skip]
 const DATES_DESTINATION: &[Entry] = &[
-    Ask(date(
-        Field::ProjectStart,
-        Label::Fixed(|t| t.project_start),
-        answer!(project_start),
-    )
-    .hint(|t| t.project_start_hint)),
-    Ask(date(
-        Field::ProjectEnd,
-        Label::Fixed(|t| t.project_end),
-        answer!(project_end),
-    )
-    .hint(|t| t.project_end_hint)),
-    Ask(date(
-        Field::TripStart,
-        Label::ByKind(|t, kind| (t.trip_start)(kind)),
-        answer!(trip_start),
-    )),
-    Ask(date(
-        Field::TripEnd,
-        Label::ByKind(|t, kind| (t.trip_end)(kind)),
-        answer!(trip_end),
-    )
-    .hint(|t| t.trip_end_hint)),
+    Ask(date(Field::ProjectStart, Label::Fixed(|t| t.project_start), answer!(project_start))
+        .hint(|t| t.project_start_hint)),
+    Ask(date(Field::ProjectEnd, Label::Fixed(|t| t.project_end), answer!(project_end))
+        .hint(|t| t.project_end_hint)),
+    Ask(date(Field::TripStart, Label::ByKind(|t, kind| (t.trip_start)(kind)), answer!(trip_start))),
+    Ask(date(Field::TripEnd, Label::ByKind(|t, kind| (t.trip_end)(kind)), answer!(trip_end))
+        .hint(|t| t.trip_end_hint)),
     Heading(|t| t.destination_heading),
-    Ask(text(Field::Country, |t| t.country, answer!(country))
-        .hint(|t| t.country_hint)
-        .width(W20)),
-    Ask(text(Field::Place, |t| t.place, answer!(place))
-        .optional()
-        .width(W20)),
+    Ask(text(Field::Country, |t| t.country, answer!(country)).hint(|t| t.country_hint).width(W20)),
+    Ask(text(Field::Place, |t| t.place, answer!(place)).optional().width(W20)),
     Ask(text(Field::Partner, |t| t.partner, answer!(partner)).hint(|t| t.partner_hint)),
 ];
 
+#[rustfmt::skip]
 const PARTICIPANTS: &[Entry] = &[
     Inset(|t| t.names_warning),
-    Ask(count(Field::Pupils, |t| t.pupils, answer!(pupils))
-        .hint(|t| t.pupils_hint)
-        .width(W4)),
-    Ask(count(Field::Staff, |t| t.staff, answer!(staff))
-        .hint(|t| t.staff_hint)
-        .width(W4)),
-    Ask(text(Field::Group, |t| t.group, answer!(group))
-        .hint(|t| t.group_hint)
-        .optional()),
+    Ask(count(Field::Pupils, |t| t.pupils, answer!(pupils)).hint(|t| t.pupils_hint).width(W4)),
+    Ask(count(Field::Staff, |t| t.staff, answer!(staff)).hint(|t| t.staff_hint).width(W4)),
+    Ask(text(Field::Group, |t| t.group, answer!(group)).hint(|t| t.group_hint).optional()),
 ];
 
+#[rustfmt::skip]
 const DESCRIPTION: &[Entry] = &[
     NamesWarning,
     Ask(textarea(Field::Goals, |t| t.goals, answer!(goals)).hint(|t| t.goals_hint)),
     Ask(text(Field::Theme, |t| t.theme, answer!(theme)).hint(|t| t.theme_hint)),
-    Ask(textarea(Field::Summary, |t| t.summary, answer!(summary))
-        .hint(|t| t.summary_hint)
-        .optional()),
+    Ask(textarea(Field::Summary, |t| t.summary, answer!(summary)).hint(|t| t.summary_hint).optional()),
 ];
 
+#[rustfmt::skip]
 const SUPPORT: &[Entry] = &[
-    Ask(textarea(
-        Field::SupportMeasures,
-        |t| (t.step_title)(Step::Support),
-        answer!(support_measures),
-    )
-    .page_heading()
-    .hint(|t| t.support_hint)
-    .rows(8)),
+    Ask(textarea(Field::SupportMeasures, |t| (t.step_title)(Step::Support), answer!(support_measures))
+        .page_heading().hint(|t| t.support_hint).rows(8)),
     NamesWarning,
 ];
 
+#[rustfmt::skip]
 const PAYMENT: &[Entry] = &[
     Paragraph(|t| t.principal_intro),
-    Ask(text(
-        Field::PrincipalName,
-        |t| t.principal_name,
-        answer!(principal_name),
-    )
-    .autocomplete("off")),
-    Ask(email(
-        Field::PrincipalEmail,
-        |t| t.principal_email,
-        answer!(principal_email),
-    )
-    .autocomplete("off")),
+    Ask(text(Field::PrincipalName, |t| t.principal_name, answer!(principal_name))
+        .autocomplete("off")),
+    Ask(email(Field::PrincipalEmail, |t| t.principal_email, answer!(principal_email))
+        .autocomplete("off")),
     PaymentMethod,
 ];
+
+/// Asked in [`Entry::PaymentMethod`] when the school is independent (with the giro
+/// number, whose hint follows the method chosen).
+#[rustfmt::skip]
+pub static GIRO_METHOD: Question =
+    radios(Field::GiroMethod, |t| t.giro_method, choice!(giro_method: GiroMethod, labels: giro));
 
 /// The entries of a step rendered from this table; None for a step with its own component.
 pub fn entries(step: Step) -> Option<&'static [Entry]> {

@@ -12,13 +12,13 @@ use crate::domain::field::Field;
 use crate::domain::step::Step;
 use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::texts_now;
-use crate::ui::widgets::choice::Select;
-use crate::ui::widgets::date_input::{set_part, DateInput, DatePart};
+use crate::ui::widgets::choice::select;
+use crate::ui::widgets::date_input::{date_input, set_part, DatePart};
 use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::row_actions::RowActions;
 use crate::ui::widgets::step_page::StepPage;
-use crate::ui::widgets::text_input::TextArea;
+use crate::ui::widgets::text_input::text_area;
 
 fn update_row(form: Form, index: usize, change: impl FnOnce(&mut ActivityInput)) {
     form.draft.update(|d| {
@@ -81,11 +81,11 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
             <legend class="sku-fieldset__legend sku-fieldset__legend--m">
                 {(t.activity_legend)(index + 1)}
             </legend>
-            <DateInput field=Field::ActivityDate(index) legend=t.activity_date value=date on_input=set_date />
-            <Select field=Field::ActivityPhase(index) label=|t| t.activity_phase placeholder=|t| t.phase_choose
-                options=phase_options value=phase on_change=set_phase />
-            <TextArea field=Field::ActivityDescription(index) label=|t| t.activity_description rows=3
-                value=description on_input=set_description />
+            {date_input(Field::ActivityDate(index), t.activity_date, None, date, set_date)}
+            {select(Field::ActivityPhase(index), t.activity_phase, None, t.phase_choose,
+                phase_options, phase, set_phase)}
+            {text_area(Field::ActivityDescription(index), t.activity_description, None, false, 3,
+                description, set_description, false)}
             <RowActions index count row_name=|t, i| (t.activity_legend)(i + 1) id_prefix="activity"
                 reorderable=true on_move on_remove fallback_focus="activities" />
         </fieldset>

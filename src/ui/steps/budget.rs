@@ -11,15 +11,16 @@ use crate::domain::draft::BudgetRowInput;
 use crate::domain::field::Field;
 use crate::domain::money::{parse_money, Money};
 use crate::domain::step::Step;
+use crate::questions::W10;
 use crate::ui::flow::{after_render, focus_field};
 use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::texts_now;
-use crate::ui::widgets::choice::Select;
+use crate::ui::widgets::choice::select;
 use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::row_actions::RowActions;
 use crate::ui::widgets::step_page::StepPage;
-use crate::ui::widgets::text_input::{InputKind, TextInput};
+use crate::ui::widgets::text_input::{text_input, InputKind};
 
 fn update_row(form: Form, index: usize, change: impl FnOnce(&mut BudgetRowInput)) {
     form.draft.update(|d| {
@@ -75,12 +76,12 @@ fn BudgetRowFields(index: usize, #[prop(into)] count: Signal<usize>) -> impl Int
             <legend class="sku-fieldset__legend sku-fieldset__legend--m">
                 {(t.budget_row_legend)(index + 1)}
             </legend>
-            <Select field=Field::BudgetCategory(index) label=|t| t.budget_category placeholder=|t| t.category_choose
-                options=category_options value=category on_change=set_category />
-            <TextInput field=Field::BudgetDescription(index) label=|t| t.budget_description
-                value=description on_input=set_description />
-            <TextInput field=Field::BudgetAmount(index) label=|t| t.budget_amount hint=|t| t.amount_hint
-                kind=InputKind::Money width="sku-input--w10" value=amount on_input=set_amount />
+            {select(Field::BudgetCategory(index), t.budget_category, None, t.category_choose,
+                category_options, category.into(), set_category)}
+            {text_input(Field::BudgetDescription(index), t.budget_description, None, None, false,
+                InputKind::Text, None, None, description.into(), set_description)}
+            {text_input(Field::BudgetAmount(index), t.budget_amount, Some(|t| t.amount_hint), None,
+                false, InputKind::Money, None, Some(W10), amount.into(), set_amount)}
             <RowActions index count row_name=|t, i| (t.budget_row_legend)(i + 1) id_prefix="budget"
                 on_move=Callback::new(|_| ()) on_remove fallback_focus="budget-rows" />
         </fieldset>
@@ -149,10 +150,10 @@ pub fn BudgetStep() -> impl IntoView {
                 </button>
             </div>
             <div aria-live="polite">{totals_view}</div>
-            <TextInput field=Field::OtherFunding label=|t| t.other_funding hint=|t| t.other_funding_hint
-                optional=true kind=InputKind::Money width="sku-input--w10" value=other on_input=set_other />
-            <TextInput field=Field::AmountApplied label=|t| t.amount_applied dynamic_hint=max_hint
-                kind=InputKind::Money width="sku-input--w10" value=applied on_input=set_applied />
+            {text_input(Field::OtherFunding, t.other_funding, Some(|t| t.other_funding_hint), None,
+                true, InputKind::Money, None, Some(W10), other, set_other)}
+            {text_input(Field::AmountApplied, t.amount_applied, None, Some(max_hint), false,
+                InputKind::Money, None, Some(W10), applied, set_applied)}
         </StepPage>
     }
 }

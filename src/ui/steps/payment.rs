@@ -4,17 +4,18 @@
 
 use leptos::prelude::*;
 
+use super::questions::question_view;
 use crate::domain::account_string::{split_account_string, Segment};
 use crate::domain::application::SchoolType;
-use crate::domain::draft::{Draft, GiroMethod, OTHER_SCHOOL};
+use crate::domain::draft::{Draft, OTHER_SCHOOL};
 use crate::domain::field::Field;
 use crate::domain::rules::Rules;
 use crate::domain::step::Step;
+use crate::questions::{GIRO_METHOD, W10};
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
-use crate::ui::widgets::choice::Radios;
-use crate::ui::widgets::text_input::{hint_view, InputKind, TextInput};
+use crate::ui::widgets::text_input::{hint_view, text_input, InputKind};
 
 /// The school type decides the payment method; None until the school is chosen.
 pub fn school_type(draft: &Draft, rules: &Rules) -> Option<SchoolType> {
@@ -47,13 +48,8 @@ fn AccountString() -> impl IntoView {
             .with_value(|r| !r.account_rules.rule(segment).required);
         view! {
             <div class="sku-account__item">
-                <TextInput field label=match segment {
-                    Segment::Ansvar => |t| (t.segment)(Segment::Ansvar),
-                    Segment::Verksamhet => |t| (t.segment)(Segment::Verksamhet),
-                    Segment::Fri => |t| (t.segment)(Segment::Fri),
-                    Segment::Projekt => |t| (t.segment)(Segment::Projekt),
-                    Segment::Objekt => |t| (t.segment)(Segment::Objekt),
-                } optional width="sku-input--w10" kind=InputKind::Count value on_input />
+                {text_input(field, (t.segment)(segment), None, None, optional, InputKind::Count,
+                    None, Some(W10), value, on_input)}
             </div>
         }
     };
@@ -70,7 +66,6 @@ fn AccountString() -> impl IntoView {
 fn Giro() -> impl IntoView {
     let form = use_form();
     let method = Signal::derive(move || form.draft.with(|d| d.giro_method));
-    let set_method = Callback::new(move |m| form.draft.update(|d| d.giro_method = Some(m)));
     let (number, set_number) = form.text(|d| &d.giro_number, |d| &mut d.giro_number);
     let t = texts_now();
     let number_hint = Signal::derive(move || {
@@ -80,11 +75,9 @@ fn Giro() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <Radios field=Field::GiroMethod legend=|t| t.giro_method
-            options=&[GiroMethod::Bankgiro, GiroMethod::Plusgiro] option_label=|t, g| (t.giro)(g)
-            value=method on_change=set_method />
-        <TextInput field=Field::GiroNumber label=|t| t.giro_number dynamic_hint=number_hint
-            kind=InputKind::Count width="sku-input--w10" value=number on_input=set_number />
+        {question_view(form, t, None, &GIRO_METHOD)}
+        {text_input(Field::GiroNumber, t.giro_number, None, Some(number_hint), false,
+            InputKind::Count, None, Some(W10), number, set_number)}
     }
 }
 

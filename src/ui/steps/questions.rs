@@ -51,7 +51,7 @@ fn entry_view(form: Form, t: &'static Texts, kind: Option<Kind>, entry: &'static
     }
 }
 
-fn question_view(
+pub fn question_view(
     form: Form,
     t: &'static Texts,
     kind: Option<Kind>,

@@ -8,54 +8,10 @@ use super::error_message::ErrorMessage;
 use super::text_input::{field_head, hint_view};
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
-use crate::ui::i18n::{texts_now, Text, Texts};
+use crate::ui::i18n::{texts_now, Text};
 
-/// Radios over any small enum. Only the mapping to indices is generic; the markup is
-/// built once by [`radio_group`], so each enum costs a few closures, not a copy of it.
-#[component]
-pub fn Radios<T>(
-    field: Field,
-    legend: Text,
-    #[prop(optional)] hint: Option<Text>,
-    options: &'static [T],
-    option_label: fn(&'static Texts, T) -> &'static str,
-    #[prop(optional)] option_hint: Option<fn(&'static Texts, T) -> &'static str>,
-    #[prop(into)] value: Signal<Option<T>>,
-    on_change: Callback<T>,
-    /// The legend is the page's heading (see `StepPage::question_is_heading`).
-    #[prop(optional)]
-    is_page_heading: bool,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let t = texts_now();
-    let items = options
-        .iter()
-        .map(|o| (option_label(t, *o), option_hint.map(|h| h(t, *o))))
-        .collect();
-    let selected = Signal::derive(move || {
-        value
-            .get()
-            .and_then(|v| options.iter().position(|o| *o == v))
-    });
-    let on_index = Callback::new(move |i: usize| {
-        if let Some(option) = options.get(i) {
-            on_change.run(*option);
-        }
-    });
-    radio_group(
-        field,
-        legend(t),
-        is_page_heading,
-        hint,
-        items,
-        selected,
-        on_index,
-    )
-}
-
-/// The markup of [`Radios`], by position; also called by the question table's renderer.
+/// Radios in a fieldset, by position: the caller maps positions to its options, so the
+/// markup is built once for every kind of option.
 pub fn radio_group(
     field: Field,
     legend: &'static str,
@@ -117,31 +73,7 @@ pub fn radio_group(
     .into_any()
 }
 
-#[component]
-pub fn Select(
-    field: Field,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    placeholder: Text,
-    /// (value, visible text) pairs.
-    #[prop(into)]
-    options: Signal<Vec<(String, String)>>,
-    #[prop(into)] value: Signal<String>,
-    on_change: Callback<String>,
-) -> impl IntoView {
-    let t = texts_now();
-    select(
-        field,
-        label(t),
-        hint,
-        placeholder(t),
-        options,
-        value,
-        on_change,
-    )
-}
-
-/// The body of [`Select`], also called by the question table's renderer.
+/// A select for long lists; `options` are (value, visible text) pairs.
 pub fn select(
     field: Field,
     label: &'static str,

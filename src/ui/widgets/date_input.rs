@@ -18,20 +18,8 @@ pub enum DatePart {
     Day,
 }
 
-#[component]
-pub fn DateInput(
-    field: Field,
-    /// A plain string, not a [`Text`]: a date's question may depend on other answers
-    /// (the trip, the visit or the stay abroad).
-    legend: &'static str,
-    #[prop(optional)] hint: Option<Text>,
-    #[prop(into)] value: Signal<DateParts>,
-    on_input: Callback<(DatePart, String)>,
-) -> impl IntoView {
-    date_input(field, legend, hint, value, on_input)
-}
-
-/// The body of [`DateInput`], also called by the question table's renderer.
+/// A date's three boxes in a fieldset. The legend is a plain string, not a [`Text`]: a
+/// date's question may depend on other answers (the trip, the visit or the stay abroad).
 pub fn date_input(
     field: Field,
     legend: &'static str,

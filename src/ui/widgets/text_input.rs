@@ -10,38 +10,9 @@ use crate::ui::i18n::{texts_now, Text};
 
 pub use crate::questions::InputKind;
 
-#[component]
-pub fn TextInput(
-    field: Field,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    /// A hint computed from the answers (e.g. the most one may apply for).
-    #[prop(optional, into)]
-    dynamic_hint: Option<Signal<String>>,
-    #[prop(optional)] optional: bool,
-    #[prop(optional)] kind: InputKind,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    /// Width class: "sku-input--w4", "sku-input--w10", "sku-input--w20"; full width when none.
-    #[prop(optional)]
-    width: Option<&'static str>,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-) -> impl IntoView {
-    text_input(
-        field,
-        label(texts_now()),
-        hint,
-        dynamic_hint,
-        optional,
-        kind,
-        autocomplete,
-        width,
-        value,
-        on_input,
-    )
-}
-
-/// The body of [`TextInput`], also called by the question table's renderer.
+/// A one-line input with its label, hint and inline error. `dynamic_hint` is a hint
+/// computed from the answers (e.g. the most one may apply for); `width` a class such as
+/// `sku-input--w10` (full width when none).
 #[allow(clippy::too_many_arguments)]
 pub fn text_input(
     field: Field,
@@ -86,32 +57,8 @@ pub fn text_input(
     }
 }
 
-#[component]
-pub fn TextArea(
-    field: Field,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    #[prop(optional)] optional: bool,
-    #[prop(optional, default = 5)] rows: u32,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-    /// The label is the page's heading (see `StepPage::question_is_heading`).
-    #[prop(optional)]
-    is_page_heading: bool,
-) -> impl IntoView {
-    text_area(
-        field,
-        label(texts_now()),
-        hint,
-        optional,
-        rows,
-        value,
-        on_input,
-        is_page_heading,
-    )
-}
-
-/// The body of [`TextArea`], also called by the question table's renderer.
+/// A multi-line answer. With `is_page_heading` the label is the page's heading (see
+/// `StepPage::question_is_heading`).
 #[allow(clippy::too_many_arguments)]
 pub fn text_area(
     field: Field,
