@@ -12,7 +12,7 @@ use crate::domain::step::Step;
 use crate::questions::{question_is_heading, Entry, Question, Widget};
 use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::{texts_now, Texts};
-use crate::ui::widgets::choice::{radio_group, select, Conditional};
+use crate::ui::widgets::choice::{conditional, radio_group, select};
 use crate::ui::widgets::date_input::{date_input, set_part, DatePart};
 use crate::ui::widgets::step_page::StepPage;
 use crate::ui::widgets::text_input::{text_area, text_input};
@@ -35,12 +35,14 @@ fn entry_view(form: Form, t: &'static Texts, kind: Option<Kind>, entry: &'static
         Entry::Ask(question) => question_view(form, t, kind, question),
         Entry::Reveal { when, questions } => {
             let when = *when;
-            let show = Signal::derive(move || form.draft.with(when));
-            view! {
-                <Conditional show>
-                    {questions.iter().map(|q| question_view(form, t, kind, q)).collect_view()}
-                </Conditional>
-            }
+            let show = Memo::new(move |_| form.draft.with(when));
+            conditional(show, move || {
+                questions
+                    .iter()
+                    .map(|q| question_view(form, t, kind, q))
+                    .collect_view()
+                    .into_any()
+            })
             .into_any()
         }
         Entry::Heading(text) => view! { <h2 class="sku-heading-m">{text(t)}</h2> }.into_any(),

@@ -119,16 +119,17 @@ pub fn select(
     }
 }
 
-/// A question revealed by an earlier answer. Screen readers hear that it appeared.
-#[component]
-pub fn Conditional(#[prop(into)] show: Signal<bool>, children: ChildrenFn) -> impl IntoView {
+/// Questions revealed by an earlier answer. Screen readers hear that they appeared.
+/// `show` is a memo, so the questions are built only when it changes, not per keystroke.
+pub fn conditional(
+    show: Memo<bool>,
+    children: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     let t = texts_now();
     view! {
         <p class="sku-visually-hidden" role="status">
             {move || show.get().then_some(t.new_question_shown)}
         </p>
-        <Show when=move || show.get()>
-            <div class="sku-conditional">{children()}</div>
-        </Show>
+        {move || show.get().then(|| view! { <div class="sku-conditional">{children()}</div> })}
     }
 }
