@@ -26,8 +26,7 @@ pub fn school_type(draft: &Draft, rules: &Rules) -> Option<SchoolType> {
     }
 }
 
-#[component]
-fn AccountString() -> impl IntoView {
+fn account_string() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     let segment_input = move |segment: Segment| {
@@ -62,8 +61,7 @@ fn AccountString() -> impl IntoView {
     }
 }
 
-#[component]
-fn Giro() -> impl IntoView {
+fn giro() -> impl IntoView {
     let form = use_form();
     let method = Signal::derive(move || form.draft.with(|d| d.giro_method));
     let (number, set_number) = form.text(|d| &d.giro_number, |d| &mut d.giro_number);
@@ -83,8 +81,7 @@ fn Giro() -> impl IntoView {
 
 /// How the grant is paid, from the school type: the account string for a municipal
 /// school, bankgiro or plusgiro for an independent one, else a link to choose the school.
-#[component]
-pub fn PaymentMethod() -> impl IntoView {
+pub fn payment_method() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     let school_type = Memo::new(move |_| {
@@ -92,8 +89,8 @@ pub fn PaymentMethod() -> impl IntoView {
             .with(|d| form.rules.with_value(|r| school_type(d, r)))
     });
     move || match school_type.get() {
-        Some(SchoolType::Municipal) => view! { <AccountString /> }.into_any(),
-        Some(SchoolType::Independent) => view! { <Giro /> }.into_any(),
+        Some(SchoolType::Municipal) => account_string().into_any(),
+        Some(SchoolType::Independent) => giro().into_any(),
         None => view! {
             <div class="sku-inset-text">
                 <p>{t.payment_needs_school}</p>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::names_warning;
-use super::payment::PaymentMethod;
+use super::payment::payment_method;
 use crate::domain::application::Kind;
 use crate::domain::draft::OTHER_SCHOOL;
 use crate::domain::step::Step;
@@ -49,7 +49,7 @@ fn entry_view(form: Form, t: &'static Texts, kind: Option<Kind>, entry: &'static
         Entry::Paragraph(text) => view! { <p class="sku-body">{text(t)}</p> }.into_any(),
         Entry::Inset(text) => view! { <div class="sku-inset-text">{text(t)}</div> }.into_any(),
         Entry::NamesWarning => names_warning(t.names_warning).into_any(),
-        Entry::PaymentMethod => view! { <PaymentMethod /> }.into_any(),
+        Entry::PaymentMethod => payment_method().into_any(),
     }
 }
 
