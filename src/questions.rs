@@ -1,16 +1,19 @@
-//! Every question of the plain question steps, in the order the applicant meets them:
-//! the one table the form is rendered from (`ui::steps::questions` walks it), so a case
-//! officer can review the questions, their hints, widths and conditions in this file.
+//! Every question of the form, in the order the applicant meets them: the one table the
+//! question steps are rendered from (`ui::steps::questions` walks it), so a case officer
+//! can review the questions, their hints, widths and conditions in this file. The rows of
+//! the activities and the budget are here too ([`ACTIVITY_ROW`], [`BUDGET_ROW`]); adding,
+//! moving and removing rows, and the budget's totals, stay in those steps' components, as
+//! do the pages around the questions (start, attachments, check answers, declaration,
+//! confirmation). Not here: the questions whose wording or presence follows computed
+//! values: the budget's other funding and amount applied (the most one may apply for),
+//! the account string's boxes and the giro number (the configured rules, the method).
 //!
-//! Plain data (no browser), tested natively. The steps with repeatable rows or files
-//! (activities, budget, attachments) and the pages around the questions (start, check
-//! answers, declaration, confirmation) stay components of their own.
-//!
-//! Texts are selectors into [`Texts`] (`|t| t.country`), so the table follows the chosen
-//! language. Answers are read and written through plain function pointers into the
-//! [`Draft`], so one generic renderer serves every question.
+//! Plain data (no browser), tested natively. Texts are selectors into [`Texts`]
+//! (`|t| t.country`), so the table follows the chosen language. Answers are read and
+//! written through plain function pointers into the [`Draft`], so one renderer serves
+//! every question and each widget is built once.
 
-use crate::domain::application::{Coded, Kind, Role, SchoolType};
+use crate::domain::application::{BudgetCategory, Coded, Kind, Phase, Role, SchoolType};
 use crate::domain::draft::{DateInput, Draft, GiroMethod, OTHER_SCHOOL};
 use crate::domain::field::Field;
 use crate::domain::step::Step;
@@ -289,6 +292,107 @@ fn granted_exchange_chosen(d: &Draft) -> bool {
     d.kind.is_some_and(Kind::is_granted_exchange)
 }
 
+/// An answer in one row of a repeatable list (activities, budget); None once the row is gone.
+pub struct RowAnswer<T: 'static> {
+    pub get: fn(&Draft, usize) -> Option<&T>,
+    pub set: fn(&mut Draft, usize) -> Option<&mut T>,
+}
+
+impl<T> Clone for RowAnswer<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for RowAnswer<T> {}
+
+/// `row_answer!(activities[].date)`: the `date` of one row of the draft's `activities`.
+macro_rules! row_answer {
+    ($list:ident[].$name:ident) => {
+        RowAnswer {
+            get: |d, i| d.$list.get(i).map(|r| &r.$name),
+            set: |d, i| d.$list.get_mut(i).map(|r| &mut r.$name),
+        }
+    };
+}
+
+/// One of a coded enum's options in a row, chosen in a select by its code.
+#[derive(Clone, Copy)]
+pub struct RowChoice {
+    /// (code, visible text) pairs, in the enum's order.
+    pub options: fn(&'static Texts) -> Vec<(String, String)>,
+    /// The chosen option's code; "" when none.
+    pub get: fn(&Draft, usize) -> &'static str,
+    /// Chooses the option with this code (none for "" or an unknown code).
+    pub set: fn(&mut Draft, usize, &str),
+}
+
+/// `row_choice!(activities[].phase: Phase, labels: phase)`: a `Phase` in each row, worded
+/// by `Texts::phase`.
+macro_rules! row_choice {
+    ($list:ident[].$name:ident: $type:ty, labels: $label:ident) => {
+        RowChoice {
+            options: |t| {
+                <$type as Coded>::ALL
+                    .iter()
+                    .map(|o| (o.code().to_string(), (t.$label)(*o).to_string()))
+                    .collect()
+            },
+            get: |d, i| d.$list.get(i).and_then(|r| r.$name).map_or("", Coded::code),
+            set: |d, i, code| {
+                if let Some(row) = d.$list.get_mut(i) {
+                    row.$name = <$type as Coded>::from_code(code);
+                }
+            },
+        }
+    };
+}
+
+#[derive(Clone, Copy)]
+pub enum RowWidget {
+    Input(InputKind, RowAnswer<String>),
+    TextArea {
+        rows: u32,
+        answer: RowAnswer<String>,
+    },
+    Date(RowAnswer<DateInput>),
+    Select {
+        placeholder: Text,
+        choice: RowChoice,
+    },
+}
+
+/// A question asked once per row; its field is numbered by the row.
+#[derive(Clone, Copy)]
+pub struct RowQuestion {
+    pub field: fn(usize) -> Field,
+    pub label: Text,
+    pub hint: Option<Text>,
+    pub width: Option<&'static str>,
+    pub widget: RowWidget,
+}
+
+const fn row_question(field: fn(usize) -> Field, label: Text, widget: RowWidget) -> RowQuestion {
+    RowQuestion {
+        field,
+        label,
+        hint: None,
+        width: None,
+        widget,
+    }
+}
+
+impl RowQuestion {
+    pub const fn hint(mut self, hint: Text) -> RowQuestion {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub const fn width(mut self, width: &'static str) -> RowQuestion {
+        self.width = Some(width);
+        self
+    }
+}
+
 // The table itself, laid out like the form (one question a line), so it is not rustfmt'ed.
 
 #[rustfmt::skip]
@@ -373,6 +477,31 @@ const PAYMENT: &[Entry] = &[
 #[rustfmt::skip]
 pub static GIRO_METHOD: Question =
     radios(Field::GiroMethod, |t| t.giro_method, choice!(giro_method: GiroMethod, labels: giro));
+
+/// Each activity (a row of the activities step, which adds, moves and removes rows).
+#[rustfmt::skip]
+pub const ACTIVITY_ROW: &[RowQuestion] = &[
+    row_question(Field::ActivityDate, |t| t.activity_date,
+        RowWidget::Date(row_answer!(activities[].date))),
+    row_question(Field::ActivityPhase, |t| t.activity_phase,
+        RowWidget::Select { placeholder: |t| t.phase_choose,
+            choice: row_choice!(activities[].phase: Phase, labels: phase) }),
+    row_question(Field::ActivityDescription, |t| t.activity_description,
+        RowWidget::TextArea { rows: 3, answer: row_answer!(activities[].description) }),
+];
+
+/// Each cost (a row of the budget step, above its totals).
+#[rustfmt::skip]
+pub const BUDGET_ROW: &[RowQuestion] = &[
+    row_question(Field::BudgetCategory, |t| t.budget_category,
+        RowWidget::Select { placeholder: |t| t.category_choose,
+            choice: row_choice!(budget_rows[].category: BudgetCategory, labels: category) }),
+    row_question(Field::BudgetDescription, |t| t.budget_description,
+        RowWidget::Input(InputKind::Text, row_answer!(budget_rows[].description))),
+    row_question(Field::BudgetAmount, |t| t.budget_amount,
+        RowWidget::Input(InputKind::Money, row_answer!(budget_rows[].amount)))
+        .hint(|t| t.amount_hint).width(W10),
+];
 
 /// The entries of a step rendered from this table; None for a step with its own component.
 pub fn entries(step: Step) -> Option<&'static [Entry]> {
@@ -481,6 +610,53 @@ mod tests {
                             assert!(!(c.label)(t, i).is_empty(), "{:?} {i}", q.field);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_row_question_reads_what_it_writes_in_its_own_row() {
+        for (step, row) in [(Step::Activities, ACTIVITY_ROW), (Step::Budget, BUDGET_ROW)] {
+            for q in row {
+                assert_eq!((q.field)(1).step(), step);
+                let mut draft = Draft::default();
+                draft.activities = vec![Default::default(); 2];
+                draft.budget_rows = vec![Default::default(); 2];
+                let before = draft.clone();
+                match q.widget {
+                    RowWidget::Input(_, a) | RowWidget::TextArea { answer: a, .. } => {
+                        if let Some(text) = (a.set)(&mut draft, 1) {
+                            *text = "x".into();
+                        }
+                        assert_eq!((a.get)(&draft, 1).map(String::as_str), Some("x"));
+                        assert_eq!((a.get)(&draft, 0).map(String::as_str), Some(""));
+                        assert!((a.set)(&mut draft, 2).is_none(), "no third row");
+                    }
+                    RowWidget::Date(a) => {
+                        if let Some(date) = (a.set)(&mut draft, 1) {
+                            date.day = "7".into();
+                        }
+                        assert_eq!((a.get)(&draft, 1).map(|d| d.day.as_str()), Some("7"));
+                        assert!((a.get)(&draft, 2).is_none(), "no third row");
+                    }
+                    RowWidget::Select { choice, .. } => {
+                        let t = Locale::Sv.texts();
+                        let options = (choice.options)(t);
+                        assert!(options.len() >= 3);
+                        for (code, text) in &options {
+                            assert!(!text.is_empty());
+                            (choice.set)(&mut draft, 1, code);
+                            assert_eq!((choice.get)(&draft, 1), code);
+                            assert_eq!((choice.get)(&draft, 0), "");
+                        }
+                        (choice.set)(&mut draft, 1, "");
+                        assert_eq!((choice.get)(&draft, 1), "", "the placeholder chooses none");
+                        (choice.set)(&mut draft, 5, &options[0].0);
+                    }
+                }
+                if matches!(q.widget, RowWidget::Select { .. }) {
+                    assert_eq!(draft, before, "a row that is gone changes nothing");
                 }
             }
         }

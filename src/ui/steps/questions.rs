@@ -9,7 +9,9 @@ use super::payment::payment_method;
 use crate::domain::application::Kind;
 use crate::domain::draft::OTHER_SCHOOL;
 use crate::domain::step::Step;
-use crate::questions::{question_is_heading, Entry, Question, Widget};
+use crate::questions::{
+    question_is_heading, Entry, Question, RowAnswer, RowQuestion, RowWidget, Widget,
+};
 use crate::ui::form::{use_form, Form};
 use crate::ui::i18n::{texts_now, Texts};
 use crate::ui::widgets::choice::{conditional, radio_group, select};
@@ -142,4 +144,83 @@ pub fn question_view(
             .into_any()
         }
     }
+}
+
+/// A question of one row of a repeatable list (`questions::ACTIVITY_ROW`, `BUDGET_ROW`).
+/// Memos: a keystroke in one row changes the draft, and must not rewrite the inputs of
+/// every other row (measured: 100 budget rows, 6 ms per keystroke with derived signals).
+pub fn row_question_view(
+    form: Form,
+    t: &'static Texts,
+    index: usize,
+    q: &'static RowQuestion,
+) -> AnyView {
+    let field = (q.field)(index);
+    let label = (q.label)(t);
+    match q.widget {
+        RowWidget::Input(input_kind, answer) => {
+            let (value, on_input) = row_text(form, index, answer);
+            text_input(
+                field, label, q.hint, None, false, input_kind, None, q.width, value, on_input,
+            )
+            .into_any()
+        }
+        RowWidget::TextArea { rows, answer } => {
+            let (value, on_input) = row_text(form, index, answer);
+            text_area(field, label, q.hint, false, rows, value, on_input, false).into_any()
+        }
+        RowWidget::Date(answer) => {
+            let value = Memo::new(move |_| {
+                form.draft
+                    .with(|d| (answer.get)(d, index).cloned().unwrap_or_default())
+            });
+            let on_input = Callback::new(move |(part, text): (DatePart, String)| {
+                form.draft.update(|d| {
+                    if let Some(date) = (answer.set)(d, index) {
+                        set_part(date, part, text);
+                    }
+                });
+            });
+            date_input(field, label, q.hint, value.into(), on_input).into_any()
+        }
+        RowWidget::Select {
+            placeholder,
+            choice,
+        } => {
+            let value = Memo::new(move |_| form.draft.with(|d| (choice.get)(d, index).to_string()));
+            let on_change = Callback::new(move |code: String| {
+                form.draft.update(|d| (choice.set)(d, index, &code));
+            });
+            let options = Signal::derive(move || (choice.options)(t));
+            select(
+                field,
+                label,
+                q.hint,
+                placeholder(t),
+                options,
+                value.into(),
+                on_change,
+            )
+            .into_any()
+        }
+    }
+}
+
+fn row_text(
+    form: Form,
+    index: usize,
+    answer: RowAnswer<String>,
+) -> (Signal<String>, Callback<String>) {
+    let value = Memo::new(move |_| {
+        form.draft
+            .with(|d| (answer.get)(d, index).cloned().unwrap_or_default())
+    });
+    let on_input = Callback::new(move |text: String| {
+        form.draft.update(|d| {
+            if let Some(answer) = (answer.set)(d, index) {
+                *answer = text;
+            }
+        });
+    });
+    (value.into(), on_input)
 }
