@@ -1,6 +1,7 @@
-//! The one renderer of the question table (`crate::questions`): every plain question step
-//! is its entries, top to bottom, each drawn by the same widget body. One match arm per
-//! kind of widget, not one view tree per question, keeps the wasm small.
+//! The one renderer of the question table (`crate::questions`): a question step is its
+//! entries, top to bottom, and a row of activities or budget its row questions, each drawn
+//! by the same widget body. One match arm per kind of widget, not one view tree per
+//! question, keeps the wasm small.
 
 use leptos::prelude::*;
 
