@@ -8,6 +8,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod questions;
 pub mod start_page;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,21 +8,16 @@ use super::flow::follow_browser_history;
 use super::form::Form;
 use super::i18n::{provide_locale, Locale};
 use super::steps::activities::ActivitiesStep;
-use super::steps::applicant::ApplicantStep;
 use super::steps::attachments::AttachmentsStep;
 use super::steps::budget::BudgetStep;
 use super::steps::check_answers::CheckAnswersStep;
 use super::steps::confirmation::ConfirmationStep;
-use super::steps::dates::DatesStep;
 use super::steps::declaration::DeclarationStep;
-use super::steps::description::DescriptionStep;
-use super::steps::kind::KindStep;
-use super::steps::participants::ParticipantsStep;
-use super::steps::payment::PaymentStep;
+use super::steps::questions::QuestionStep;
 use super::steps::start::StartPage;
-use super::steps::support::SupportStep;
 use crate::domain::config::{ConfigError, Settings};
 use crate::domain::step::Step;
+use crate::questions;
 
 #[component]
 pub fn App(settings: Settings, config_errors: Vec<ConfigError>, owns_page: bool) -> impl IntoView {
@@ -78,19 +73,17 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>, owns_page: bool)
     // answers live in the draft, so nothing typed is lost.
     let page = move || match (locale.track(), form.step.get()).1 {
         Step::Start => view! { <StartPage /> }.into_any(),
-        Step::Applicant => view! { <ApplicantStep /> }.into_any(),
-        Step::Kind => view! { <KindStep /> }.into_any(),
-        Step::DatesDestination => view! { <DatesStep /> }.into_any(),
-        Step::Participants => view! { <ParticipantsStep /> }.into_any(),
-        Step::Description => view! { <DescriptionStep /> }.into_any(),
         Step::Activities => view! { <ActivitiesStep /> }.into_any(),
-        Step::Support => view! { <SupportStep /> }.into_any(),
         Step::Budget => view! { <BudgetStep /> }.into_any(),
-        Step::Payment => view! { <PaymentStep /> }.into_any(),
         Step::Attachments => view! { <AttachmentsStep /> }.into_any(),
         Step::CheckAnswers => view! { <CheckAnswersStep /> }.into_any(),
         Step::Declaration => view! { <DeclarationStep /> }.into_any(),
         Step::Confirmation => view! { <ConfirmationStep /> }.into_any(),
+        // Applicant, kind, dates, participants, description, support, payment.
+        step => match questions::entries(step) {
+            Some(entries) => view! { <QuestionStep step entries /> }.into_any(),
+            None => view! { <StartPage /> }.into_any(),
+        },
     };
 
     view! {

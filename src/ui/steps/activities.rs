@@ -4,62 +4,23 @@
 use leptos::prelude::*;
 
 use super::names_warning;
-use crate::domain::application::Coded;
+use super::questions::row_question_view;
 
-use crate::domain::application::Phase;
-use crate::domain::draft::{ActivityInput, DateInput as DateParts};
+use crate::domain::draft::ActivityInput;
 use crate::domain::field::Field;
 use crate::domain::step::Step;
-use crate::ui::form::{use_form, Form};
+use crate::questions::ACTIVITY_ROW;
+use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
-use crate::ui::widgets::choice::Select;
-use crate::ui::widgets::date_input::{set_part, DateInput, DatePart};
 use crate::ui::widgets::described_by_error;
 use crate::ui::widgets::error_message::ErrorMessage;
 use crate::ui::widgets::row_actions::RowActions;
 use crate::ui::widgets::step_page::StepPage;
-use crate::ui::widgets::text_input::TextArea;
-
-fn update_row(form: Form, index: usize, change: impl FnOnce(&mut ActivityInput)) {
-    form.draft.update(|d| {
-        if let Some(row) = d.activities.get_mut(index) {
-            change(row);
-        }
-    });
-}
-
-fn read_row<T: Default>(form: Form, index: usize, read: impl Fn(&ActivityInput) -> T) -> T {
-    form.draft
-        .with(|d| d.activities.get(index).map(&read).unwrap_or_default())
-}
 
 #[component]
 fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoView {
     let form = use_form();
     let t = texts_now();
-    let date: Signal<DateParts> = Signal::derive(move || read_row(form, index, |r| r.date.clone()));
-    let set_date = Callback::new(move |(part, text): (DatePart, String)| {
-        update_row(form, index, |r| set_part(&mut r.date, part, text));
-    });
-    let phase = Signal::derive(move || {
-        read_row(form, index, |r| {
-            r.phase.map(Coded::code).unwrap_or("").to_string()
-        })
-    });
-    let set_phase = Callback::new(move |code: String| {
-        update_row(form, index, |r| {
-            r.phase = Phase::ALL.iter().copied().find(|p| p.code() == code)
-        });
-    });
-    let phase_options = Signal::derive(move || {
-        Phase::ALL
-            .iter()
-            .map(|p| (p.code().to_string(), (t.phase)(*p).to_string()))
-            .collect::<Vec<_>>()
-    });
-    let description = Signal::derive(move || read_row(form, index, |r| r.description.clone()));
-    let set_description =
-        Callback::new(move |text: String| update_row(form, index, |r| r.description = text));
     let on_move = Callback::new(move |(from, to): (usize, usize)| {
         form.errors.set(Vec::new());
         form.draft.update(|d| {
@@ -81,11 +42,7 @@ fn ActivityRow(index: usize, #[prop(into)] count: Signal<usize>) -> impl IntoVie
             <legend class="sku-fieldset__legend sku-fieldset__legend--m">
                 {(t.activity_legend)(index + 1)}
             </legend>
-            <DateInput field=Field::ActivityDate(index) legend=t.activity_date value=date on_input=set_date />
-            <Select field=Field::ActivityPhase(index) label=|t| t.activity_phase placeholder=|t| t.phase_choose
-                options=phase_options value=phase on_change=set_phase />
-            <TextArea field=Field::ActivityDescription(index) label=|t| t.activity_description rows=3
-                value=description on_input=set_description />
+            {ACTIVITY_ROW.iter().map(|q| row_question_view(form, t, index, q)).collect_view()}
             <RowActions index count row_name=|t, i| (t.activity_legend)(i + 1) id_prefix="activity"
                 reorderable=true on_move on_remove fallback_focus="activities" />
         </fieldset>

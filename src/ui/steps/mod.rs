@@ -1,19 +1,14 @@
 //! One module per step of the form, in the order the applicant meets them.
 
 pub mod activities;
-pub mod applicant;
 pub mod attachments;
 pub mod budget;
 pub mod check_answers;
 pub mod confirmation;
-pub mod dates;
 pub mod declaration;
-pub mod description;
-pub mod kind;
-pub mod participants;
 pub mod payment;
+pub mod questions;
 pub mod start;
-pub mod support;
 
 use leptos::prelude::*;
 

@@ -1,20 +1,21 @@
-//! Step: to whom the money is paid. The principal always; then the account string for a
-//! municipal school, or bankgiro/plusgiro for an independent one, chosen from the school.
+//! How the grant is paid (the end of the payment step, whose other questions are in the
+//! question table): the account string for a municipal school, or bankgiro/plusgiro for
+//! an independent one, chosen from the school.
 
 use leptos::prelude::*;
 
+use super::questions::question_view;
 use crate::domain::account_string::{split_account_string, Segment};
 use crate::domain::application::SchoolType;
-use crate::domain::draft::{Draft, GiroMethod, OTHER_SCHOOL};
+use crate::domain::draft::{Draft, OTHER_SCHOOL};
 use crate::domain::field::Field;
 use crate::domain::rules::Rules;
 use crate::domain::step::Step;
+use crate::questions::{GIRO_METHOD, W10};
 use crate::ui::flow::go_to;
 use crate::ui::form::use_form;
 use crate::ui::i18n::texts_now;
-use crate::ui::widgets::choice::Radios;
-use crate::ui::widgets::step_page::StepPage;
-use crate::ui::widgets::text_input::{hint_view, InputKind, TextInput};
+use crate::ui::widgets::text_input::{hint_view, text_input, InputKind};
 
 /// The school type decides the payment method; None until the school is chosen.
 pub fn school_type(draft: &Draft, rules: &Rules) -> Option<SchoolType> {
@@ -25,8 +26,7 @@ pub fn school_type(draft: &Draft, rules: &Rules) -> Option<SchoolType> {
     }
 }
 
-#[component]
-fn AccountString() -> impl IntoView {
+fn account_string() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
     let segment_input = move |segment: Segment| {
@@ -47,13 +47,8 @@ fn AccountString() -> impl IntoView {
             .with_value(|r| !r.account_rules.rule(segment).required);
         view! {
             <div class="sku-account__item">
-                <TextInput field label=match segment {
-                    Segment::Ansvar => |t| (t.segment)(Segment::Ansvar),
-                    Segment::Verksamhet => |t| (t.segment)(Segment::Verksamhet),
-                    Segment::Fri => |t| (t.segment)(Segment::Fri),
-                    Segment::Projekt => |t| (t.segment)(Segment::Projekt),
-                    Segment::Objekt => |t| (t.segment)(Segment::Objekt),
-                } optional width="sku-input--w10" kind=InputKind::Count value on_input />
+                {text_input(field, (t.segment)(segment), None, None, optional, InputKind::Count,
+                    None, Some(W10), value, on_input)}
             </div>
         }
     };
@@ -66,11 +61,9 @@ fn AccountString() -> impl IntoView {
     }
 }
 
-#[component]
-fn Giro() -> impl IntoView {
+fn giro() -> impl IntoView {
     let form = use_form();
     let method = Signal::derive(move || form.draft.with(|d| d.giro_method));
-    let set_method = Callback::new(move |m| form.draft.update(|d| d.giro_method = Some(m)));
     let (number, set_number) = form.text(|d| &d.giro_number, |d| &mut d.giro_number);
     let t = texts_now();
     let number_hint = Signal::derive(move || {
@@ -80,45 +73,33 @@ fn Giro() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <Radios field=Field::GiroMethod legend=|t| t.giro_method
-            options=&[GiroMethod::Bankgiro, GiroMethod::Plusgiro] option_label=|t, g| (t.giro)(g)
-            value=method on_change=set_method />
-        <TextInput field=Field::GiroNumber label=|t| t.giro_number dynamic_hint=number_hint
-            kind=InputKind::Count width="sku-input--w10" value=number on_input=set_number />
+        {question_view(form, t, None, &GIRO_METHOD)}
+        {text_input(Field::GiroNumber, t.giro_number, None, Some(number_hint), false,
+            InputKind::Count, None, Some(W10), number, set_number)}
     }
 }
 
-#[component]
-pub fn PaymentStep() -> impl IntoView {
+/// How the grant is paid, from the school type: the account string for a municipal
+/// school, bankgiro or plusgiro for an independent one, else a link to choose the school.
+pub fn payment_method() -> impl IntoView {
     let form = use_form();
     let t = texts_now();
-    let (principal, set_principal) = form.text(|d| &d.principal_name, |d| &mut d.principal_name);
-    let (principal_email, set_principal_email) =
-        form.text(|d| &d.principal_email, |d| &mut d.principal_email);
     let school_type = Memo::new(move |_| {
         form.draft
             .with(|d| form.rules.with_value(|r| school_type(d, r)))
     });
-    view! {
-        <StepPage step=Step::Payment>
-            <p class="sku-body">{t.principal_intro}</p>
-            <TextInput field=Field::PrincipalName label=|t| t.principal_name autocomplete="off"
-                value=principal on_input=set_principal />
-            <TextInput field=Field::PrincipalEmail label=|t| t.principal_email kind=InputKind::Email
-                autocomplete="off" value=principal_email on_input=set_principal_email />
-            {move || match school_type.get() {
-                Some(SchoolType::Municipal) => view! { <AccountString /> }.into_any(),
-                Some(SchoolType::Independent) => view! { <Giro /> }.into_any(),
-                None => view! {
-                    <div class="sku-inset-text">
-                        <p>{t.payment_needs_school}</p>
-                        <a href="#" class="sku-link" on:click=move |ev| {
-                            ev.prevent_default();
-                            go_to(form, Step::Applicant);
-                        }>{(t.step_title)(Step::Applicant)}</a>
-                    </div>
-                }.into_any(),
-            }}
-        </StepPage>
+    move || match school_type.get() {
+        Some(SchoolType::Municipal) => account_string().into_any(),
+        Some(SchoolType::Independent) => giro().into_any(),
+        None => view! {
+            <div class="sku-inset-text">
+                <p>{t.payment_needs_school}</p>
+                <a href="#" class="sku-link" on:click=move |ev| {
+                    ev.prevent_default();
+                    go_to(form, Step::Applicant);
+                }>{(t.step_title)(Step::Applicant)}</a>
+            </div>
+        }
+        .into_any(),
     }
 }

@@ -8,54 +8,11 @@ use super::error_message::ErrorMessage;
 use super::text_input::{field_head, hint_view};
 use crate::domain::field::Field;
 use crate::ui::form::use_form;
-use crate::ui::i18n::{texts_now, Text, Texts};
+use crate::ui::i18n::{texts_now, Text};
 
-/// Radios over any small enum. Only the mapping to indices is generic; the markup is
-/// built once by [`radio_group`], so each enum costs a few closures, not a copy of it.
-#[component]
-pub fn Radios<T>(
-    field: Field,
-    legend: Text,
-    #[prop(optional)] hint: Option<Text>,
-    options: &'static [T],
-    option_label: fn(&'static Texts, T) -> &'static str,
-    #[prop(optional)] option_hint: Option<fn(&'static Texts, T) -> &'static str>,
-    #[prop(into)] value: Signal<Option<T>>,
-    on_change: Callback<T>,
-    /// The legend is the page's heading (see `StepPage::question_is_heading`).
-    #[prop(optional)]
-    is_page_heading: bool,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let t = texts_now();
-    let items = options
-        .iter()
-        .map(|o| (option_label(t, *o), option_hint.map(|h| h(t, *o))))
-        .collect();
-    let selected = Signal::derive(move || {
-        value
-            .get()
-            .and_then(|v| options.iter().position(|o| *o == v))
-    });
-    let on_index = Callback::new(move |i: usize| {
-        if let Some(option) = options.get(i) {
-            on_change.run(*option);
-        }
-    });
-    radio_group(
-        field,
-        legend(t),
-        is_page_heading,
-        hint,
-        items,
-        selected,
-        on_index,
-    )
-}
-
-fn radio_group(
+/// Radios in a fieldset, by position: the caller maps positions to its options, so the
+/// markup is built once for every kind of option.
+pub fn radio_group(
     field: Field,
     legend: &'static str,
     is_page_heading: bool,
@@ -116,20 +73,17 @@ fn radio_group(
     .into_any()
 }
 
-#[component]
-pub fn Select(
+/// A select for long lists; `options` are (value, visible text) pairs.
+pub fn select(
     field: Field,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    placeholder: Text,
-    /// (value, visible text) pairs.
-    #[prop(into)]
+    label: &'static str,
+    hint: Option<Text>,
+    placeholder: &'static str,
     options: Signal<Vec<(String, String)>>,
-    #[prop(into)] value: Signal<String>,
+    value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
-    let t = texts_now();
     let error = form.error(field);
     let id = field.id();
     view! {
@@ -147,7 +101,7 @@ pub fn Select(
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 <option value="" selected=move || value.get().is_empty()>
-                    {placeholder(t)}
+                    {placeholder}
                 </option>
                 {move || {
                     let current = value.get();
@@ -165,16 +119,17 @@ pub fn Select(
     }
 }
 
-/// A question revealed by an earlier answer. Screen readers hear that it appeared.
-#[component]
-pub fn Conditional(#[prop(into)] show: Signal<bool>, children: ChildrenFn) -> impl IntoView {
+/// Questions revealed by an earlier answer. Screen readers hear that they appeared.
+/// `show` is a memo, so the questions are built only when it changes, not per keystroke.
+pub fn conditional(
+    show: Memo<bool>,
+    children: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     let t = texts_now();
     view! {
         <p class="sku-visually-hidden" role="status">
             {move || show.get().then_some(t.new_question_shown)}
         </p>
-        <Show when=move || show.get()>
-            <div class="sku-conditional">{children()}</div>
-        </Show>
+        {move || show.get().then(|| view! { <div class="sku-conditional">{children()}</div> })}
     }
 }

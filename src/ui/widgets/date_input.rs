@@ -18,14 +18,13 @@ pub enum DatePart {
     Day,
 }
 
-#[component]
-pub fn DateInput(
+/// A date's three boxes in a fieldset. The legend is a plain string, not a [`Text`]: a
+/// date's question may depend on other answers (the trip, the visit or the stay abroad).
+pub fn date_input(
     field: Field,
-    /// A plain string, not a [`Text`]: a date's question may depend on other answers
-    /// (the trip, the visit or the stay abroad).
     legend: &'static str,
-    #[prop(optional)] hint: Option<Text>,
-    #[prop(into)] value: Signal<DateParts>,
+    hint: Option<Text>,
+    value: Signal<DateParts>,
     on_input: Callback<(DatePart, String)>,
 ) -> impl IntoView {
     let form = use_form();

@@ -8,34 +8,22 @@ use crate::domain::field::Field;
 use crate::ui::form::use_form;
 use crate::ui::i18n::{texts_now, Text};
 
-/// How the phone keyboard and autofill should treat the input.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub enum InputKind {
-    #[default]
-    Text,
-    Email,
-    Tel,
-    /// Whole numbers: numeric keypad, no spinner (type=number mangles input).
-    Count,
-    /// Kronor: numeric keypad with decimals.
-    Money,
-}
+pub use crate::questions::InputKind;
 
-#[component]
-pub fn TextInput(
+/// A one-line input with its label, hint and inline error. `dynamic_hint` is a hint
+/// computed from the answers (e.g. the most one may apply for); `width` a class such as
+/// `sku-input--w10` (full width when none).
+#[allow(clippy::too_many_arguments)]
+pub fn text_input(
     field: Field,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    /// A hint computed from the answers (e.g. the most one may apply for).
-    #[prop(optional, into)]
+    label: &'static str,
+    hint: Option<Text>,
     dynamic_hint: Option<Signal<String>>,
-    #[prop(optional)] optional: bool,
-    #[prop(optional)] kind: InputKind,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    /// Width class: "sku-input--w4", "sku-input--w10", "sku-input--w20"; full width when none.
-    #[prop(optional)]
+    optional: bool,
+    kind: InputKind,
+    autocomplete: Option<&'static str>,
     width: Option<&'static str>,
-    #[prop(into)] value: Signal<String>,
+    value: Signal<String>,
     on_input: Callback<String>,
 ) -> impl IntoView {
     let form = use_form();
@@ -69,17 +57,17 @@ pub fn TextInput(
     }
 }
 
-#[component]
-pub fn TextArea(
+/// A multi-line answer. With `is_page_heading` the label is the page's heading (see
+/// `StepPage::question_is_heading`).
+#[allow(clippy::too_many_arguments)]
+pub fn text_area(
     field: Field,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    #[prop(optional)] optional: bool,
-    #[prop(optional, default = 5)] rows: u32,
-    #[prop(into)] value: Signal<String>,
+    label: &'static str,
+    hint: Option<Text>,
+    optional: bool,
+    rows: u32,
+    value: Signal<String>,
     on_input: Callback<String>,
-    /// The label is the page's heading (see `StepPage::question_is_heading`).
-    #[prop(optional)]
     is_page_heading: bool,
 ) -> impl IntoView {
     let form = use_form();
@@ -106,25 +94,25 @@ pub fn TextArea(
 /// input, so they cannot drift apart.
 pub fn field_head(
     field: Field,
-    label: Text,
+    label: &'static str,
     optional: bool,
     is_page_heading: bool,
     hint: Option<Text>,
     dynamic_hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let t = texts_now();
-    let label = move || {
+    let label_view = move || {
         view! {
             <label class="sku-label" for=field.id()>
-                {label(t)}
+                {label}
                 {optional.then(|| format!(" {}", t.optional))}
             </label>
         }
     };
     view! {
         // Options, not two views: an `AnyView` per widget costs first-load bytes.
-        {is_page_heading.then(|| view! { <h1 class="sku-label-wrapper" tabindex="-1">{label()}</h1> })}
-        {(!is_page_heading).then(label)}
+        {is_page_heading.then(|| view! { <h1 class="sku-label-wrapper" tabindex="-1">{label_view()}</h1> })}
+        {(!is_page_heading).then(label_view)}
         {hint_view(field, hint, dynamic_hint)}
         <ErrorMessage field />
     }
