@@ -1,0 +1,333 @@
+//! A language as a data file: what the build writes for English (`src/bin/english-texts.rs`)
+//! and the app reads when the applicant chooses English. One line per value,
+//! `key<TAB>value`, with `\n` and `\\` escaped; a list repeats its key once per item, in
+//! order. Cheap to parse in wasm, and readable in a diff.
+
+use super::templates::{self, Language, Templates};
+use super::Texts;
+
+/// The values of a data file, by key, in file order.
+pub struct Data {
+    entries: Vec<(&'static str, &'static str)>,
+}
+
+impl Data {
+    /// Reads a data file. The text lives as long as the app (it is leaked): the texts
+    /// are `&'static str` like the compiled-in Swedish ones, and English is read once.
+    pub fn parse(text: String) -> Data {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let entries = text
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(key, value)| (key, unescape(value)))
+            .collect();
+        Data { entries }
+    }
+
+    fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        self.entries
+            .iter()
+            .filter(move |(k, _)| *k == key)
+            .map(|(_, v)| *v)
+    }
+}
+
+fn unescape(value: &'static str) -> &'static str {
+    if !value.contains('\\') {
+        return value;
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    Box::leak(out.into_boxed_str())
+}
+
+/// One kind of value in a data file: a text, a list or a table of texts.
+pub trait Value: Sized {
+    fn values(&self) -> Vec<&'static str>;
+    fn read(data: &Data, key: &str) -> Result<Self, String>;
+}
+
+impl Value for &'static str {
+    fn values(&self) -> Vec<&'static str> {
+        vec![*self]
+    }
+    fn read(data: &Data, key: &str) -> Result<Self, String> {
+        data.values(key)
+            .next()
+            .ok_or_else(|| format!("missing {key}"))
+    }
+}
+
+impl Value for &'static [&'static str] {
+    fn values(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+    fn read(data: &Data, key: &str) -> Result<Self, String> {
+        let items: Vec<&'static str> = data.values(key).collect();
+        match items.is_empty() {
+            true => Err(format!("missing {key}")),
+            false => Ok(Box::leak(items.into_boxed_slice())),
+        }
+    }
+}
+
+impl<const N: usize> Value for [&'static str; N] {
+    fn values(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+    fn read(data: &Data, key: &str) -> Result<Self, String> {
+        let items: Vec<&'static str> = data.values(key).collect();
+        items
+            .try_into()
+            .map_err(|items: Vec<_>| format!("{key}: {} values, not {N}", items.len()))
+    }
+}
+
+/// Calls `$callback!` with every plain-text and list field of [`Texts`] (the rest are
+/// functions of the language's [`Templates`]). A field missing here is a compile error
+/// in [`texts_from`].
+macro_rules! texts_fields {
+    ($callback:ident) => {
+        $callback! {
+            texts: [
+        lang, app_title, organisation, other_language_name, other_language_code, back,
+        continue_button, optional, error_prefix, error_summary_title, not_provided,
+        change, remove, move_up, move_down, date_year, date_month, date_day, date_hint,
+        new_question_shown, start_lead, start_what_title, start_who_title,
+        start_who_text, start_need_title, start_time_text, start_privacy_title,
+        start_privacy_browser, start_advice_title, start_advice_text, start_advice_link,
+        start_button, applicant_name, applicant_email, applicant_email_hint,
+        applicant_phone, role_legend, school, school_hint, school_choose, school_other,
+        other_school_name, other_school_name_hint, other_school_type, kind_legend,
+        granted_project, granted_project_hint, project_start, project_start_hint,
+        project_end, project_end_hint, trip_end_hint, destination_heading, country,
+        country_hint, place, partner, partner_hint, pupils, pupils_hint, staff,
+        staff_hint, group, group_hint, names_warning, names_warning_files, goals,
+        goals_hint, theme, theme_hint, summary, summary_hint, activity_date,
+        activity_phase, phase_choose, activity_description, add_activity, no_activities,
+        support_hint, budget_hint, budget_granted_note, budget_category,
+        category_choose, budget_description, budget_amount, amount_hint, add_budget_row,
+        totals_title, totals_total, other_funding, other_funding_hint, amount_applied,
+        principal_intro, principal_name, principal_email, account_legend, account_hint,
+        giro_method, giro_number, payment_needs_school, attachments_intro,
+        attachments_choose, attachments_none, attachments_kept, attachments_not_sent,
+        attachments_list_title, check_intro, check_sent_text, declaration_text,
+        send_button, ready_button, confirmation_panel, confirmation_next_title,
+        confirmation_next_text, confirmation_contact, contact_email_label,
+        contact_phone_label, sent_answers_link, changes_not_sent, hand_in_intro,
+        hand_in_download, hand_in_email, mailto_subject, mailto_body, resume_text,
+        resume_continue, resume_restart, restart_confirm_title, restart_confirm_text,
+        restart_confirm_yes, restart_confirm_no, forget_button, forget_confirm_title,
+        forget_confirm_text, forget_confirm_yes, forgotten, storage_unavailable,
+        storage_full, corrupt_notice, other_tab_text, other_tab_use, other_tab_keep,
+        drafts_title, open_draft_title, drafts_text, save_file, open_file, file_loaded,
+        file_question_title, file_question_text, file_replace, file_keep, file_kept,
+        config_errors_title, print_answers, download_application, download_zip,
+        download_zip_hint, preparing_download, reference_label, sent_title,
+        worker_unavailable, send_failed_title, download_failed_title,
+        after_download_text, pdf_title, pdf_page_of, pdf_reference, pdf_created,
+        pdf_description, pdf_amount, pdf_declaration, pdf_summary, pdf_applicant,
+        pdf_applicant_and_school, pdf_email, pdf_phone, pdf_role, pdf_kind,
+        pdf_granted_project, pdf_project_period, pdf_goals, pdf_amount_applied,
+        pdf_principal, pdf_declared, pdf_declared_at, pdf_office_use, pdf_data_file,
+        pdf_files_inside,
+            ],
+            lists: [start_what_items, start_need_items, start_privacy_paragraphs, pdf_office_fields],
+        }
+    };
+}
+
+/// A language's data file: its [`Texts`] and its [`Templates`].
+pub fn write(texts: &Texts, templates: &Templates) -> String {
+    macro_rules! entries {
+        (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
+            vec![
+                $( (stringify!($text), Value::values(&texts.$text)), )*
+                $( (stringify!($list), Value::values(&texts.$list)), )*
+            ]
+        };
+    }
+    let mut entries: Vec<(&str, Vec<&str>)> = texts_fields!(entries);
+    entries.extend(templates.entries());
+    let mut out = String::new();
+    for (key, values) in entries {
+        for value in values {
+            out.push_str(key);
+            out.push('\t');
+            out.push_str(&value.replace('\\', "\\\\").replace('\n', "\\n"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The texts of language `L` from its data file; the function-valued fields are the
+/// shared rules of `templates`, filled from `L`'s templates.
+pub fn texts_from<L: Language>(data: &Data) -> Result<Texts, String> {
+    macro_rules! build {
+        (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
+            Texts {
+                $( $text: Value::read(data, stringify!($text))?, )*
+                $( $list: Value::read(data, stringify!($list))?, )*
+                step_of: templates::step_of::<L>,
+                step_title: templates::step_title::<L>,
+                start_privacy_controller: templates::start_privacy_controller::<L>,
+                start_privacy_contact: templates::start_privacy_contact::<L>,
+                role: templates::role::<L>,
+                school_type: templates::school_type::<L>,
+                kind: templates::kind::<L>,
+                kind_hint: templates::kind_hint::<L>,
+                trip_start: templates::trip_start::<L>,
+                trip_end: templates::trip_end::<L>,
+                activities_hint: templates::activities_hint::<L>,
+                activity_legend: templates::activity_legend::<L>,
+                phase: templates::phase::<L>,
+                budget_row_legend: templates::budget_row_legend::<L>,
+                category: templates::category::<L>,
+                totals_not_counted: templates::totals_not_counted::<L>,
+                amount_applied_max: templates::amount_applied_max::<L>,
+                segment: templates::segment::<L>,
+                giro: templates::giro::<L>,
+                giro_hint: templates::giro_hint::<L>,
+                attachments_rules: templates::attachments_rules::<L>,
+                attachments_not_stored: templates::attachments_not_stored::<L>,
+                file_size: templates::file_size::<L>,
+                declaration_label: templates::declaration_label::<L>,
+                hand_in_no_address: templates::hand_in_no_address::<L>,
+                resume_title: templates::resume_title::<L>,
+                saved_at: templates::saved_at::<L>,
+                import_error: templates::import_error::<L>,
+                config_problem: templates::config_problem::<L>,
+                sending: templates::sending::<L>,
+                pdf_trip_period: templates::pdf_trip_period::<L>,
+                money: L::money,
+                date: L::date,
+                message: templates::message::<L>,
+            }
+        };
+    }
+    Ok(texts_fields!(build))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{en, sv, En, Sv};
+
+    /// The placeholders of a template, with `{Name}` counted as `name`.
+    fn placeholders(template: &str) -> Vec<String> {
+        let mut found: Vec<String> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(key, _)| key))
+            .map(|key| {
+                let mut chars = key.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_ascii_lowercase().to_string() + chars.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    #[test]
+    fn both_languages_fill_every_template_with_the_same_declared_parameters() {
+        let sv = sv::TEMPLATES.entries();
+        let en = en::TEMPLATES.entries();
+        assert_eq!(sv.len(), Templates::PARAMS.len());
+        for ((key, sv_values), ((en_key, en_values), (params_key, params))) in
+            sv.iter().zip(en.iter().zip(Templates::PARAMS))
+        {
+            assert_eq!((key, key), (en_key, params_key));
+            assert_eq!(sv_values.len(), en_values.len(), "{key}");
+            for (sv_value, en_value) in sv_values.iter().zip(en_values) {
+                assert!(
+                    !sv_value.is_empty() && !en_value.is_empty(),
+                    "{key} is empty"
+                );
+                let (sv_used, en_used) = (placeholders(sv_value), placeholders(en_value));
+                // English says "It cannot be all zeros" where Swedish repeats the name.
+                if *key != "giro_all_zeros" {
+                    assert_eq!(
+                        sv_used, en_used,
+                        "{key}: Swedish and English take other values"
+                    );
+                }
+                for param in sv_used.iter().chain(&en_used) {
+                    assert!(
+                        params.contains(&param.as_str()),
+                        "{key}: unknown {{{param}}}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_plain_text_has_a_placeholder_left_unfilled() {
+        for (key, values) in write(&sv::TEXTS, &sv::TEMPLATES)
+            .lines()
+            .chain(write(&en::TEXTS, &en::TEMPLATES).lines())
+            .filter_map(|line| line.split_once('\t'))
+            .filter(|(key, _)| !Templates::PARAMS.iter().any(|(k, _)| k == key))
+        {
+            // The PDF worker fills these two itself.
+            if key != "pdf_page_of" && key != "pdf_declared" {
+                assert!(!values.contains('{'), "{key}: {values}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_english_data_file_reads_back_as_the_english_compiled_in() {
+        let file = write(&en::TEXTS, &en::TEMPLATES);
+        let data = Data::parse(file.clone());
+        let templates = Templates::read(&data).expect("every template");
+        assert_eq!(templates.entries(), en::TEMPLATES.entries());
+        let texts = texts_from::<En>(&data).expect("every text");
+        assert_eq!(write(&texts, &templates), file);
+        assert!(
+            file.contains("mailto_body\tHello,\\n\\nHere is"),
+            "newlines escaped"
+        );
+        assert_eq!(texts.mailto_body, en::TEXTS.mailto_body);
+        // A missing key is an error, not a blank on the applicant's screen.
+        let short = Data::parse(file.replace("\nback\tBack\n", "\n"));
+        assert_eq!(
+            texts_from::<En>(&short).err().as_deref(),
+            Some("missing back")
+        );
+        let short = Data::parse(file.replace("\nrole\tPupil\n", "\n"));
+        assert!(Templates::read(&short).is_err());
+    }
+
+    #[test]
+    fn the_swedish_functions_give_the_swedish_templates_filled() {
+        let t = &sv::TEXTS;
+        assert_eq!((t.step_of)(2, 9), "Steg 2 av 9");
+        assert_eq!((t.saved_at)(24, 10, 9, 5), "24 nov 09:05");
+        assert_eq!((t.file_size)(1536), "1,5 kB");
+        assert_eq!(
+            (t.totals_not_counted)(1),
+            sv::TEMPLATES.totals_not_counted_one
+        );
+        assert_eq!(
+            (t.totals_not_counted)(3),
+            "3 belopp är inte ifyllda eller kan inte läsas och är inte medräknade."
+        );
+        let _ = Sv;
+    }
+}
