@@ -1,14 +1,25 @@
 //! A language as a data file: what the build writes for English (`src/bin/english-texts.rs`)
 //! and the app reads when the applicant chooses English. One line per value,
-//! `key<TAB>value`, with `\n` and `\\` escaped; a list repeats its key once per item, in
-//! order. Cheap to parse in wasm, and readable in a diff.
+//! `key<TAB>value`, with `\n` and `\\` escaped; a list repeats its key once per item.
+//!
+//! The file is written and read in the order the fields are declared, so reading takes
+//! the values one after another: no key names and no lookups in the wasm, a few bytes of
+//! code per text. The keys are for people (a diff, a translator) and mark where a list
+//! ends. The file comes from the same build (its name carries its hash, the loader checks
+//! its integrity), and one of another shape is refused whole.
+
+use std::cell::Cell;
 
 use super::templates::{self, Language, Templates};
 use super::Texts;
 
-/// The values of a data file, by key, in file order.
+/// The values of a data file in file order, taken in blocks.
 pub struct Data {
-    entries: Vec<(&'static str, &'static str)>,
+    keys: Vec<&'static str>,
+    values: Vec<&'static str>,
+    next: Cell<usize>,
+    /// Set when a block was asked for past the end, or a list was not there.
+    short: Cell<bool>,
 }
 
 impl Data {
@@ -16,19 +27,57 @@ impl Data {
     /// are `&'static str` like the compiled-in Swedish ones, and English is read once.
     pub fn parse(text: String) -> Data {
         let text: &'static str = Box::leak(text.into_boxed_str());
-        let entries = text
+        let (keys, values) = text
             .lines()
             .filter_map(|line| line.split_once('\t'))
             .map(|(key, value)| (key, unescape(value)))
-            .collect();
-        Data { entries }
+            .unzip();
+        Data {
+            keys,
+            values,
+            next: Cell::new(0),
+            short: Cell::new(false),
+        }
     }
 
-    fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'static str> + 'a {
-        self.entries
-            .iter()
-            .filter(move |(k, _)| *k == key)
-            .map(|(_, v)| *v)
+    /// The next `N` values. Taken as one array, so that the fields are then filled with
+    /// fixed offsets: the least code per text (this is all first-load wasm).
+    fn block<const N: usize>(&self) -> [&'static str; N] {
+        let start = self.next.get();
+        self.next.set(start + N);
+        match self.values.get(start..start + N).map(<[_; N]>::try_from) {
+            Some(Ok(block)) => block,
+            _ => {
+                self.short.set(true);
+                [""; N]
+            }
+        }
+    }
+
+    /// The values from here on that have the list's key. The key is checked (four lists,
+    /// a few bytes), so a file that is off by a line does not go unnoticed.
+    fn list(&self, key: &str) -> &'static [&'static str] {
+        let start = self.next.get().min(self.keys.len());
+        let count = self.keys[start..].iter().take_while(|k| **k == key).count();
+        // The whole list: not its tail after a missing line.
+        let whole = start == 0 || self.keys[start - 1] != key;
+        if count == 0 || !whole {
+            self.short.set(true);
+        }
+        self.next.set(start + count);
+        Box::leak(
+            self.values[start..start + count]
+                .to_vec()
+                .into_boxed_slice(),
+        )
+    }
+
+    /// Whether every value was read, and no more were asked for than the file has.
+    fn complete(&self) -> Result<(), String> {
+        match !self.short.get() && self.next.get() == self.values.len() {
+            true => Ok(()),
+            false => Err("the data file does not fit this build".into()),
+        }
     }
 }
 
@@ -39,63 +88,54 @@ fn unescape(value: &'static str) -> &'static str {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
-        match (c, c == '\\') {
-            (_, true) => match chars.next() {
+        match c {
+            '\\' => match chars.next() {
                 Some('n') => out.push('\n'),
                 Some(other) => out.push(other),
                 None => {}
             },
-            (c, false) => out.push(c),
+            c => out.push(c),
         }
     }
     Box::leak(out.into_boxed_str())
 }
 
-/// One kind of value in a data file: a text, a list or a table of texts.
-pub trait Value: Sized {
+/// One kind of value in a data file: a text or a table of texts.
+pub trait Value {
+    /// How many values of the file it takes.
+    const LEN: usize;
     fn values(&self) -> Vec<&'static str>;
-    fn read(data: &Data, key: &str) -> Result<Self, String>;
+    /// Replaces the value with `block`'s, from `*at` on.
+    fn take(&mut self, block: &[&'static str], at: &mut usize);
 }
 
 impl Value for &'static str {
+    const LEN: usize = 1;
     fn values(&self) -> Vec<&'static str> {
         vec![*self]
     }
-    fn read(data: &Data, key: &str) -> Result<Self, String> {
-        data.values(key)
-            .next()
-            .ok_or_else(|| format!("missing {key}"))
-    }
-}
-
-impl Value for &'static [&'static str] {
-    fn values(&self) -> Vec<&'static str> {
-        self.to_vec()
-    }
-    fn read(data: &Data, key: &str) -> Result<Self, String> {
-        let items: Vec<&'static str> = data.values(key).collect();
-        match items.is_empty() {
-            true => Err(format!("missing {key}")),
-            false => Ok(Box::leak(items.into_boxed_slice())),
-        }
+    #[inline(always)]
+    fn take(&mut self, block: &[&'static str], at: &mut usize) {
+        *self = block[*at];
+        *at += 1;
     }
 }
 
 impl<const N: usize> Value for [&'static str; N] {
+    const LEN: usize = N;
     fn values(&self) -> Vec<&'static str> {
         self.to_vec()
     }
-    fn read(data: &Data, key: &str) -> Result<Self, String> {
-        let items: Vec<&'static str> = data.values(key).collect();
-        items
-            .try_into()
-            .map_err(|items: Vec<_>| format!("{key}: {} values, not {N}", items.len()))
+    #[inline(always)]
+    fn take(&mut self, block: &[&'static str], at: &mut usize) {
+        self.copy_from_slice(&block[*at..*at + N]);
+        *at += N;
     }
 }
 
 /// Calls `$callback!` with every plain-text and list field of [`Texts`] (the rest are
 /// functions of the language's [`Templates`]). A field missing here is a compile error
-/// in [`texts_from`].
+/// in [`write`].
 macro_rules! texts_fields {
     ($callback:ident) => {
         $callback! {
@@ -153,10 +193,30 @@ pub fn write(texts: &Texts, templates: &Templates) -> String {
         (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
             vec![
                 $( (stringify!($text), Value::values(&texts.$text)), )*
-                $( (stringify!($list), Value::values(&texts.$list)), )*
+                $( (stringify!($list), texts.$list.to_vec()), )*
             ]
         };
     }
+    // Every field of `Texts` is named here or in `texts_fields!` (no `..`): a new field
+    // left out of the data file does not compile.
+    macro_rules! every_field {
+        (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
+            let Texts {
+                $( $text: _, )*
+                $( $list: _, )*
+                step_of: _, step_title: _, start_privacy_controller: _,
+                start_privacy_contact: _, role: _, school_type: _, kind: _, kind_hint: _,
+                trip_start: _, trip_end: _, activities_hint: _, activity_legend: _,
+                phase: _, budget_row_legend: _, category: _, totals_not_counted: _,
+                amount_applied_max: _, segment: _, giro: _, giro_hint: _,
+                attachments_rules: _, attachments_not_stored: _, file_size: _,
+                declaration_label: _, hand_in_no_address: _, resume_title: _, saved_at: _,
+                import_error: _, config_problem: _, sending: _, pdf_trip_period: _,
+                money: _, date: _, message: _,
+            } = texts;
+        };
+    }
+    texts_fields!(every_field);
     let mut entries: Vec<(&str, Vec<&str>)> = texts_fields!(entries);
     entries.extend(templates.entries());
     let mut out = String::new();
@@ -171,52 +231,63 @@ pub fn write(texts: &Texts, templates: &Templates) -> String {
     out
 }
 
-/// The texts of language `L` from its data file; the function-valued fields are the
-/// shared rules of `templates`, filled from `L`'s templates.
-pub fn texts_from<L: Language>(data: &Data) -> Result<Texts, String> {
-    macro_rules! build {
+/// A language from its data file: its texts, whose function-valued fields are the shared
+/// rules of `templates` filled from `L`'s templates, and those templates. Swedish is the
+/// starting point that every value of the file then replaces (a copy, not code per field).
+pub fn read<L: Language>(data: &Data) -> Result<(Texts, Templates), String> {
+    let mut texts = super::sv::TEXTS;
+    macro_rules! read_texts {
         (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
-            Texts {
-                $( $text: Value::read(data, stringify!($text))?, )*
-                $( $list: Value::read(data, stringify!($list))?, )*
-                step_of: templates::step_of::<L>,
-                step_title: templates::step_title::<L>,
-                start_privacy_controller: templates::start_privacy_controller::<L>,
-                start_privacy_contact: templates::start_privacy_contact::<L>,
-                role: templates::role::<L>,
-                school_type: templates::school_type::<L>,
-                kind: templates::kind::<L>,
-                kind_hint: templates::kind_hint::<L>,
-                trip_start: templates::trip_start::<L>,
-                trip_end: templates::trip_end::<L>,
-                activities_hint: templates::activities_hint::<L>,
-                activity_legend: templates::activity_legend::<L>,
-                phase: templates::phase::<L>,
-                budget_row_legend: templates::budget_row_legend::<L>,
-                category: templates::category::<L>,
-                totals_not_counted: templates::totals_not_counted::<L>,
-                amount_applied_max: templates::amount_applied_max::<L>,
-                segment: templates::segment::<L>,
-                giro: templates::giro::<L>,
-                giro_hint: templates::giro_hint::<L>,
-                attachments_rules: templates::attachments_rules::<L>,
-                attachments_not_stored: templates::attachments_not_stored::<L>,
-                file_size: templates::file_size::<L>,
-                declaration_label: templates::declaration_label::<L>,
-                hand_in_no_address: templates::hand_in_no_address::<L>,
-                resume_title: templates::resume_title::<L>,
-                saved_at: templates::saved_at::<L>,
-                import_error: templates::import_error::<L>,
-                config_problem: templates::config_problem::<L>,
-                sending: templates::sending::<L>,
-                pdf_trip_period: templates::pdf_trip_period::<L>,
-                money: L::money,
-                date: L::date,
-                message: templates::message::<L>,
-            }
+            let block = data.block::<{ [$(stringify!($text)),*].len() }>();
+            let mut at = 0;
+            $( Value::take(&mut texts.$text, &block, &mut at); )*
+            $( texts.$list = data.list(stringify!($list)); )*
         };
     }
-    Ok(texts_fields!(build))
+    texts_fields!(read_texts);
+    let mut templates = super::sv::TEMPLATES;
+    templates.take(&data.block::<{ Templates::LEN }>());
+    data.complete()?;
+    Ok((
+        Texts {
+            step_of: templates::step_of::<L>,
+            step_title: templates::step_title::<L>,
+            start_privacy_controller: templates::start_privacy_controller::<L>,
+            start_privacy_contact: templates::start_privacy_contact::<L>,
+            role: templates::role::<L>,
+            school_type: templates::school_type::<L>,
+            kind: templates::kind::<L>,
+            kind_hint: templates::kind_hint::<L>,
+            trip_start: templates::trip_start::<L>,
+            trip_end: templates::trip_end::<L>,
+            activities_hint: templates::activities_hint::<L>,
+            activity_legend: templates::activity_legend::<L>,
+            phase: templates::phase::<L>,
+            budget_row_legend: templates::budget_row_legend::<L>,
+            category: templates::category::<L>,
+            totals_not_counted: templates::totals_not_counted::<L>,
+            amount_applied_max: templates::amount_applied_max::<L>,
+            segment: templates::segment::<L>,
+            giro: templates::giro::<L>,
+            giro_hint: templates::giro_hint::<L>,
+            attachments_rules: templates::attachments_rules::<L>,
+            attachments_not_stored: templates::attachments_not_stored::<L>,
+            file_size: templates::file_size::<L>,
+            declaration_label: templates::declaration_label::<L>,
+            hand_in_no_address: templates::hand_in_no_address::<L>,
+            resume_title: templates::resume_title::<L>,
+            saved_at: templates::saved_at::<L>,
+            import_error: templates::import_error::<L>,
+            config_problem: templates::config_problem::<L>,
+            sending: templates::sending::<L>,
+            pdf_trip_period: templates::pdf_trip_period::<L>,
+            money: L::money,
+            date: L::date,
+            message: templates::message::<L>,
+            ..texts
+        },
+        templates,
+    ))
 }
 
 #[cfg(test)]
@@ -294,24 +365,20 @@ mod tests {
     #[test]
     fn the_english_data_file_reads_back_as_the_english_compiled_in() {
         let file = write(&en::TEXTS, &en::TEMPLATES);
-        let data = Data::parse(file.clone());
-        let templates = Templates::read(&data).expect("every template");
+        let (texts, templates) = read::<En>(&Data::parse(file.clone())).expect("every text");
         assert_eq!(templates.entries(), en::TEMPLATES.entries());
-        let texts = texts_from::<En>(&data).expect("every text");
         assert_eq!(write(&texts, &templates), file);
         assert!(
             file.contains("mailto_body\tHello,\\n\\nHere is"),
             "newlines escaped"
         );
         assert_eq!(texts.mailto_body, en::TEXTS.mailto_body);
-        // A missing key is an error, not a blank on the applicant's screen.
-        let short = Data::parse(file.replace("\nback\tBack\n", "\n"));
-        assert_eq!(
-            texts_from::<En>(&short).err().as_deref(),
-            Some("missing back")
-        );
-        let short = Data::parse(file.replace("\nrole\tPupil\n", "\n"));
-        assert!(Templates::read(&short).is_err());
+        assert_eq!(texts.start_need_items, en::TEXTS.start_need_items);
+        // A file of another shape is refused, not shown with texts in the wrong places.
+        let short = file.replace("\nback\tBack\n", "\n");
+        assert!(read::<En>(&Data::parse(short)).is_err());
+        let longer = file.replace("\nrole\tPupil\n", "\nrole\tPupil\nrole\tGuest\n");
+        assert!(read::<En>(&Data::parse(longer)).is_err());
     }
 
     #[test]

@@ -113,11 +113,16 @@ pub fn load_english(text: String) -> Result<(), String> {
     if english_loaded() {
         return Ok(());
     }
-    let data = data::Data::parse(text);
-    let templates: &'static Templates = Box::leak(Box::new(Templates::read(&data)?));
-    // The templates first: the texts' functions read them.
-    let texts: &'static Texts = Box::leak(Box::new(data::texts_from::<En>(&data)?));
+    let (texts, templates) = data::read::<En>(&data::Data::parse(text))?;
+    let texts: &'static Texts = Box::leak(Box::new(texts));
+    let templates: &'static Templates = Box::leak(Box::new(templates));
     let _ = ENGLISH.set((texts, templates));
+    Ok(())
+}
+
+/// English compiled in: nothing to read.
+#[cfg(any(not(target_arch = "wasm32"), feature = "english-compiled"))]
+pub fn load_english(_text: String) -> Result<(), String> {
     Ok(())
 }
 
@@ -127,9 +132,23 @@ pub fn english_data() -> String {
     data::write(&en::TEXTS, &en::TEMPLATES)
 }
 
+/// When English could not be fetched, the form says so in both languages (the English
+/// words cannot come from the file that did not arrive, so both are compiled in).
+pub const ENGLISH_UNAVAILABLE: [(&str, &str); 2] = [
+    (
+        "sv",
+        "Den engelska versionen kunde inte hämtas, så formuläret visas på svenska. Försök igen om en stund.",
+    ),
+    (
+        "en",
+        "The English version could not be loaded, so the form is shown in Swedish. Try again in a moment.",
+    ),
+];
+
 /// A static text chosen from the current language's [`Texts`].
 pub type Text = fn(&'static Texts) -> &'static str;
 
+#[derive(Clone, Copy)]
 pub struct Texts {
     pub lang: &'static str,
     pub app_title: &'static str,

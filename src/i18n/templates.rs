@@ -22,6 +22,7 @@ use crate::domain::step::Step;
 /// placeholder of both languages.
 macro_rules! templates {
     ($( $(#[$meta:meta])* $name:ident : $ty:ty = [$($param:literal),*], )*) => {
+        #[derive(Clone, Copy)]
         pub struct Templates {
             $( $(#[$meta])* pub $name: $ty, )*
         }
@@ -32,8 +33,13 @@ macro_rules! templates {
                 vec![$( (stringify!($name), super::data::Value::values(&self.$name)), )*]
             }
 
-            pub fn read(data: &super::data::Data) -> Result<Templates, String> {
-                Ok(Templates { $( $name: super::data::Value::read(data, stringify!($name))?, )* })
+            /// How many values of a data file the templates take.
+            pub const LEN: usize = 0 $( + <$ty as super::data::Value>::LEN )*;
+
+            /// Replaces every template with `block`'s values, in declaration order.
+            pub fn take(&mut self, block: &[&'static str; Self::LEN]) {
+                let mut at = 0;
+                $( super::data::Value::take(&mut self.$name, block, &mut at); )*
             }
 
             /// The parameters each template may use.
@@ -241,19 +247,22 @@ templates! {
 pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((key, after)) = after.split_once('}') else {
+            out.push('{');
+            rest = after;
+            break;
         };
-        let key = &after[..close];
         match lookup(key, params) {
             Some(value) => out.push_str(&value),
-            None => out.push_str(&rest[open..open + close + 2]),
+            None => {
+                out.push('{');
+                out.push_str(key);
+                out.push('}');
+            }
         }
-        rest = &after[close + 1..];
+        rest = after;
     }
     out.push_str(rest);
     out
