@@ -40,16 +40,15 @@ impl Data {
         }
     }
 
-    /// The next `N` values. Taken as one array, so that the fields are then filled with
-    /// fixed offsets: the least code per text (this is all first-load wasm).
-    fn block<const N: usize>(&self) -> [&'static str; N] {
+    /// The next `count` values (empty, and the file marked short, past its end).
+    fn block(&self, count: usize) -> &[&'static str] {
         let start = self.next.get();
-        self.next.set(start + N);
-        match self.values.get(start..start + N).map(<[_; N]>::try_from) {
-            Some(Ok(block)) => block,
-            _ => {
+        self.next.set(start + count);
+        match self.values.get(start..start + count) {
+            Some(block) => block,
+            None => {
                 self.short.set(true);
-                [""; N]
+                &[]
             }
         }
     }
@@ -100,24 +99,18 @@ fn unescape(value: &'static str) -> &'static str {
     Box::leak(out.into_boxed_str())
 }
 
-/// One kind of value in a data file: a text or a table of texts.
+/// One kind of value in a data file: a text or a table of texts. Implemented for these
+/// two alone: [`fill_slots`] relies on it.
 pub trait Value {
     /// How many values of the file it takes.
     const LEN: usize;
     fn values(&self) -> Vec<&'static str>;
-    /// Replaces the value with `block`'s, from `*at` on.
-    fn take(&mut self, block: &[&'static str], at: &mut usize);
 }
 
 impl Value for &'static str {
     const LEN: usize = 1;
     fn values(&self) -> Vec<&'static str> {
         vec![*self]
-    }
-    #[inline(always)]
-    fn take(&mut self, block: &[&'static str], at: &mut usize) {
-        *self = block[*at];
-        *at += 1;
     }
 }
 
@@ -126,10 +119,26 @@ impl<const N: usize> Value for [&'static str; N] {
     fn values(&self) -> Vec<&'static str> {
         self.to_vec()
     }
-    #[inline(always)]
-    fn take(&mut self, block: &[&'static str], at: &mut usize) {
-        self.copy_from_slice(&block[*at..*at + N]);
-        *at += N;
+}
+
+/// Writes `values` into `target`'s texts at `slots` (byte offsets, in data-file order).
+///
+/// Why not field by field: that is code for every text, about 12 KB of first-load wasm
+/// for English's 340 texts, more than the texts themselves. A table of offsets is two
+/// bytes a text.
+fn fill_slots<T>(target: &mut T, slots: &[u16], values: &[&'static str]) {
+    let base = (target as *mut T).cast::<u8>();
+    for (&slot, &value) in slots.iter().zip(values) {
+        // SAFETY: every slot is the offset (`offset_of!`) of a field of type
+        // `&'static str` of `T`, or of an element of a `[&'static str; N]` field: the
+        // macros that make the slot tables check each field's type (`text_slots!`,
+        // `Templates::SLOTS`). So this writes a valid value of the field's own type,
+        // aligned, inside the initialised `T` that `target` borrows uniquely.
+        unsafe {
+            base.add(usize::from(slot))
+                .cast::<&'static str>()
+                .write(value)
+        }
     }
 }
 
@@ -234,60 +243,69 @@ pub fn write(texts: &Texts, templates: &Templates) -> String {
 /// A language from its data file: its texts, whose function-valued fields are the shared
 /// rules of `templates` filled from `L`'s templates, and those templates. Swedish is the
 /// starting point that every value of the file then replaces (a copy, not code per field).
-pub fn read<L: Language>(data: &Data) -> Result<(Texts, Templates), String> {
-    let mut texts = super::sv::TEXTS;
-    macro_rules! read_texts {
+pub fn read<L: Language>(data: &Data) -> Result<(Box<Texts>, Box<Templates>), String> {
+    // Each plain text's offset in `Texts`; the closure checks its type (no code).
+    macro_rules! text_slots {
         (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
-            let block = data.block::<{ [$(stringify!($text)),*].len() }>();
-            let mut at = 0;
-            $( Value::take(&mut texts.$text, &block, &mut at); )*
+            [$({
+                let _: fn(&Texts) -> &&'static str = |texts| &texts.$text;
+                std::mem::offset_of!(Texts, $text) as u16
+            }),*]
+        };
+    }
+    const TEXT_SLOTS: &[u16] = &texts_fields!(text_slots);
+    // Copied from Swedish as one block of memory: without `black_box` the compiler knows
+    // every value and writes them one by one (kilobytes of code, for values then replaced).
+    let mut texts = Box::new(*std::hint::black_box(&super::sv::TEXTS));
+    macro_rules! read_lists {
+        (texts: [$($text:ident),* $(,)?], lists: [$($list:ident),* $(,)?],) => {
             $( texts.$list = data.list(stringify!($list)); )*
         };
     }
-    texts_fields!(read_texts);
-    let mut templates = super::sv::TEMPLATES;
-    templates.take(&data.block::<{ Templates::LEN }>());
+    fill_slots(&mut *texts, TEXT_SLOTS, data.block(TEXT_SLOTS.len()));
+    texts_fields!(read_lists);
+    let mut templates = Box::new(*std::hint::black_box(&super::sv::TEMPLATES));
+    fill_slots(
+        &mut *templates,
+        &Templates::SLOTS,
+        data.block(Templates::LEN),
+    );
     data.complete()?;
-    Ok((
-        Texts {
-            step_of: templates::step_of::<L>,
-            step_title: templates::step_title::<L>,
-            start_privacy_controller: templates::start_privacy_controller::<L>,
-            start_privacy_contact: templates::start_privacy_contact::<L>,
-            role: templates::role::<L>,
-            school_type: templates::school_type::<L>,
-            kind: templates::kind::<L>,
-            kind_hint: templates::kind_hint::<L>,
-            trip_start: templates::trip_start::<L>,
-            trip_end: templates::trip_end::<L>,
-            activities_hint: templates::activities_hint::<L>,
-            activity_legend: templates::activity_legend::<L>,
-            phase: templates::phase::<L>,
-            budget_row_legend: templates::budget_row_legend::<L>,
-            category: templates::category::<L>,
-            totals_not_counted: templates::totals_not_counted::<L>,
-            amount_applied_max: templates::amount_applied_max::<L>,
-            segment: templates::segment::<L>,
-            giro: templates::giro::<L>,
-            giro_hint: templates::giro_hint::<L>,
-            attachments_rules: templates::attachments_rules::<L>,
-            attachments_not_stored: templates::attachments_not_stored::<L>,
-            file_size: templates::file_size::<L>,
-            declaration_label: templates::declaration_label::<L>,
-            hand_in_no_address: templates::hand_in_no_address::<L>,
-            resume_title: templates::resume_title::<L>,
-            saved_at: templates::saved_at::<L>,
-            import_error: templates::import_error::<L>,
-            config_problem: templates::config_problem::<L>,
-            sending: templates::sending::<L>,
-            pdf_trip_period: templates::pdf_trip_period::<L>,
-            money: L::money,
-            date: L::date,
-            message: templates::message::<L>,
-            ..texts
-        },
-        templates,
-    ))
+    texts.step_of = templates::step_of::<L>;
+    texts.step_title = templates::step_title::<L>;
+    texts.start_privacy_controller = templates::start_privacy_controller::<L>;
+    texts.start_privacy_contact = templates::start_privacy_contact::<L>;
+    texts.role = templates::role::<L>;
+    texts.school_type = templates::school_type::<L>;
+    texts.kind = templates::kind::<L>;
+    texts.kind_hint = templates::kind_hint::<L>;
+    texts.trip_start = templates::trip_start::<L>;
+    texts.trip_end = templates::trip_end::<L>;
+    texts.activities_hint = templates::activities_hint::<L>;
+    texts.activity_legend = templates::activity_legend::<L>;
+    texts.phase = templates::phase::<L>;
+    texts.budget_row_legend = templates::budget_row_legend::<L>;
+    texts.category = templates::category::<L>;
+    texts.totals_not_counted = templates::totals_not_counted::<L>;
+    texts.amount_applied_max = templates::amount_applied_max::<L>;
+    texts.segment = templates::segment::<L>;
+    texts.giro = templates::giro::<L>;
+    texts.giro_hint = templates::giro_hint::<L>;
+    texts.attachments_rules = templates::attachments_rules::<L>;
+    texts.attachments_not_stored = templates::attachments_not_stored::<L>;
+    texts.file_size = templates::file_size::<L>;
+    texts.declaration_label = templates::declaration_label::<L>;
+    texts.hand_in_no_address = templates::hand_in_no_address::<L>;
+    texts.resume_title = templates::resume_title::<L>;
+    texts.saved_at = templates::saved_at::<L>;
+    texts.import_error = templates::import_error::<L>;
+    texts.config_problem = templates::config_problem::<L>;
+    texts.sending = templates::sending::<L>;
+    texts.pdf_trip_period = templates::pdf_trip_period::<L>;
+    texts.money = L::money;
+    texts.date = L::date;
+    texts.message = templates::message::<L>;
+    Ok((texts, templates))
 }
 
 #[cfg(test)]
@@ -379,6 +397,63 @@ mod tests {
         assert!(read::<En>(&Data::parse(short)).is_err());
         let longer = file.replace("\nrole\tPupil\n", "\nrole\tPupil\nrole\tGuest\n");
         assert!(read::<En>(&Data::parse(longer)).is_err());
+    }
+
+    #[test]
+    fn every_function_of_english_read_from_its_file_is_english() {
+        use crate::domain::account_string::Segment;
+        use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
+        use crate::domain::config::ConfigProblem;
+        use crate::domain::dates::Date;
+        use crate::domain::draft::GiroMethod;
+        use crate::domain::draft_file::ImportError;
+        use crate::domain::field::Field;
+        use crate::domain::money::Money;
+        use crate::domain::problem::Problem;
+        use crate::domain::step::Step;
+        let (read, _) =
+            read::<En>(&Data::parse(write(&en::TEXTS, &en::TEMPLATES))).expect("English");
+        let outputs = |t: &Texts| {
+            let date = Date::from_ymd(2027, 3, 5).expect("a date");
+            vec![
+                (t.step_of)(1, 2),
+                (t.step_title)(Step::Budget).into(),
+                (t.start_privacy_controller)("x"),
+                (t.start_privacy_contact)("x", "y"),
+                (t.role)(Role::Pupil).into(),
+                (t.school_type)(SchoolType::Municipal).into(),
+                (t.kind)(Kind::ExchangeSending).into(),
+                (t.kind_hint)(Kind::ExchangeSending).into(),
+                (t.trip_start)(None).into(),
+                (t.trip_end)(None).into(),
+                (t.activities_hint)(None),
+                (t.activity_legend)(1),
+                (t.phase)(Phase::Trip).into(),
+                (t.budget_row_legend)(1),
+                (t.category)(BudgetCategory::Meals).into(),
+                (t.totals_not_counted)(2),
+                (t.amount_applied_max)(None),
+                (t.segment)(Segment::Fri).into(),
+                (t.giro)(GiroMethod::Plusgiro).into(),
+                (t.giro_hint)(GiroMethod::Plusgiro).into(),
+                (t.attachments_rules)(1, 2, "pdf"),
+                (t.attachments_not_stored)("a"),
+                (t.file_size)(1536),
+                (t.declaration_label)(""),
+                (t.hand_in_no_address)("1"),
+                (t.resume_title)("now"),
+                (t.saved_at)(1, 2, 3, 4),
+                (t.import_error)(&ImportError::Empty),
+                (t.config_problem)(&ConfigProblem::LocaleUnknown).into(),
+                (t.sending)(2),
+                (t.pdf_trip_period)(Kind::ExchangeSending).into(),
+                (t.money)(Money::from_ore(150_000)),
+                (t.date)(date),
+                (t.message)(Field::Goals, &Problem::Required, None),
+            ]
+        };
+        assert_eq!(outputs(read.as_ref()), outputs(&en::TEXTS));
+        assert_ne!(outputs(&sv::TEXTS), outputs(&en::TEXTS));
     }
 
     #[test]

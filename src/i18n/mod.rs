@@ -114,8 +114,8 @@ pub fn load_english(text: String) -> Result<(), String> {
         return Ok(());
     }
     let (texts, templates) = data::read::<En>(&data::Data::parse(text))?;
-    let texts: &'static Texts = Box::leak(Box::new(texts));
-    let templates: &'static Templates = Box::leak(Box::new(templates));
+    let texts: &'static Texts = Box::leak(texts);
+    let templates: &'static Templates = Box::leak(templates);
     let _ = ENGLISH.set((texts, templates));
     Ok(())
 }

@@ -36,11 +36,26 @@ macro_rules! templates {
             /// How many values of a data file the templates take.
             pub const LEN: usize = 0 $( + <$ty as super::data::Value>::LEN )*;
 
-            /// Replaces every template with `block`'s values, in declaration order.
-            pub fn take(&mut self, block: &[&'static str; Self::LEN]) {
-                let mut at = 0;
-                $( super::data::Value::take(&mut self.$name, block, &mut at); )*
-            }
+            /// The byte offset of every text in `Templates`, in data-file order (an
+            /// array field gives one per element): for `data::fill_slots`. Each field's
+            /// type implements `Value`, so it is `&'static str` or `[&'static str; N]`.
+            pub const SLOTS: [u16; Self::LEN] = {
+                const FIELDS: &[(usize, usize)] = &[
+                    $( (std::mem::offset_of!(Templates, $name), <$ty as super::data::Value>::LEN), )*
+                ];
+                let mut slots = [0u16; Templates::LEN];
+                let (mut field, mut slot) = (0, 0);
+                while field < FIELDS.len() {
+                    let (offset, len) = FIELDS[field];
+                    let mut element = 0;
+                    while element < len {
+                        slots[slot] = (offset + element * std::mem::size_of::<&str>()) as u16;
+                        (slot, element) = (slot + 1, element + 1);
+                    }
+                    field += 1;
+                }
+                slots
+            };
 
             /// The parameters each template may use.
             #[cfg(test)]
