@@ -59,7 +59,19 @@ writeFileSync(join(dir, FRAME), frame);
   writeFileSync(gluePath, short.glue);
 }
 
+// English is not in the first load: the build writes it as a data file (src/i18n/data.rs,
+// from the Rust source src/i18n/en.rs), which the loader fetches when the applicant
+// chooses English. Its name carries its hash, so a browser may cache it for good.
+const englishText = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'english-texts'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const english = `skolutbyte-en-${createHash('sha256').update(englishText).digest('hex').slice(0, 16)}.txt`;
+writeFileSync(join(dir, english), englishText);
+
 const files = {
+  english,
+  englishIntegrity: sri(englishText),
   frame: FRAME,
   frameIntegrity: sri(frame),
   wasm,
@@ -124,4 +136,4 @@ writeFileSync(indexPath, html);
 // The parent-page helper for iframe mode ships beside the app (a classic script).
 const host = readFileSync(new URL('../embed/iframe-host.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'iframe-host.js'), release ? esbuild.transformSync(host, { minify: true, target: 'es2020' }).code : host);
-console.log(`build-loader.mjs: ${LOADER} (${loader.length} bytes) loads ${wasm} and ${css}; ${basename(glue)} bundled`);
+console.log(`build-loader.mjs: ${LOADER} (${loader.length} bytes) loads ${wasm} and ${css}, English from ${english}; ${basename(glue)} bundled`);

@@ -1,17 +1,7 @@
 //! English (British, GOV.UK style). Swedish in `sv.rs` is the source of truth.
 
-use super::{capitalise, Texts};
-use crate::domain::account_string::{Allowed, Charset, Segment, SegmentError};
-use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
-use crate::domain::config::ConfigProblem;
-use crate::domain::dates::{format_long_en, DateError};
-use crate::domain::draft::GiroMethod;
-use crate::domain::draft_file::ImportError;
-use crate::domain::field::Field;
-use crate::domain::giro::GiroError;
-use crate::domain::money::{format_en, Money, MoneyError, MAX_PARSED_ORE};
-use crate::domain::problem::Problem;
-use crate::domain::step::Step;
+use super::templates::{self, Language, Templates};
+use super::{En, Texts};
 
 pub static TEXTS: Texts = Texts {
     lang: "en",
@@ -24,8 +14,8 @@ pub static TEXTS: Texts = Texts {
     optional: "(optional)",
     error_prefix: "Error:",
     error_summary_title: "There is a problem",
-    step_of: |n, total| format!("Step {n} of {total}"),
-    step_title,
+    step_of: templates::step_of::<En>,
+    step_title: templates::step_title::<En>,
     not_provided: "Not provided",
     change: "Change",
     remove: "Remove",
@@ -55,14 +45,14 @@ pub static TEXTS: Texts = Texts {
     ],
     start_time_text: "It takes about 20 minutes. Your answers and files are saved in this browser while you fill in the form, so you can continue later. Do others use this computer too? Choose “Remove my answers from this computer” at the bottom of the page when you are done.",
     start_privacy_title: "Your personal information",
-    start_privacy_controller: |controller| format!("The controller of your personal data is {controller}. We process the names and contact details of you and the responsible headteacher, and information about the school and the project, to handle the application, decide on the grant, pay it and follow up how the fund is used."),
+    start_privacy_controller: templates::start_privacy_controller::<En>,
     start_privacy_paragraphs: &[
         "We may process this data because it is needed to perform a task in the public interest: the municipality's handling of grants (Article 6(1)(e) of the General Data Protection Regulation).",
         "The International Unit (Internationella enheten) at Skellefteå Municipality receives the application, and it becomes a public document. It is kept for as long as the municipality's records management plan says, and then archived or disposed of under the Archives Act (arkivlagen).",
         "You have the right to know what data about you we process, to have wrong data corrected and to ask us to restrict the processing. You can object to the processing, and have data erased where the law allows it: a public document may only be disposed of under the archive rules. You can complain to the Swedish Authority for Privacy Protection (Integritetsskyddsmyndigheten, IMY).",
         "Do not write pupils' names or personal identity numbers (personnummer), in your answers or in attached files. Give the number of pupils instead. Never write anything about pupils with protected personal details.",
     ],
-    start_privacy_contact: |dpo, phone| format!("For questions about how we process personal data, contact the municipality's data protection officer, {dpo}. You can also call Skellefteå Municipality on {phone}."),
+    start_privacy_contact: templates::start_privacy_contact::<En>,
     start_privacy_browser: "While you fill in the form, your answers and files are only in this browser, not with the municipality. They are removed when the application has been sent from here, when you choose Start again or Remove my answers, and otherwise 30 days after your last change.",
     start_advice_title: "Get advice",
     start_advice_text: "Femtioettan at Ungdomens Hus is a Eurodesk office that gives tips and advice about time abroad and EU programmes. The International Unit (Internationella enheten) can help you with the application.",
@@ -74,10 +64,7 @@ pub static TEXTS: Texts = Texts {
     applicant_email_hint: "We will send the decision about the application to this address.",
     applicant_phone: "Your phone number",
     role_legend: "Are you applying as a member of staff or as a pupil?",
-    role: |role| match role {
-        Role::Staff => "Teacher or other member of staff",
-        Role::Pupil => "Pupil",
-    },
+    role: templates::role::<En>,
     school: "School",
     school_hint: "Select the school that is applying. If it is not in the list, select the last option.",
     school_choose: "Select a school",
@@ -85,22 +72,11 @@ pub static TEXTS: Texts = Texts {
     other_school_name: "Name of the school",
     other_school_name_hint: "The fund is for compulsory and upper-secondary schools in Skellefteå Municipality, both municipal and independent.",
     other_school_type: "Is the school municipal or independent?",
-    school_type: |t| match t {
-        SchoolType::Municipal => "Municipal school",
-        SchoolType::Independent => "Independent school",
-    },
+    school_type: templates::school_type::<En>,
 
     kind_legend: "What do you want a grant for?",
-    kind: |k| match k {
-        Kind::ExchangeReceiving => "An approved project or exchange where we host visitors",
-        Kind::ExchangeSending => "An approved project or exchange where we travel to our partner",
-        Kind::InternshipAbroad => "A work placement or upper-secondary diploma project (gymnasiearbete) abroad",
-    },
-    kind_hint: |k| match k {
-        Kind::ExchangeReceiving => "Costs that the regular project funding does not cover, such as meals, gifts, experiences or transport for the visitors.",
-        Kind::ExchangeSending => "Costs for the trip that the regular project funding does not cover.",
-        Kind::InternshipAbroad => "For groups or individual pupils: travel, accommodation, gifts, vaccinations and accompanying staff.",
-    },
+    kind: templates::kind::<En>,
+    kind_hint: templates::kind_hint::<En>,
     granted_project: "Which approved project or exchange is this for?",
     granted_project_hint: "For example, Erasmus+ and the project number.",
 
@@ -108,18 +84,8 @@ pub static TEXTS: Texts = Texts {
     project_start_hint: "Include the time for preparation. For example, 2027 1 15",
     project_end: "When does the project end?",
     project_end_hint: "Include the time for follow-up. For example, 2027 6 10",
-    trip_start: |kind| match kind {
-        Some(Kind::ExchangeSending) => "What date does the trip start?",
-        Some(Kind::ExchangeReceiving) => "What date does the visit start?",
-        Some(Kind::InternshipAbroad) => "What date does the stay abroad start?",
-        None => "What date does the trip or visit start?",
-    },
-    trip_end: |kind| match kind {
-        Some(Kind::ExchangeSending) => "What date does the trip end?",
-        Some(Kind::ExchangeReceiving) => "What date does the visit end?",
-        Some(Kind::InternshipAbroad) => "What date does the stay abroad end?",
-        None => "What date does the trip or visit end?",
-    },
+    trip_start: templates::trip_start::<En>,
+    trip_end: templates::trip_end::<En>,
     trip_end_hint: "For example, 2027 3 22",
     destination_heading: "Place and partner",
     country: "Country",
@@ -144,18 +110,11 @@ pub static TEXTS: Texts = Texts {
     summary: "Give a short description of the project",
     summary_hint: "Include anything that the goals and activities do not already cover.",
 
-    activities_hint: |kind| {
-        let trip = trip(kind);
-        format!("Include at least 1 activity for each part of the project, in date order: preparation, implementation ({trip}) and follow-up.")
-    },
-    activity_legend: |n| format!("Activity {n}"),
+    activities_hint: templates::activities_hint::<En>,
+    activity_legend: templates::activity_legend::<En>,
     activity_date: "Date",
     activity_phase: "Part of the project",
-    phase: |p| match p {
-        Phase::Preparation => "Preparation",
-        Phase::Trip => "Implementation",
-        Phase::FollowUp => "Follow-up",
-    },
+    phase: templates::phase::<En>,
     phase_choose: "Select a part",
     activity_description: "What happens?",
     add_activity: "Add an activity",
@@ -165,19 +124,9 @@ pub static TEXTS: Texts = Texts {
 
     budget_hint: "Add a row for each cost. The amounts are added up as you type.",
     budget_granted_note: "The grant only covers costs that the project's regular funding does not cover. Only include those costs here. You can attach the decision on your approved project or exchange on the Attachments page.",
-    budget_row_legend: |n| format!("Cost {n}"),
+    budget_row_legend: templates::budget_row_legend::<En>,
     budget_category: "Category",
-    category: |c| match c {
-        BudgetCategory::Travel => "Travel",
-        BudgetCategory::Lodging => "Accommodation",
-        BudgetCategory::Meals => "Meals",
-        BudgetCategory::Gifts => "Gifts",
-        BudgetCategory::Experiences => "Experiences and activities",
-        BudgetCategory::LocalTransport => "Local transport",
-        BudgetCategory::Vaccinations => "Vaccinations",
-        BudgetCategory::StaffCosts => "Accompanying staff",
-        BudgetCategory::Other => "Other",
-    },
+    category: templates::category::<En>,
     category_choose: "Select a category",
     budget_description: "What is the cost for?",
     budget_amount: "Amount in kronor (SEK)",
@@ -185,62 +134,38 @@ pub static TEXTS: Texts = Texts {
     add_budget_row: "Add a cost",
     totals_title: "Total",
     totals_total: "Total costs",
-    totals_not_counted: |n| {
-        if n == 1 {
-            "1 amount is missing or cannot be read, so it is not included.".to_string()
-        } else {
-            format!("{n} amounts are missing or cannot be read, so they are not included.")
-        }
-    },
+    totals_not_counted: templates::totals_not_counted::<En>,
     other_funding: "Other funding",
     other_funding_hint: "For example, from the school's own budget, parents or sponsors. Leave this empty if you do not have any.",
     amount_applied: "Amount you are applying for from the fund",
-    amount_applied_max: |max| match max {
-        Some(max) => format!("You can apply for up to {max}. This is the costs minus other funding, and no more than the fund's yearly amount."),
-        None => "No more than the total costs minus other funding. The amount is shown here once you have entered the costs.".into(),
-    },
+    amount_applied_max: templates::amount_applied_max::<En>,
 
     principal_intro: "The grant is paid to the responsible headteacher.",
     principal_name: "Name of the responsible headteacher",
     principal_email: "Responsible headteacher's email address",
     account_legend: "Account string (kontosträng)",
     account_hint: "Municipal schools enter an account string in the order Ansvar (responsibility) / Verksamhet (activity) / Fri (free) / Projekt (project) / Objekt (object). Ask the responsible headteacher or the school's finance officer if you do not know it.",
-    segment: |s| match s {
-        Segment::Ansvar => "Ansvar",
-        Segment::Verksamhet => "Verksamhet",
-        Segment::Fri => "Fri",
-        Segment::Projekt => "Projekt",
-        Segment::Objekt => "Objekt",
-    },
+    segment: templates::segment::<En>,
     giro_method: "How should the grant be paid to the independent school?",
-    giro: |g| match g {
-        GiroMethod::Bankgiro => "Bankgiro",
-        GiroMethod::Plusgiro => "Plusgiro (postgiro)",
-    },
+    giro: templates::giro::<En>,
     giro_number: "Number",
-    giro_hint: |g| match g {
-        GiroMethod::Bankgiro => "7 or 8 digits. For example, 5402-9681",
-        GiroMethod::Plusgiro => "2 to 8 digits. For example, 410 54 68-5",
-    },
+    giro_hint: templates::giro_hint::<En>,
     payment_needs_school: "Select the school that is applying first. Then we will know whether to ask for an account string or a bankgiro or plusgiro number.",
 
     attachments_intro: "You can attach, for example, the decision on an approved project or exchange, an invitation from the partner or the school's own budget.",
-    attachments_rules: |max_mb, total_mb, types| format!("Each file must be {max_mb} MB or smaller, and all files together {total_mb} MB or smaller. Allowed file types: {types}."),
+    attachments_rules: templates::attachments_rules::<En>,
     attachments_choose: "Choose files to attach",
     attachments_none: "No files attached.",
     attachments_not_sent: "The files are not sent with the application from here, only your answers. E-mail the files to Internationella enheten once the application is sent, and include its reference number.",
     attachments_kept: "The files are saved in this browser with your answers. A draft you save as a file holds only your answers.",
-    attachments_not_stored: |names| format!("{names} could not be saved in the browser (its storage is turned off or full). The file stays attached until you reload or close the page."),
+    attachments_not_stored: templates::attachments_not_stored::<En>,
     attachments_list_title: "Attached files",
-    file_size: format_size,
+    file_size: templates::file_size::<En>,
 
     check_intro: "Read through your answers. You can change an answer before you send the application.",
     check_sent_text: "Your application has been sent and cannot be changed here. Contact the International Unit (Internationella enheten) if anything needs to change.",
     declaration_text: "The application becomes a public document when the municipality receives it.",
-    declaration_label: |principal| match principal {
-        "" => "I confirm that the information is correct and that the responsible headteacher has approved the application.".into(),
-        name => format!("I confirm that the information is correct and that the responsible headteacher, {name}, has approved the application."),
-    },
+    declaration_label: templates::declaration_label::<En>,
     send_button: "Send application",
     ready_button: "Make the application ready to send",
 
@@ -255,11 +180,11 @@ pub static TEXTS: Texts = Texts {
     hand_in_intro: "The application has not been sent yet. To send it:",
     hand_in_download: "Download the application as a PDF file.",
     hand_in_email: "Email the PDF file to the International Unit (Internationella enheten):",
-    hand_in_no_address: |phone| format!("Email the PDF file to the International Unit (Internationella enheten) at Skellefteå Municipality, with the school's name in the subject line. Don't know the address? Call {phone}."),
+    hand_in_no_address: templates::hand_in_no_address::<En>,
     mailto_subject: "Application – fund for international school exchange",
     mailto_body: "Hello,\n\nHere is our application to the fund for international school exchange.\n\n(Remember to attach the PDF file you downloaded.)\n",
 
-    resume_title: |when| format!("You have an application in progress from {when}"),
+    resume_title: templates::resume_title::<En>,
     resume_text: "Your answers are saved in this browser. You can continue where you left off or start again.",
     resume_continue: "Continue with the application",
     resume_restart: "Start again",
@@ -272,11 +197,7 @@ pub static TEXTS: Texts = Texts {
     forget_confirm_text: "Your answers and files will be removed from this browser. This cannot be undone.",
     forget_confirm_yes: "Yes, remove my answers",
     forgotten: "Your answers and files have been removed from this computer.",
-    saved_at: |day, month, hour, minute| {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        let month = MONTHS.get(month as usize).copied().unwrap_or("");
-        format!("{day} {month} {hour:02}:{minute:02}")
-    },
+    saved_at: templates::saved_at::<En>,
     storage_unavailable: "Your browser does not allow your answers to be saved. You can still fill in the application, but your answers will be lost if you close the page. Save a draft as a file if you want to continue later.",
     storage_full: "Your browser's storage is full, so your latest answers are not saved in the browser. Save a draft as a file so you do not lose anything.",
     corrupt_notice: "A draft saved earlier could not be read. It has been kept aside in the browser and nothing has been overwritten. Contact the International Unit (Internationella enheten) if you need it.",
@@ -294,28 +215,12 @@ pub static TEXTS: Texts = Texts {
     file_replace: "Replace my answers with the file's",
     file_keep: "Keep my answers",
     file_kept: "The file was not opened. Your answers are unchanged.",
-    import_error: |error| match error {
-        ImportError::Empty => "The file is empty. Choose the draft you saved.".into(),
-        ImportError::TooLarge { .. } => "The file is too large to be a draft. Choose the draft you saved, a file ending in .json.".into(),
-        ImportError::Truncated => "The file is incomplete; perhaps the download was interrupted. Save the draft again and try again.".into(),
-        ImportError::NotJson | ImportError::NotADraft => "The file is not a draft from this form. Choose the file called ansokan-utkast ending in .json.".into(),
-        ImportError::NewerVersion { .. } => "The draft was saved by a newer version of the form. Reload the page and try again.".into(),
-        ImportError::WrongShape { path } => format!("The draft is damaged (error at {path}) and cannot be opened. Your current answers are unchanged."),
-        ImportError::TextTooLong { max_chars } => format!("The draft has an answer longer than {max_chars} characters and cannot be opened."),
-        ImportError::TooManyRows { max } => format!("The draft has more than {max} rows and cannot be opened."),
-    },
+    import_error: templates::import_error::<En>,
 
     config_errors_title: "Settings error (for the web editor): these settings on the page could not be used. The form uses the defaults instead.",
-    config_problem: |problem| match problem {
-        ConfigProblem::EndpointNotUrl => "must be an address starting with https:// or a path on this website starting with a single / (http:// only to 127.0.0.1 or localhost, for development). The application is downloaded instead of sent",
-        ConfigProblem::LocaleUnknown => "must be sv or en",
-        ConfigProblem::AmountInvalid => "must be an amount in kronor, like 300000",
-        ConfigProblem::EmailInvalid => "must be an email address",
-        ConfigProblem::SchoolsInvalid => "must be a JSON list with id, name and type (municipal or independent)",
-        ConfigProblem::BooleanInvalid => "must be true or false",
-    },
+    config_problem: templates::config_problem::<En>,
     print_answers: "Print or save as PDF",
-    sending: |attempt| if attempt <= 1 { "Sending your application…".into() } else { format!("Sending your application, attempt {attempt}…") },
+    sending: templates::sending::<En>,
     download_application: "Download the application (PDF)",
     download_zip: "Download as a zip file",
     download_zip_hint: "For systems that read JSON: the zip file holds the application as ansokan.json, the PDF and the attachments as separate files.",
@@ -344,11 +249,7 @@ pub static TEXTS: Texts = Texts {
     pdf_kind: "Type of application",
     pdf_granted_project: "Approved project",
     pdf_project_period: "Project period",
-    pdf_trip_period: |kind| match kind {
-        Kind::ExchangeSending => "Trip",
-        Kind::ExchangeReceiving => "Visit",
-        Kind::InternshipAbroad => "Stay abroad",
-    },
+    pdf_trip_period: templates::pdf_trip_period::<En>,
     pdf_goals: "Goals",
     pdf_amount_applied: "Amount applied for",
     pdf_principal: "Responsible headteacher",
@@ -359,330 +260,229 @@ pub static TEXTS: Texts = Texts {
     pdf_data_file: "The application as data (JSON)",
     pdf_files_inside: "The files above are inside this PDF file. Open them from your PDF reader's list of attachments (in Adobe Acrobat: the paper clip in the side panel).",
 
-    money: format_en,
-    date: format_long_en,
-    message,
+    money: <En as Language>::money,
+    date: <En as Language>::date,
+    message: templates::message::<En>,
 };
 
-fn step_title(step: Step) -> &'static str {
-    match step {
-        Step::Start => "Apply for a grant from the fund for international school exchange",
-        Step::Applicant => "About you and your school",
-        Step::Kind => "What do you want a grant for?",
-        Step::DatesDestination => "Dates and place",
-        Step::Participants => "Participants",
-        Step::Description => "Goals, theme and description",
-        Step::Activities => "Activities in date order",
-        Step::Support => "What support will pupils get during their stay abroad?",
-        Step::Budget => "Budget",
-        Step::Payment => "Payment",
-        Step::Attachments => "Attachments",
-        Step::CheckAnswers => "Check your answers",
-        Step::Declaration => "Confirm and send",
-        Step::Confirmation => "Your application is ready to send",
-    }
-}
+pub static TEMPLATES: Templates = Templates {
+    step_of: "Step {n} of {total}",
+    step_title: [
+        "Apply for a grant from the fund for international school exchange",
+        "About you and your school",
+        "What do you want a grant for?",
+        "Dates and place",
+        "Participants",
+        "Goals, theme and description",
+        "Activities in date order",
+        "What support will pupils get during their stay abroad?",
+        "Budget",
+        "Payment",
+        "Attachments",
+        "Check your answers",
+        "Confirm and send",
+        "Your application is ready to send",
+    ],
+    start_privacy_controller: "The controller of your personal data is {controller}. We process the names and contact details of you and the responsible headteacher, and information about the school and the project, to handle the application, decide on the grant, pay it and follow up how the fund is used.",
+    start_privacy_contact: "For questions about how we process personal data, contact the municipality's data protection officer, {dpo}. You can also call Skellefteå Municipality on {phone}.",
+    role: ["Teacher or other member of staff", "Pupil"],
+    school_type: ["Municipal school", "Independent school"],
+    kind: [
+        "An approved project or exchange where we host visitors",
+        "An approved project or exchange where we travel to our partner",
+        "A work placement or upper-secondary diploma project (gymnasiearbete) abroad",
+    ],
+    kind_hint: [
+        "Costs that the regular project funding does not cover, such as meals, gifts, experiences or transport for the visitors.",
+        "Costs for the trip that the regular project funding does not cover.",
+        "For groups or individual pupils: travel, accommodation, gifts, vaccinations and accompanying staff.",
+    ],
+    trip_start: [
+        "What date does the visit start?",
+        "What date does the trip start?",
+        "What date does the stay abroad start?",
+        "What date does the trip or visit start?",
+    ],
+    trip_end: [
+        "What date does the visit end?",
+        "What date does the trip end?",
+        "What date does the stay abroad end?",
+        "What date does the trip or visit end?",
+    ],
+    activities_hint: "Include at least 1 activity for each part of the project, in date order: preparation, implementation ({trip}) and follow-up.",
+    activity_legend: "Activity {n}",
+    phase: ["Preparation", "Implementation", "Follow-up"],
+    budget_row_legend: "Cost {n}",
+    category: [
+        "Travel",
+        "Accommodation",
+        "Meals",
+        "Gifts",
+        "Experiences and activities",
+        "Local transport",
+        "Vaccinations",
+        "Accompanying staff",
+        "Other",
+    ],
+    totals_not_counted_one: "1 amount is missing or cannot be read, so it is not included.",
+    totals_not_counted: "{n} amounts are missing or cannot be read, so they are not included.",
+    amount_applied_max: "You can apply for up to {max}. This is the costs minus other funding, and no more than the fund's yearly amount.",
+    amount_applied_max_unknown: "No more than the total costs minus other funding. The amount is shown here once you have entered the costs.",
+    segment: ["Ansvar", "Verksamhet", "Fri", "Projekt", "Objekt"],
+    giro: ["Bankgiro", "Plusgiro (postgiro)"],
+    giro_hint: [
+        "7 or 8 digits. For example, 5402-9681",
+        "2 to 8 digits. For example, 410 54 68-5",
+    ],
+    attachments_rules: "Each file must be {max_mb} MB or smaller, and all files together {total_mb} MB or smaller. Allowed file types: {types}.",
+    attachments_not_stored: "{names} could not be saved in the browser (its storage is turned off or full). The file stays attached until you reload or close the page.",
+    decimal_separator: ".",
+    declaration_label: "I confirm that the information is correct and that the responsible headteacher, {name}, has approved the application.",
+    declaration_label_unnamed: "I confirm that the information is correct and that the responsible headteacher has approved the application.",
+    hand_in_no_address: "Email the PDF file to the International Unit (Internationella enheten) at Skellefteå Municipality, with the school's name in the subject line. Don't know the address? Call {phone}.",
+    resume_title: "You have an application in progress from {when}",
+    saved_at: "{day} {month} {hour}:{minute}",
+    months_short: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    import_empty: "The file is empty. Choose the draft you saved.",
+    import_too_large: "The file is too large to be a draft. Choose the draft you saved, a file ending in .json.",
+    import_truncated: "The file is incomplete; perhaps the download was interrupted. Save the draft again and try again.",
+    import_not_a_draft: "The file is not a draft from this form. Choose the file called ansokan-utkast ending in .json.",
+    import_newer_version: "The draft was saved by a newer version of the form. Reload the page and try again.",
+    import_wrong_shape: "The draft is damaged (error at {path}) and cannot be opened. Your current answers are unchanged.",
+    import_text_too_long: "The draft has an answer longer than {max_chars} characters and cannot be opened.",
+    import_too_many_rows: "The draft has more than {max} rows and cannot be opened.",
+    config_problem: [
+        "must be an address starting with https:// or a path on this website starting with a single / (http:// only to 127.0.0.1 or localhost, for development). The application is downloaded instead of sent",
+        "must be sv or en",
+        "must be an amount in kronor, like 300000",
+        "must be an email address",
+        "must be a JSON list with id, name and type (municipal or independent)",
+        "must be true or false",
+    ],
+    sending: "Sending your application…",
+    sending_again: "Sending your application, attempt {attempt}…",
+    pdf_trip_period: ["Visit", "Trip", "Stay abroad"],
 
-/// "512 B", "1.5 kB", "2.0 MB".
-fn format_size(bytes: u64) -> String {
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let tenths_kb = bytes.saturating_mul(10) / 1024;
-    if tenths_kb < 10240 {
-        return format!("{}.{} kB", tenths_kb / 10, tenths_kb % 10);
-    }
-    let tenths_mb = bytes.saturating_mul(10) / (1024 * 1024);
-    format!("{}.{} MB", tenths_mb / 10, tenths_mb % 10)
-}
-
-/// The trip, the visit or the stay abroad, by the kind of application (see the glossary
-/// in README.md); "the trip or visit" before the kind is chosen.
-fn trip(kind: Option<Kind>) -> &'static str {
-    match kind {
-        Some(Kind::ExchangeSending) => "the trip",
-        Some(Kind::ExchangeReceiving) => "the visit",
-        Some(Kind::InternshipAbroad) => "the stay abroad",
-        None => "the trip or visit",
-    }
-}
-
-/// What to ask for when an answer is missing: names the field and says what to do.
-fn required(field: Field, kind: Option<Kind>) -> String {
-    match field {
-        Field::ApplicantName => "Enter your name".into(),
-        Field::ApplicantEmail => "Enter your email address".into(),
-        Field::ApplicantRole => {
-            "Select whether you are applying as a member of staff or as a pupil".into()
-        }
-        Field::School => "Select a school".into(),
-        Field::OtherSchoolName => "Enter the name of the school".into(),
-        Field::OtherSchoolType => "Select whether the school is municipal or independent".into(),
-        Field::Kind => "Select what you want a grant for".into(),
-        Field::GrantedProject => "Enter which approved project or exchange this is for".into(),
-        Field::ProjectStart => "Enter the date the project starts".into(),
-        Field::ProjectEnd => "Enter the date the project ends".into(),
-        Field::TripStart => format!("Enter the date {} starts", trip(kind)),
-        Field::TripEnd => format!("Enter the date {} ends", trip(kind)),
-        Field::Country => "Enter a country".into(),
-        Field::Partner => "Enter the partner school, organisation or workplace".into(),
-        Field::Pupils => "Enter the number of pupils, like 6".into(),
-        Field::Staff => {
-            "Enter the number of staff taking part. Enter 0 if no staff are taking part".into()
-        }
-        Field::Goals => "Describe the goals".into(),
-        Field::Theme => "Enter a theme".into(),
-        Field::ActivityDate(i) => format!("Enter a date for activity {}", i + 1),
-        Field::ActivityPhase(i) => {
-            format!(
-                "Select which part of the project activity {} belongs to",
-                i + 1
-            )
-        }
-        Field::ActivityDescription(i) => format!("Describe what happens in activity {}", i + 1),
-        Field::SupportMeasures => {
-            "Describe the support pupils will get during their stay abroad".into()
-        }
-        Field::BudgetCategory(i) => format!("Select a category for cost {}", i + 1),
-        Field::BudgetDescription(i) => format!("Describe what cost {} is for", i + 1),
-        Field::BudgetAmount(i) => format!("Enter an amount for cost {}, like 12500", i + 1),
-        Field::AmountApplied => "Enter how much you are applying for from the fund".into(),
-        Field::PrincipalName => "Enter the name of the responsible headteacher".into(),
-        Field::PrincipalEmail => "Enter the responsible headteacher's email address".into(),
-        Field::GiroMethod => "Select bankgiro or plusgiro".into(),
-        Field::GiroNumber => "Enter the bankgiro or plusgiro number".into(),
-        Field::AccountSegment(segment) => {
-            format!(
-                "Enter the {} part of the account string",
-                segment_name(segment)
-            )
-        }
-        other => format!("Enter {}", field_name(other, kind)),
-    }
-}
-
-/// The code plan's own (Swedish) name of a segment.
-fn segment_name(segment: Segment) -> &'static str {
-    match segment {
-        Segment::Ansvar => "Ansvar",
-        Segment::Verksamhet => "Verksamhet",
-        Segment::Fri => "Fri",
-        Segment::Projekt => "Projekt",
-        Segment::Objekt => "Objekt",
-    }
-}
-
-/// A field's name inside a sentence.
-fn field_name(field: Field, kind: Option<Kind>) -> String {
-    match field {
-        Field::ApplicantName => "your name".into(),
-        Field::ApplicantEmail => "your email address".into(),
-        Field::ApplicantPhone => "your phone number".into(),
-        Field::OtherSchoolName => "the name of the school".into(),
-        Field::GrantedProject => "the name of the project".into(),
-        Field::ProjectStart => "the project start date".into(),
-        Field::ProjectEnd => "the project end date".into(),
-        Field::TripStart => format!("the start date of {}", trip(kind)),
-        Field::TripEnd => format!("the end date of {}", trip(kind)),
-        Field::Country => "the country".into(),
-        Field::Place => "the town or city".into(),
-        Field::Partner => "the partner".into(),
-        Field::Pupils => "the number of pupils".into(),
-        Field::Staff => "the number of staff".into(),
-        Field::Group => "the year group or programme".into(),
-        Field::Goals => "the goals".into(),
-        Field::Theme => "the theme".into(),
-        Field::Summary => "the description".into(),
-        Field::ActivityDate(i) => format!("the date of activity {}", i + 1),
-        Field::ActivityDescription(i) => format!("the description of activity {}", i + 1),
-        Field::SupportMeasures => "the support for pupils".into(),
-        Field::BudgetRows => "the total of the costs".into(),
-        Field::BudgetDescription(i) => format!("the description of cost {}", i + 1),
-        Field::BudgetAmount(i) => format!("the amount for cost {}", i + 1),
-        Field::OtherFunding => "other funding".into(),
-        Field::AmountApplied => "the amount you are applying for".into(),
-        Field::PrincipalName => "the responsible headteacher's name".into(),
-        Field::PrincipalEmail => "the responsible headteacher's email address".into(),
-        Field::GiroNumber => "the number".into(),
-        Field::AccountSegment(segment) => format!("the {} part", segment_name(segment)),
-        _ => "the answer".into(),
-    }
-}
-
-fn iso_param(problem: &Problem, key: &str) -> String {
-    let iso = problem
-        .params()
-        .into_iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| v)
-        .unwrap_or_default();
-    crate::domain::dates::parse_date(&iso)
-        .map(format_long_en)
-        .unwrap_or(iso)
-}
-
-/// "1 to 6 digits", "4 digits", "1 to 8 characters (letters A to Z or digits)".
-fn segment_length(allowed: Allowed) -> String {
-    let count = if allowed.min_len == allowed.max_len {
-        allowed.max_len.to_string()
-    } else {
-        format!("{} to {}", allowed.min_len, allowed.max_len)
-    };
-    match allowed.charset {
-        Charset::Digits if allowed.max_len == 1 => format!("{count} digit"),
-        Charset::Digits => format!("{count} digits"),
-        Charset::Alphanumeric => format!("{count} characters (letters A to Z or digits)"),
-    }
-}
-
-fn message(field: Field, problem: &Problem, kind: Option<Kind>) -> String {
-    let name = field_name(field, kind);
-    let trip = trip(kind);
-    match problem {
-        Problem::Required => required(field, kind),
-        Problem::TooLong { max } => format!("{} must be {max} characters or fewer", capitalise(&name)),
-        Problem::InvalidEmail => format!("Enter {name} in the correct format, like name@skelleftea.se"),
-        Problem::InvalidCount => format!("Enter {name} using numbers, like 6"),
-        Problem::CountTooLarge { max } => {
-            format!("{} must be {max} or fewer. Check the number", capitalise(&name))
-        }
-        Problem::NoParticipants => "Enter at least 1 pupil or 1 member of staff who is taking part".into(),
-        Problem::PupilsRequired => match kind {
-            Some(Kind::InternshipAbroad) => "A work placement or diploma project abroad must include at least 1 pupil. Enter the number of pupils".into(),
-            _ => "The application must include at least 1 pupil. Enter the number of pupils taking part".into(),
-        },
-        Problem::Date(error) => match error {
-            DateError::TwoDigitYear => format!("Enter the year of {name} with 4 digits, like 2027"),
-            DateError::ImpossibleDate => format!("{} must be a real date", capitalise(&name)),
-            DateError::YearOutOfRange => format!("Check the year of {name}. Enter it with 4 digits, like 2027"),
-            DateError::Empty | DateError::Invalid => {
-                format!("Enter {name} as a year, month and day, like 2027 3 15")
-            }
-        },
-        Problem::EndBeforeStart { .. } => format!(
-            "{} must be the same as or after {}",
-            capitalise(&name),
-            iso_param(problem, "start")
-        ),
-        Problem::TripBeforeProject { .. } => format!(
-            "{} cannot start before the project, which starts on {}. Change one of the dates",
-            capitalise(trip),
-            iso_param(problem, "project_start")
-        ),
-        Problem::TripAfterProject { .. } => format!(
-            "{} cannot end after the project, which ends on {}. Change one of the dates",
-            capitalise(trip),
-            iso_param(problem, "project_end")
-        ),
-        Problem::NoActivities => format!(
-            "Add at least 1 activity for each part: preparation, implementation ({trip}) and follow-up"
-        ),
-        Problem::MissingPhase(phase) => match phase {
-            Phase::Preparation => "Add at least 1 activity for preparation".into(),
-            Phase::Trip => format!("Add at least 1 activity for implementation ({trip})"),
-            Phase::FollowUp => "Add at least 1 activity for follow-up".into(),
-        },
-        Problem::ActivitiesOutOfOrder { .. } => format!(
-            "Activities must be in date order. {} is before the date of the activity above it, {}. Move the activity up or change the date",
-            capitalise(&name),
-            iso_param(problem, "previous")
-        ),
-        Problem::PreparationAfterTripStart { .. } => format!(
-            "Preparation must be on or before the day {trip} starts, {}. Change the date or choose another part",
-            iso_param(problem, "trip_start")
-        ),
-        Problem::TripActivityOutsideTrip { .. } => format!(
-            "Implementation activities must be between {} and {}, while {trip} is happening. Change the date or choose another part",
-            iso_param(problem, "trip_start"),
-            iso_param(problem, "trip_end")
-        ),
-        Problem::FollowUpBeforeTripEnd { .. } => format!(
-            "Follow-up must be on or after the day {trip} ends, {}. Change the date or choose another part",
-            iso_param(problem, "trip_end")
-        ),
-        Problem::Money(error) => match error {
-            MoneyError::AmbiguousSeparator => format!(
-                "Enter {name} without a comma or full stop between the thousands, like 1500 or 1 500. Put öre after a decimal point, like 1500.50"
-            ),
-            MoneyError::TooManyDecimals => {
-                format!("Enter {name} with no more than 2 decimal places, like 1500.50")
-            }
-            MoneyError::TooLarge => format!(
-                "{} has too many digits. Enter no more than {}",
-                capitalise(&name),
-                format_en(Money::from_ore(MAX_PARSED_ORE))
-            ),
-            MoneyError::Empty | MoneyError::Invalid => {
-                format!("Enter {name} in kronor using numbers, like 12500")
-            }
-        },
-        Problem::AmountNotPositive => format!("{} must be more than SEK 0", capitalise(&name)),
-        Problem::NegativeAmount => format!("Enter {name} without a minus sign"),
-        Problem::NoBudgetRows => "Add at least 1 cost to the budget".into(),
-        Problem::TotalMismatch { computed } => format!(
-            "The total you entered does not match the costs, which add up to {}",
-            format_en(*computed)
-        ),
-        Problem::OtherFundingExceedsTotal { total } => format!(
-            "Other funding can be no more than the total costs, {}. Check the amounts",
-            format_en(*total)
-        ),
-        Problem::AppliedExceedsNeed { max } => format!(
-            "You can apply for up to {}. This is the total costs minus other funding",
-            format_en(*max)
-        ),
-        Problem::AppliedExceedsFund { max } => format!(
-            "You can apply for up to {}. This is the fund's amount for 1 year",
-            format_en(*max)
-        ),
-        Problem::Bankgiro(error) => giro_message(error, GiroMethod::Bankgiro),
-        Problem::Plusgiro(error) => giro_message(error, GiroMethod::Plusgiro),
-        Problem::Segment(error) => match error {
-            SegmentError::Missing => required(field, kind),
-            SegmentError::TooShort(allowed) | SegmentError::TooLong(allowed) => format!(
-                "{} of the account string must be {}",
-                capitalise(&name),
-                segment_length(*allowed)
-            ),
-            SegmentError::InvalidCharacters(allowed) => match allowed.charset {
-                Charset::Digits => format!(
-                    "{} of the account string must only include digits. Remove letters, spaces and other characters",
-                    capitalise(&name)
-                ),
-                Charset::Alphanumeric => format!(
-                    "{} of the account string must only include the letters A to Z and digits. Remove spaces, hyphens and other characters",
-                    capitalise(&name)
-                ),
-            },
-        },
-        Problem::AccountString(_) => "The account string has too many parts. Enter no more than 5: Ansvar / Verksamhet / Fri / Projekt / Objekt".into(),
-        Problem::PaymentMethodMismatch => "Municipal schools enter an account string. Independent schools enter a bankgiro or plusgiro number".into(),
-        Problem::UnknownSchool => "The school is no longer in the list. Select a school again".into(),
-        Problem::NotConfirmed => "Confirm that the information is correct and that the responsible headteacher has approved the application".into(),
-        Problem::FileEmpty => "The selected file is empty. Choose a file that has something in it".into(),
-        Problem::FileTooLarge { max_bytes } => format!("The selected file must be {} or smaller. Choose a smaller file", format_size(*max_bytes)),
-        Problem::FileWrongType { allowed } => format!("The selected file must be one of these types: {allowed}"),
-        Problem::FilesTooLarge { max_total_bytes } => format!("The files together must be {} or smaller. Choose a smaller file or remove a file first", format_size(*max_total_bytes)),
-        Problem::TooManyFiles { max } => format!("You can attach up to {max} files. Remove a file first"),
-        Problem::Reported { en, .. } => en.clone(),
-    }
-}
-
-fn giro_message(error: &GiroError, method: GiroMethod) -> String {
-    let (name, digits, example) = match method {
-        GiroMethod::Bankgiro => ("bankgiro number", "7 or 8 digits", "5402-9681"),
-        GiroMethod::Plusgiro => ("plusgiro number", "2 to 8 digits", "410 54 68-5"),
-    };
-    match error {
-        GiroError::Empty => format!("Enter a {name}"),
-        GiroError::InvalidCharacters => {
-            format!("Enter a {name} using only numbers, spaces and hyphens, like {example}")
-        }
-        GiroError::TooShort | GiroError::TooLong => {
-            format!("Enter a {name} with {digits}, like {example}")
-        }
-        // A check digit that does not add up is almost always a typo, not a missing account.
-        GiroError::CheckDigit => format!("Check the {name}. One of the digits may be wrong"),
-        GiroError::AllZeros => format!("Check the {name}. It cannot be all zeros"),
-    }
-}
+    trip: ["the visit", "the trip", "the stay abroad", "the trip or visit"],
+    required_applicant_name: "Enter your name",
+    required_applicant_email: "Enter your email address",
+    required_applicant_role: "Select whether you are applying as a member of staff or as a pupil",
+    required_school: "Select a school",
+    required_other_school_name: "Enter the name of the school",
+    required_other_school_type: "Select whether the school is municipal or independent",
+    required_kind: "Select what you want a grant for",
+    required_granted_project: "Enter which approved project or exchange this is for",
+    required_project_start: "Enter the date the project starts",
+    required_project_end: "Enter the date the project ends",
+    required_trip_start: "Enter the date {trip} starts",
+    required_trip_end: "Enter the date {trip} ends",
+    required_country: "Enter a country",
+    required_partner: "Enter the partner school, organisation or workplace",
+    required_pupils: "Enter the number of pupils, like 6",
+    required_staff: "Enter the number of staff taking part. Enter 0 if no staff are taking part",
+    required_goals: "Describe the goals",
+    required_theme: "Enter a theme",
+    required_activity_date: "Enter a date for activity {n}",
+    required_activity_phase: "Select which part of the project activity {n} belongs to",
+    required_activity_description: "Describe what happens in activity {n}",
+    required_support_measures: "Describe the support pupils will get during their stay abroad",
+    required_budget_category: "Select a category for cost {n}",
+    required_budget_description: "Describe what cost {n} is for",
+    required_budget_amount: "Enter an amount for cost {n}, like 12500",
+    required_amount_applied: "Enter how much you are applying for from the fund",
+    required_principal_name: "Enter the name of the responsible headteacher",
+    required_principal_email: "Enter the responsible headteacher's email address",
+    required_giro_method: "Select bankgiro or plusgiro",
+    required_giro_number: "Enter the bankgiro or plusgiro number",
+    required_account_segment: "Enter the {segment} part of the account string",
+    required_other: "Enter {name}",
+    segment_name: ["Ansvar", "Verksamhet", "Fri", "Projekt", "Objekt"],
+    name_applicant_name: "your name",
+    name_applicant_email: "your email address",
+    name_applicant_phone: "your phone number",
+    name_other_school_name: "the name of the school",
+    name_granted_project: "the name of the project",
+    name_project_start: "the project start date",
+    name_project_end: "the project end date",
+    name_trip_start: "the start date of {trip}",
+    name_trip_end: "the end date of {trip}",
+    name_country: "the country",
+    name_place: "the town or city",
+    name_partner: "the partner",
+    name_pupils: "the number of pupils",
+    name_staff: "the number of staff",
+    name_group: "the year group or programme",
+    name_goals: "the goals",
+    name_theme: "the theme",
+    name_summary: "the description",
+    name_activity_date: "the date of activity {n}",
+    name_activity_description: "the description of activity {n}",
+    name_support_measures: "the support for pupils",
+    name_budget_rows: "the total of the costs",
+    name_budget_description: "the description of cost {n}",
+    name_budget_amount: "the amount for cost {n}",
+    name_other_funding: "other funding",
+    name_amount_applied: "the amount you are applying for",
+    name_principal_name: "the responsible headteacher's name",
+    name_principal_email: "the responsible headteacher's email address",
+    name_giro_number: "the number",
+    name_account_segment: "the {segment} part",
+    name_other: "the answer",
+    too_long: "{Name} must be {max} characters or fewer",
+    invalid_email: "Enter {name} in the correct format, like name@skelleftea.se",
+    invalid_count: "Enter {name} using numbers, like 6",
+    count_too_large: "{Name} must be {max} or fewer. Check the number",
+    no_participants: "Enter at least 1 pupil or 1 member of staff who is taking part",
+    pupils_required: "The application must include at least 1 pupil. Enter the number of pupils taking part",
+    pupils_required_internship: "A work placement or diploma project abroad must include at least 1 pupil. Enter the number of pupils",
+    date_two_digit_year: "Enter the year of {name} with 4 digits, like 2027",
+    date_impossible: "{Name} must be a real date",
+    date_year_out_of_range: "Check the year of {name}. Enter it with 4 digits, like 2027",
+    date_invalid: "Enter {name} as a year, month and day, like 2027 3 15",
+    end_before_start: "{Name} must be the same as or after {start}",
+    trip_before_project: "{Trip} cannot start before the project, which starts on {project_start}. Change one of the dates",
+    trip_after_project: "{Trip} cannot end after the project, which ends on {project_end}. Change one of the dates",
+    need_activities: "Add at least 1 activity for each part: preparation, implementation ({trip}) and follow-up",
+    missing_preparation: "Add at least 1 activity for preparation",
+    missing_trip: "Add at least 1 activity for implementation ({trip})",
+    missing_follow_up: "Add at least 1 activity for follow-up",
+    activities_out_of_order: "Activities must be in date order. {Name} is before the date of the activity above it, {previous}. Move the activity up or change the date",
+    preparation_after_trip_start: "Preparation must be on or before the day {trip} starts, {trip_start}. Change the date or choose another part",
+    trip_activity_outside_trip: "Implementation activities must be between {trip_start} and {trip_end}, while {trip} is happening. Change the date or choose another part",
+    follow_up_before_trip_end: "Follow-up must be on or after the day {trip} ends, {trip_end}. Change the date or choose another part",
+    money_ambiguous_separator: "Enter {name} without a comma or full stop between the thousands, like 1500 or 1 500. Put öre after a decimal point, like 1500.50",
+    money_too_many_decimals: "Enter {name} with no more than 2 decimal places, like 1500.50",
+    money_too_large: "{Name} has too many digits. Enter no more than {max}",
+    money_invalid: "Enter {name} in kronor using numbers, like 12500",
+    amount_not_positive: "{Name} must be more than SEK 0",
+    negative_amount: "Enter {name} without a minus sign",
+    no_budget_rows: "Add at least 1 cost to the budget",
+    total_mismatch: "The total you entered does not match the costs, which add up to {computed}",
+    other_funding_exceeds_total: "Other funding can be no more than the total costs, {total}. Check the amounts",
+    applied_exceeds_need: "You can apply for up to {max}. This is the total costs minus other funding",
+    applied_exceeds_fund: "You can apply for up to {max}. This is the fund's amount for 1 year",
+    giro_name: ["bankgiro number", "plusgiro number"],
+    giro_definite: ["the bankgiro number", "the plusgiro number"],
+    giro_digits: ["7 or 8 digits", "2 to 8 digits"],
+    giro_empty: "Enter a {name}",
+    giro_invalid_characters: "Enter a {name} using only numbers, spaces and hyphens, like {example}",
+    giro_length: "Enter a {name} with {digits}, like {example}",
+    giro_check_digit: "Check {definite}. One of the digits may be wrong",
+    giro_all_zeros: "Check {definite}. It cannot be all zeros",
+    segment_range: "{min} to {max}",
+    segment_length_digit: "{count} digit",
+    segment_length_digits: "{count} digits",
+    segment_length_characters: "{count} characters (letters A to Z or digits)",
+    segment_length: "{Name} of the account string must be {length}",
+    segment_only_digits: "{Name} of the account string must only include digits. Remove letters, spaces and other characters",
+    segment_only_alphanumeric: "{Name} of the account string must only include the letters A to Z and digits. Remove spaces, hyphens and other characters",
+    account_string_too_many: "The account string has too many parts. Enter no more than 5: Ansvar / Verksamhet / Fri / Projekt / Objekt",
+    payment_method_mismatch: "Municipal schools enter an account string. Independent schools enter a bankgiro or plusgiro number",
+    unknown_school: "The school is no longer in the list. Select a school again",
+    not_confirmed: "Confirm that the information is correct and that the responsible headteacher has approved the application",
+    file_empty: "The selected file is empty. Choose a file that has something in it",
+    file_too_large: "The selected file must be {size} or smaller. Choose a smaller file",
+    file_wrong_type: "The selected file must be one of these types: {allowed}",
+    files_too_large: "The files together must be {size} or smaller. Choose a smaller file or remove a file first",
+    too_many_files: "You can attach up to {max} files. Remove a file first",
+};

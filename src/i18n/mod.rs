@@ -1,9 +1,18 @@
 //! Every user-facing string, per language. Locale files are Rust (`sv.rs`, `en.rs`) so a
-//! missing translation is a compile error, not a blank on a teacher's screen. Messages
-//! for validation errors are worded here from the domain's codes and parameters.
+//! missing translation is a compile error, not a blank on a teacher's screen. Texts that
+//! take values are templates with named parameters, and the rules that choose one (which
+//! message for which validation error) are written once (`templates.rs`) for both.
+//!
+//! Swedish is compiled into the app. English is not: the build writes it to a data file
+//! (`data.rs`, `src/bin/english-texts.rs`) that the app fetches when the applicant chooses
+//! English, and [`load_english`] reads. Native code (tests, build tools) and the PDF
+//! worker (feature `english-compiled`) have English compiled in.
 
+pub mod data;
+#[cfg(any(not(target_arch = "wasm32"), feature = "english-compiled"))]
 mod en;
 mod sv;
+pub mod templates;
 
 use crate::domain::account_string::Segment;
 use crate::domain::application::{BudgetCategory, Kind, Phase, Role, SchoolType};
@@ -15,6 +24,7 @@ use crate::domain::field::Field;
 use crate::domain::money::Money;
 use crate::domain::problem::Problem;
 use crate::domain::step::Step;
+use templates::{Language, Templates};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -23,10 +33,12 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The language's texts. English before its data file has arrived (see
+    /// [`english_loaded`]) is Swedish: the app switches only once it has English.
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::Sv => &sv::TEXTS,
-            Locale::En => &en::TEXTS,
+            Locale::En => english().map_or(&sv::TEXTS, |(texts, _)| texts),
         }
     }
 
@@ -39,9 +51,104 @@ impl Locale {
     }
 }
 
+/// Swedish, compiled in.
+pub struct Sv;
+
+impl Language for Sv {
+    fn templates() -> &'static Templates {
+        &sv::TEMPLATES
+    }
+    fn money(money: Money) -> String {
+        crate::domain::money::format_sv(money)
+    }
+    fn date(date: Date) -> String {
+        crate::domain::dates::format_long_sv(date)
+    }
+    fn reported(sv: &str, _en: &str) -> String {
+        sv.into()
+    }
+}
+
+/// English: compiled in natively and in the worker, read from its data file in the app.
+pub struct En;
+
+impl Language for En {
+    fn templates() -> &'static Templates {
+        english().map_or(&sv::TEMPLATES, |(_, templates)| templates)
+    }
+    fn money(money: Money) -> String {
+        crate::domain::money::format_en(money)
+    }
+    fn date(date: Date) -> String {
+        crate::domain::dates::format_long_en(date)
+    }
+    fn reported(_sv: &str, en: &str) -> String {
+        en.into()
+    }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "english-compiled"))]
+fn english() -> Option<(&'static Texts, &'static Templates)> {
+    Some((&en::TEXTS, &en::TEMPLATES))
+}
+
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "english-compiled")))]
+static ENGLISH: std::sync::OnceLock<(&'static Texts, &'static Templates)> =
+    std::sync::OnceLock::new();
+
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "english-compiled")))]
+fn english() -> Option<(&'static Texts, &'static Templates)> {
+    ENGLISH.get().copied()
+}
+
+/// Whether English can be shown (its data file has been read, or it is compiled in).
+pub fn english_loaded() -> bool {
+    english().is_some()
+}
+
+/// Reads English from its data file (what `english_data` wrote at build time). Read once
+/// per page: the texts stay for the app's lifetime.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "english-compiled")))]
+pub fn load_english(text: String) -> Result<(), String> {
+    if english_loaded() {
+        return Ok(());
+    }
+    let (texts, templates) = data::read::<En>(&data::Data::parse(text))?;
+    let texts: &'static Texts = Box::leak(texts);
+    let templates: &'static Templates = Box::leak(templates);
+    let _ = ENGLISH.set((texts, templates));
+    Ok(())
+}
+
+/// English compiled in: nothing to read.
+#[cfg(any(not(target_arch = "wasm32"), feature = "english-compiled"))]
+pub fn load_english(_text: String) -> Result<(), String> {
+    Ok(())
+}
+
+/// English as its data file (run at build time by `src/bin/english-texts.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english_data() -> String {
+    data::write(&en::TEXTS, &en::TEMPLATES)
+}
+
+/// When English could not be fetched, the form says so in both languages (the English
+/// words cannot come from the file that did not arrive, so both are compiled in).
+pub const ENGLISH_UNAVAILABLE: [(&str, &str); 2] = [
+    (
+        "sv",
+        "Den engelska versionen kunde inte hämtas, så formuläret visas på svenska. Försök igen om en stund.",
+    ),
+    (
+        "en",
+        "The English version could not be loaded, so the form is shown in Swedish. Try again in a moment.",
+    ),
+];
+
 /// A static text chosen from the current language's [`Texts`].
 pub type Text = fn(&'static Texts) -> &'static str;
 
+#[derive(Clone, Copy)]
 pub struct Texts {
     pub lang: &'static str,
     pub app_title: &'static str,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::drafts::notices::{DraftFileControls, DraftWarnings, ResumePrompt};
 use super::flow::follow_browser_history;
 use super::form::Form;
-use super::i18n::{provide_locale, Locale};
+use super::i18n::{provide_locale, EnglishLoad, Locale, ENGLISH_UNAVAILABLE};
 use super::steps::activities::ActivitiesStep;
 use super::steps::attachments::AttachmentsStep;
 use super::steps::budget::BudgetStep;
@@ -60,14 +60,15 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>, owns_page: bool)
         }
     });
 
+    let english = super::i18n::use_english_load();
     let switch_language = move |_| {
-        locale.update(|l| {
-            *l = match l {
-                Locale::Sv => Locale::En,
-                Locale::En => Locale::Sv,
-            }
-        })
+        let target = match locale.get_untracked() {
+            Locale::Sv => Locale::En,
+            Locale::En => Locale::Sv,
+        };
+        super::i18n::switch_language(locale, english, target);
     };
+    let loading = move || english.get() == EnglishLoad::Loading;
 
     // The whole page re-renders when the language changes (see `i18n::texts_now`);
     // answers live in the draft, so nothing typed is lost.
@@ -90,11 +91,19 @@ pub fn App(settings: Settings, config_errors: Vec<ConfigError>, owns_page: bool)
         <div class="sku-app" lang=move || locale.get().texts().lang>
             <div class="sku-app__bar">
                 <span class="sku-app__service">{move || locale.get().texts().app_title}</span>
+                // While English is on its way the button says so ("English …", busy).
                 <button type="button" class="sku-link-button" data-role="language"
-                    lang=move || locale.get().texts().other_language_code on:click=switch_language>
+                    lang=move || locale.get().texts().other_language_code on:click=switch_language
+                    aria-busy=move || loading().then_some("true")>
                     {move || locale.get().texts().other_language_name}
+                    {move || loading().then_some(" …")}
                 </button>
             </div>
+            {move || (english.get() == EnglishLoad::Failed).then(|| view! {
+                <div class="sku-warning" role="alert" data-role="language-failed">
+                    {ENGLISH_UNAVAILABLE.map(|(lang, text)| view! { <p lang=lang>{text}</p> })}
+                </div>
+            })}
             <div class="sku-app__main">
                 {(!config_errors.is_empty()).then(|| view! { <ConfigProblems errors=config_errors.clone() /> })}
                 {move || {

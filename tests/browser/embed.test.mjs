@@ -332,6 +332,30 @@ test('iframe mode: the iframe follows the form\'s height and the parent scrolls 
   });
 });
 
+test('English, fetched when chosen, comes from the app\'s folder under the strict CSP, on the host page and in iframe mode', async () => {
+  const english = /^\/skolutbyte\/skolutbyte-en-[0-9a-f]+\.txt$/;
+  await withPage(async (page) => {
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${strict.url}host/`);
+    await page.waitForSelector('.sku-app:not([data-sku-static]) h1');
+    assert.ok(!requests.some((path) => english.test(path)), 'not part of the first load');
+    await page.click('.sku-app:not([data-sku-static]) [data-role=language]');
+    await page.waitForFunction(() => document.querySelector('#skolutbyte .sku-app')?.lang === 'en');
+    assert.equal(normalise(await page.textContent('.sku-app h1')), 'Apply for a grant from the fund for international school exchange');
+    assert.equal(requests.filter((path) => english.test(path)).length, 1, requests.join('\n'));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv', "the host page's own language stays");
+    assert.deepEqual(await page.problems(), [], 'no errors and no CSP violations');
+  });
+  await withPage(async (page) => {
+    const { frame } = await openIframeExample(page);
+    await frame.click('.sku-app:not([data-sku-static]) [data-role=language]');
+    await frame.waitForFunction(() => document.querySelector('.sku-app')?.lang === 'en');
+    assert.equal(normalise(await frame.textContent('.sku-app h1')), 'Apply for a grant from the fund for international school exchange');
+    assert.deepEqual(await page.problems(), [], 'no errors and no CSP violations in the parent or the form');
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Where the answers may go (security review, finding 4).
 

@@ -198,6 +198,24 @@ for (const engineName of ENGINES) {
       assert.match(await hostPageHtml(), /id="skolutbyte"/, 'the example is the snippet the README gives');
     });
 
+    test(`${engineName}: English, fetched when chosen, under the strict CSP: the form in English, answers and errors too`, PER_TEST, async () => {
+      host.cspReports.length = 0;
+      await withPage(`${host.url}host/`, async (page) => {
+        const app = '.sku-app:not([data-sku-static])';
+        await page.click(`${app} [data-role=language]`);
+        await page.waitForFunction((app) => document.querySelector(app)?.lang === 'en', app);
+        assert.equal(normalise(await page.textContent(`${app} h1`)), 'Apply for a grant from the fund for international school exchange');
+        const d = fastDriver(page);
+        await d.press('[data-role=start]');
+        await waitForStep(page, 'applicant');
+        await d.submit();
+        await waitForErrorSummary(page);
+        assert.match(normalise(await page.textContent('#sku-error-summary')), /There is a problem.*Enter your name/);
+        assert.deepEqual(await problemsOf(page), []);
+      });
+      assert.deepEqual(host.cspReports, [], 'no Content-Security-Policy violation was reported');
+    });
+
     test(`${engineName}: iframe mode: the iframe follows the form's height, told by messages from the form's origin`, PER_TEST, async () => {
       framing.cspReports.length = 0;
       framingForm.cspReports.length = 0;

@@ -20,6 +20,7 @@ const mimeTypes = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
   '.ttf': 'font/ttf',
   '.svg': 'image/svg+xml',
 };
