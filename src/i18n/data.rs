@@ -126,6 +126,11 @@ impl<const N: usize> Value for [&'static str; N] {
 /// Why not field by field: that is code for every text, about 12 KB of first-load wasm
 /// for English's 340 texts, more than the texts themselves. A table of offsets is two
 /// bytes a text.
+// The slot tables hold byte offsets as `u16`: both structs must stay within its range, or
+// an offset would wrap and `fill_slots` would write to the wrong place.
+const _: () = assert!(std::mem::size_of::<Texts>() <= u16::MAX as usize);
+const _: () = assert!(std::mem::size_of::<Templates>() <= u16::MAX as usize);
+
 fn fill_slots<T>(target: &mut T, slots: &[u16], values: &[&'static str]) {
     let base = (target as *mut T).cast::<u8>();
     for (&slot, &value) in slots.iter().zip(values) {
