@@ -58,6 +58,20 @@ mounts[0]?.addEventListener('focusin', keepEarlyFocus);
 // browser refuse a wasm file that is not the one built with this loader.
 const wasm = fetch(url(files.wasm), { integrity: files.wasmIntegrity });
 
+// English is not in the first load: a data file beside this one, which the app asks for
+// through this function (a property of the mount element, not a global of the host page)
+// when the applicant chooses English. A page that starts in English (data-locale) has it
+// fetched now, beside the wasm, so the app can start in English at once.
+const englishHolder = mounts[0] ?? document.body;
+// It gives the text, or null when the file did not come (the app then says so).
+englishHolder.skuLoadEnglish = () =>
+  fetch(url(files.english), { integrity: files.englishIntegrity })
+    .then((response) => (response.ok ? response.text() : null))
+    .catch(() => null);
+// Exactly the value the app accepts (src/domain/config.rs): anything else starts in Swedish.
+const startsInEnglish = mounts[0]?.getAttribute('data-locale') === 'en';
+const englishFirst = startsInEnglish ? englishHolder.skuLoadEnglish() : null;
+
 const cssHref = url(files.css);
 let css = [...document.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === cssHref);
 if (!css) {
@@ -78,19 +92,6 @@ if (window.parent !== window) {
 
 // The app starts its on-demand worker (PDF, sending) from the same folder as this file.
 mounts[0]?.setAttribute('data-sku-assets', url('./'));
-
-// English is not in the first load: a data file beside this one, which the app asks for
-// through this function (a property of the mount element, not a global of the host page)
-// when the applicant chooses English. A page that starts in English (data-locale) has it
-// fetched now, beside the wasm, so the app can start in English at once.
-const englishHolder = mounts[0] ?? document.body;
-// It gives the text, or null when the file did not come (the app then says so).
-englishHolder.skuLoadEnglish = () =>
-  fetch(url(files.english), { integrity: files.englishIntegrity })
-    .then((response) => (response.ok ? response.text() : null))
-    .catch(() => null);
-const startsInEnglish = /^\s*en\b/i.test(mounts[0]?.getAttribute('data-locale') ?? '');
-const englishFirst = startsInEnglish ? englishHolder.skuLoadEnglish() : null;
 
 // The app reads it when it starts; without it (the fetch failed) it starts in Swedish,
 // fetches again and says so if that fails too.

@@ -404,6 +404,40 @@ mod tests {
         assert!(read::<En>(&Data::parse(longer)).is_err());
     }
 
+    /// The texts chosen by an enum are tables indexed by its variants: a variant added
+    /// without its text would panic on the applicant's screen. Every variant of every such
+    /// enum, in both languages, as compiled in and as read from the English file.
+    #[test]
+    fn every_variant_of_every_enum_has_its_text_in_both_languages() {
+        use crate::domain::account_string::Segment;
+        use crate::domain::application::{BudgetCategory, Coded, Kind, Phase, Role, SchoolType};
+        use crate::domain::draft::GiroMethod;
+        use crate::domain::step::Step;
+        let (read_english, _) =
+            read::<En>(&Data::parse(write(&en::TEXTS, &en::TEMPLATES))).expect("English");
+        for t in [&sv::TEXTS, &en::TEXTS, &*read_english] {
+            let mut texts: Vec<&str> = Vec::new();
+            texts.extend(Step::ALL.map(t.step_title));
+            texts.extend(Role::ALL.iter().map(|r| (t.role)(*r)));
+            texts.extend(SchoolType::ALL.iter().map(|s| (t.school_type)(*s)));
+            texts.extend(Kind::ALL.iter().map(|k| (t.kind)(*k)));
+            texts.extend(Kind::ALL.iter().map(|k| (t.kind_hint)(*k)));
+            let kinds = Kind::ALL.iter().map(|k| Some(*k)).chain([None]);
+            texts.extend(kinds.clone().map(t.trip_start));
+            texts.extend(kinds.map(t.trip_end));
+            texts.extend(Phase::ALL.iter().map(|p| (t.phase)(*p)));
+            texts.extend(BudgetCategory::ALL.iter().map(|c| (t.category)(*c)));
+            texts.extend(Segment::ALL.map(t.segment));
+            texts.extend(GiroMethod::ALL.iter().map(|g| (t.giro)(*g)));
+            texts.extend(GiroMethod::ALL.iter().map(|g| (t.giro_hint)(*g)));
+            assert!(
+                texts.iter().all(|text| !text.trim().is_empty()),
+                "{} has an empty text",
+                t.lang
+            );
+        }
+    }
+
     #[test]
     fn every_function_of_english_read_from_its_file_is_english() {
         use crate::domain::account_string::Segment;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, pageWithSettings, serveDirectory } from './support/harness.mjs';
 import { trackProblems } from './support/drafts.mjs';
-import { normalise } from './support/journeys.mjs';
+import { normalise, exchange, fastDriver, fillUntil, fillStep, continueFrom } from './support/journeys.mjs';
 
 let server;
 let browser;
@@ -121,5 +121,27 @@ test('a page that starts in English but cannot fetch it starts in Swedish and sa
   } finally {
     await page.context().close();
     await english.close();
+  }
+});
+
+test('a failure met in Swedish is worded in English after the switch, though English was fetched after it', async () => {
+  const { page } = await openPage(server.url);
+  try {
+    // The worker cannot start: its message is the app's own, in both languages.
+    await page.route(/\/worker_loader\.js$/, (route) => route.abort());
+    const d = fastDriver(page);
+    await fillUntil(d, exchange, 'declaration');
+    await fillStep.declaration(d, exchange);
+    await continueFrom(d, exchange, 'declaration');
+    await page.click('[data-role=download-application]');
+    const failure = `${APP} [data-role=delivery-failed] p`;
+    await page.waitForSelector(failure, { timeout: 30000 });
+    assert.match(normalise(await page.textContent(failure)), /^.?Det gick inte att skicka eller ladda ner ansökan/);
+
+    await page.click(LANGUAGE);
+    await page.waitForFunction((app) => document.querySelector(app)?.lang === 'en', APP);
+    assert.match(normalise(await page.textContent(failure)), /^.?The application cannot be sent or downloaded/);
+  } finally {
+    await page.context().close();
   }
 });

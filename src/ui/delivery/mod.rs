@@ -18,6 +18,7 @@ use crate::domain::draft::Draft;
 use crate::domain::draft_file::{import_draft, SavedDraft};
 use crate::domain::step::Step;
 use crate::domain::submission::read_reported_errors;
+use crate::i18n::Text;
 use crate::ui::drafts::storage;
 use crate::ui::drafts::Drafts;
 use crate::ui::flow::go_to;
@@ -53,8 +54,14 @@ pub enum Download {
     Zip,
 }
 
-/// A failure as the worker worded it, in Swedish and English.
-pub type Message = (String, String);
+/// A failure to show: as the worker worded it, in Swedish and English, or one of the
+/// app's own texts, looked up when shown (English may not have been fetched yet when the
+/// failure happened, and the applicant may switch to it afterwards).
+#[derive(Clone)]
+pub enum Message {
+    Worded(String, String),
+    Own(Text),
+}
 
 /// Everything a worker reply may touch, captured when the app starts: replies arrive
 /// outside any component, where Leptos contexts cannot be looked up.
@@ -213,15 +220,15 @@ impl Outbox {
     }
 
     fn fail_unavailable(self) {
-        let text = |locale: Locale| locale.texts().worker_unavailable.to_string();
-        self.fail((text(Locale::Sv), text(Locale::En)));
+        self.fail(Message::Own(|t| t.worker_unavailable));
     }
 
     /// The message in the language shown now.
     pub fn words(self, message: &Message) -> String {
-        match self.locale.get() {
-            Locale::Sv => message.0.clone(),
-            Locale::En => message.1.clone(),
+        match (message, self.locale.get()) {
+            (Message::Worded(swedish, _), Locale::Sv) => swedish.clone(),
+            (Message::Worded(_, english), Locale::En) => english.clone(),
+            (Message::Own(text), locale) => text(locale.texts()).to_string(),
         }
     }
 }
@@ -409,7 +416,7 @@ fn on_reply(outbox: Outbox, data: JsValue) {
             keep_sent_answers(outbox.form);
             go_to(outbox.form, Step::Confirmation);
         }
-        "failed" => outbox.fail_with_fields((text(1), text(2)), &text(3)),
+        "failed" => outbox.fail_with_fields(Message::Worded(text(1), text(2)), &text(3)),
         "bundle" => {
             let saved = reply
                 .get(1)
